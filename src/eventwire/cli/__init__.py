@@ -1,0 +1,17 @@
+"""Command-line interface: `eventwire COMMAND`. Each module registers its commands on `app`."""
+
+from __future__ import annotations
+
+import sys
+
+from ..errors import EventwireError
+from .app import app
+from . import coding  # noqa: F401,E402  (registers code, demo)
+
+
+def main() -> None:
+    try:
+        app()
+    except EventwireError as err:
+        print(f"eventwire: {err}", file=sys.stderr)
+        sys.exit(2)

@@ -1,0 +1,101 @@
+"""Every error eventwire raises, each with a code and a message that says what to do.
+
+The library raises these; only the CLI and the HTTP API turn them into text for people.
+"""
+
+from __future__ import annotations
+
+
+class EventwireError(Exception):
+    """Base class: `code` is stable (scripts may match on it); `str(err)` is for people."""
+
+    code = "E000"
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"[{self.code}] {self.message}"
+
+
+class ModelNotInstalledError(EventwireError):
+    code = "E001"
+
+
+class ModelMismatchError(EventwireError):
+    code = "E002"
+
+
+class DataFileError(EventwireError):
+    """A bundled or user-supplied data file (ontology, actors, patterns, gazetteer) is invalid."""
+
+    code = "E003"
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class InputError(EventwireError):
+    """One input (file, line, record) could not be read. The batch goes on without it."""
+
+    code = "E010"
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class EmptyInputError(InputError):
+    code = "E011"
+
+
+class BinaryInputError(InputError):
+    code = "E012"
+
+
+class EncodingInputError(InputError):
+    code = "E013"
+
+
+class MalformedInputError(InputError):
+    code = "E014"
+
+
+class TooLargeInputError(InputError):
+    code = "E015"
+
+
+class UnsupportedInputError(InputError):
+    code = "E016"
+
+
+class GoldFileError(EventwireError):
+    code = "E020"
+
+
+class StoreError(EventwireError):
+    code = "E030"
+
+
+class StoreVersionError(StoreError):
+    code = "E031"
+
+
+class QueryError(EventwireError):
+    code = "E040"
+
+
+class EngineError(EventwireError):
+    code = "E050"
+
+
+class EngineNotInstalledError(EngineError):
+    code = "E051"
+
+
+class DateError(EventwireError):
+    code = "E060"

