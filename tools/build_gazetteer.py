@@ -32,6 +32,8 @@ DEFAULT_OUT = Path(__file__).resolve().parents[1] / "src" / "eventwire" / "gazet
 # the punctuation place names use.
 LATIN_NAME = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][A-Za-z\u00C0-\u024F\u1E00-\u1EFF .'\u2019\-]*$")
 MAX_ALIAS_LEN = 40
+# Shorter alternate names are mostly codes and fragments ("Ko", "IEV" for Kyiv) that collide with words.
+MIN_ALIAS_LEN = 4
 
 
 def fold(text: str) -> str:
@@ -51,7 +53,9 @@ def city_aliases(city: dict) -> list[str]:
     seen = {fold(city["name"])}
     out = []
     for alt in city.get("alternatenames") or ():
-        if len(alt) > MAX_ALIAS_LEN or not LATIN_NAME.match(alt) or not alt[0].isupper():
+        if not MIN_ALIAS_LEN <= len(alt) <= MAX_ALIAS_LEN or not LATIN_NAME.match(alt) or not alt[0].isupper():
+            continue
+        if alt.isupper():  # airport and other codes, not names
             continue
         key = fold(alt)
         if key in seen:

@@ -99,3 +99,48 @@ class EngineNotInstalledError(EngineError):
 
 class DateError(EventwireError):
     code = "E060"
+
+
+class UnknownCodeError(EventwireError, KeyError):
+    """A CAMEO code, PLOVER type, mode or context that the ontology does not hold.
+
+    Also a KeyError, so that ontology lookups behave like the mappings they wrap.
+    """
+
+    code = "E004"
+
+    def __init__(self, kind: str, value: str):
+        super().__init__(f"unknown {kind} {value!r}: see docs/ontology.md for the codes eventwire knows")
+        self.kind = kind
+        self.value = value
+
+    def __reduce__(self):  # errors cross process boundaries in the engines
+        return (type(self), (self.kind, self.value))
+
+
+class EventSchemaError(EventwireError):
+    """An event dict does not match the event JSON Schema (src/eventwire/schema/event.schema.json)."""
+
+    code = "E005"
+
+    def __init__(self, problems: list[str]):
+        super().__init__("event does not match the event schema: " + "; ".join(problems))
+        self.problems = list(problems)
+
+    def __reduce__(self):
+        return (type(self), (self.problems,))
+
+
+class StoreBusyError(StoreError):
+    """Another process holds the store (DuckDB allows one writing process, or readers while none writes)."""
+
+    code = "E032"
+
+
+class CodingFailedError(InputError):
+    """Coding one article raised (a bug, or text the NLP could not handle); the run goes on without it."""
+
+    code = "E017"
+
+    def __reduce__(self):  # crosses process boundaries in the engines
+        return (type(self), (self.path, self.reason))
