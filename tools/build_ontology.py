@@ -24,6 +24,7 @@ import csv
 import json
 import re
 import sys
+import tempfile
 from pathlib import Path
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "src" / "eventwire" / "ontology" / "data"
@@ -68,9 +69,7 @@ def clean_text(text: str) -> str:
             return "'"  # actor's
         if before.isalpha() and after.isalpha():
             return " - "  # exchange-are: an em dash between words
-        if before.isspace() or before in "([":
-            return '"'
-        return '"'
+        return '"'  # curly quotes, opening or closing
 
     text = re.sub("\ufffd+", repair, text)
     return re.sub(r"\s+", " ", text).strip()
@@ -197,7 +196,8 @@ def audit_manual(pdf: Path, plover: dict) -> list[str]:
             problems.append(f"type {t['name']} has no section in chapter 3")
         if not t["modes"]:
             continue
-        start = next((i for i, ln in enumerate(lines) if re.match(rf"Table 3\.\d+: {t['name']} modes", ln)), None)
+        heading = re.compile(rf"Table 3\.\d+: {t['name']} modes")
+        start = next((i for i, ln in enumerate(lines) if heading.match(ln)), None)
         if start is None:
             problems.append(f"no mode table for {t['name']}")
             continue
@@ -306,21 +306,21 @@ def main(argv: list[str] | None = None) -> int:
         ],
     }
     if args.check:
-        tmp = Path(args.out) / ".check"
-        tmp.mkdir(exist_ok=True)
-        dump_records(cameo_header, "codes", codes, tmp / "cameo_codes.json", {"extensions": extensions})
-        dump_records(crosswalk_header, "mappings", mappings, tmp / "cameo_plover.json")
-        stale = [n for n in ("cameo_codes.json", "cameo_plover.json")
-                 if (tmp / n).read_text() != (args.out / n).read_text(encoding="utf-8")]
-        for n in ("cameo_codes.json", "cameo_plover.json"):
-            (tmp / n).unlink()
-        tmp.rmdir()
+        with tempfile.TemporaryDirectory() as tmp_dir:
+            tmp = Path(tmp_dir)
+            dump_records(cameo_header, "codes", codes, tmp / "cameo_codes.json", {"extensions": extensions})
+            dump_records(crosswalk_header, "mappings", mappings, tmp / "cameo_plover.json")
+            stale = [
+                n for n in ("cameo_codes.json", "cameo_plover.json")
+                if not (args.out / n).exists()
+                or (tmp / n).read_text(encoding="utf-8") != (args.out / n).read_text(encoding="utf-8")
+            ]
         for n in stale:
             print(f"stale: {n} differs from what the reference files give")
         return 1 if stale else 0
     dump_records(cameo_header, "codes", codes, args.out / "cameo_codes.json", {"extensions": extensions})
     dump_records(crosswalk_header, "mappings", mappings, args.out / "cameo_plover.json")
-    print(f"wrote {len(codes)} codes (+{len(extensions)} extension) and {len(mappings)} mappings to {args.out}")
+    print(f"wrote {len(codes)} codes (+{len(extensions)} extensions), {len(mappings)} mappings to {args.out}")
     return 0
 
 

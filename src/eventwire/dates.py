@@ -42,7 +42,25 @@ NUMBER_WORDS = {
 # Prepositions that place an event in time ("on Saturday", "in March"); others make the expression a
 # duration or a bound ("for two days", "since March", "by next year") and it is not the event's date.
 TEMPORAL_PREPOSITIONS = frozenset({"on", "in", "during", "at", "earlier", "late", "early", "over"})
-NON_DATE_PREPOSITIONS = frozenset({"for", "since", "until", "till", "by", "within", "after", "before", "from", "to", "through", "throughout", "between", "of", "than"})
+NON_DATE_PREPOSITIONS = frozenset(
+    {
+        "for",
+        "since",
+        "until",
+        "till",
+        "by",
+        "within",
+        "after",
+        "before",
+        "from",
+        "to",
+        "through",
+        "throughout",
+        "between",
+        "of",
+        "than",
+    }
+)
 # Dependency labels that start a clause: the clause of a token is found by climbing to one of these.
 # xcomp is left out on purpose: "agreed on Monday to meet" dates the meeting's clause too.
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "csubj", "acl", "parataxis", "pcomp"})
@@ -147,6 +165,8 @@ def date_candidates(sent: Any, trigger: Any) -> list[str]:
             continue
         if attach.i in trig_ids or any(t.i in trig_ids for t in span):
             rank = 0
+        elif span.root.dep_ in ("compound", "nmod", "poss") and attach.pos_ in ("NOUN", "PROPN"):
+            continue  # "condemned the March 3 test": the date belongs to the test, not the condemning
         elif clause_head(attach) == trig_clause:
             rank = 1
         elif one_clause:
@@ -248,7 +268,10 @@ def _relative_rule(core: str, pub: dt.date, original: str) -> EventDate | None:
         return _day(pub, original)
     if re.fullmatch(r"(?:yesterday|last night)" + _PARTS_OF_DAY, core):
         return _day(pub - dt.timedelta(days=1), original)
-    if re.fullmatch(r"(?:the )?(?:previous|prior|preceding) (?:day|night)|(?:the )?day before|a day (?:earlier|before)", core):
+    if re.fullmatch(
+        r"(?:the )?(?:previous|prior|preceding) (?:day|night)|(?:the )?day before|a day (?:earlier|before)",
+        core,
+    ):
         return _day(pub - dt.timedelta(days=1), original)
     m = re.fullmatch(rf"({_NUM_RE}) (day|week|month|year)s? (?:ago|earlier|before)", core)
     if m:
@@ -278,7 +301,9 @@ def _relative_rule(core: str, pub: dt.date, original: str) -> EventDate | None:
     m = re.fullmatch(rf"(last |this |past )?({_WEEKDAY_RE})" + _PARTS_OF_DAY, core)
     if m:
         # "last Saturday" said on a Saturday means a week ago; a bare "Saturday" may be today.
-        return _day(_weekday_on_or_before(pub, WEEKDAYS.index(m.group(2)), strict=m.group(1) == "last "), original)
+        return _day(
+            _weekday_on_or_before(pub, WEEKDAYS.index(m.group(2)), strict=m.group(1) == "last "), original
+        )
     m = re.fullmatch(rf"(last |this |past )?({_MONTH_RE})", core)
     if m:
         month = MONTH_NUM[m.group(2)]
@@ -286,12 +311,13 @@ def _relative_rule(core: str, pub: dt.date, original: str) -> EventDate | None:
         if m.group(1) == "last " and month == pub.month:
             year -= 1
         return _month(year, month, original)
-    m = re.fullmatch(rf"({_MONTH_RE}) (\d{{1,2}})|(\d{{1,2}}) ({_MONTH_RE})", core)
+    m = _MONTH_DAY.fullmatch(core)
     if m:
         month = MONTH_NUM[m.group(1) or m.group(4)]
         day = int(m.group(2) or m.group(3))
         # The most recent such day not after publication (plus the time-zone tolerance).
-        for year in (pub.year + 1, pub.year, pub.year - 1):
+        # Feb 29 may need up to eight years back (1896 -> 1904 skips a leap year).
+        for year in range(pub.year + 1, pub.year - 9, -1):
             try:
                 candidate = dt.date(year, month, day)
             except ValueError:
@@ -322,8 +348,15 @@ _DATEPARSER_CANDIDATE = re.compile(
 )
 
 
+_MONTH_DAY = re.compile(rf"({_MONTH_RE}) (\d{{1,2}})|(\d{{1,2}}) ({_MONTH_RE})")
+
+
 def _dateparser(core: str, pub: dt.date | None, original: str) -> EventDate | None:
     if not _DATEPARSER_CANDIDATE.search(core):
+        return None
+    month_day = _MONTH_DAY.fullmatch(core)
+    # Our rule owns "March 3" when there is a base date; and dateparser reads "March 32" as March 1932.
+    if month_day and (pub is not None or int(month_day.group(2) or month_day.group(3)) > 31):
         return None
     parser = _date_parser(pub)
     try:

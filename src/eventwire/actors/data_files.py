@@ -34,7 +34,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "sectors": ("term", "role"),
 }
 # The roles a sector word plays in a noun phrase (see resolver.py for how each is used).
-SECTOR_ROLES = ("title", "body", "group", "generic", "product", "former")
+SECTOR_ROLES = ("title", "body", "group", "generic", "product", "former", "region")
 
 _COUNTRY_RE = re.compile(r"^[A-Z]{3}$")
 _SECTOR_RE = re.compile(r"^[A-Z]{3}$")

@@ -7,6 +7,8 @@ import sys
 from ..errors import EventwireError
 from .app import app
 from . import coding  # noqa: F401,E402  (registers code, demo)
+from . import relations  # noqa: F401,E402
+from . import actors  # noqa: F401,E402
 
 
 def main() -> None:

@@ -31,8 +31,8 @@ CROSSWALK_FILE = "cameo_plover.json"
 
 
 def load_ontology(
-    data_dir: str | Path | None = None,
     *,
+    data_dir: str | Path | None = None,
     cameo_file: str | Path | None = None,
     plover_file: str | Path | None = None,
     crosswalk_file: str | Path | None = None,
@@ -128,6 +128,8 @@ def read_cameo(path: Path) -> dict[str, dict[str, Any]]:
         if qc not in (1, 2, 3, 4):
             raise ck.fail(f"{where}: quad_class must be 1-4, got {qc}")
         for r in ck.field(q, "roots", list, where):
+            if not isinstance(r, str) or len(r) != 2 or not CAMEO_CODE.match(r):
+                raise ck.fail(f"{where}: {r!r} is not a CAMEO root (01-20)")
             if r in quad_by_root:
                 raise ck.fail(f"{where}: root {r!r} is in more than one quad class")
             quad_by_root[r] = qc
@@ -207,7 +209,8 @@ def read_plover(path: Path) -> tuple[dict[str, PloverType], dict[str, PloverCont
         if name in contexts:
             raise ck.fail(f"context {name!r}: duplicate context")
         where = f"context {name}"
-        contexts[name] = PloverContext(name, ck.text(c, "label", where), ck.text(c, "description", where), origin)
+        label, description = ck.text(c, "label", where), ck.text(c, "description", where)
+        contexts[name] = PloverContext(name, label, description, origin)
 
     for i, c in enumerate(ck.list_of(data, "contexts")):
         add_context(c, i, "manual")
@@ -283,5 +286,7 @@ def apply_crosswalk(
     missing = sorted(set(codes) - set(mapped))
     if missing:
         shown = ", ".join(missing[:10]) + (" ..." if len(missing) > 10 else "")
-        raise ck.fail(f"{len(missing)} CAMEO codes have no mapping (give plover: null and a none_reason): {shown}")
+        raise ck.fail(
+            f"{len(missing)} CAMEO codes have no mapping (give plover: null and a none_reason): {shown}"
+        )
     return {code: CameoCode(**rec, **mapped[code]) for code, rec in codes.items()}

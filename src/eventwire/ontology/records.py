@@ -75,7 +75,8 @@ class PloverContext:
     origin: str = "manual"
 
 
-@dataclass(frozen=True, slots=True)
+# eq=False: compared and hashed by identity, so an Ontology can key a cache (its dicts are unhashable).
+@dataclass(frozen=True, slots=True, eq=False)
 class Ontology:
     """CAMEO codebook + PLOVER types + crosswalk. Treat as read-only: `load_ontology()` shares one."""
 

@@ -1,0 +1,381 @@
+"""DocumentActors: resolving the mentions of one document, with memory of the people and roles seen.
+
+Memory is why "Patrushev" later in a story is the Nikolai Patrushev met earlier, and why "the minister"
+refers back when exactly one minister has been named so far (issue 4). Resolve mentions in reading order
+(as `mentions()` does) so that memory sees the full names first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from ..model import Actor
+from .resolver import COUNTRYISH, ENTITY_KINDS, NAMED_ACTOR_LABELS, Clue, Resolution, folded_words, make_code
+
+if TYPE_CHECKING:
+    from .resolver import ActorResolver
+
+# Dependency labels under which a noun heads a phrase of its own (not a modifier inside another).
+_NP_DEPS = {
+    "nsubj", "nsubjpass", "dobj", "obj", "pobj", "attr", "ROOT", "dative", "oprd", "conj", "appos",
+    "npadvmod", "poss", "iobj", "dep", "nmod",
+}
+# Prepositions whose phrase stays inside an actor mention ("officials in Havana", "head of the council").
+_NP_PREPS = {"of", "in", "for", "from", "at", "to"}
+_PRUNE = {"relcl", "acl", "advcl", "conj", "cc", "ccomp", "xcomp", "punct"}
+_DET_WORDS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "both", "two"}
+
+
+class DocumentActors:
+    def __init__(self, resolver: ActorResolver, doc: Any, *, published: dt.date | None = None):
+        self.resolver = resolver
+        self.doc = doc
+        self.published = published
+        self._people: dict[tuple[str, ...], Actor] = {}  # folded full name or surname -> actor
+        self._titles: dict[str, dict[str, Actor]] = {}  # title word -> {name: actor}
+        self._cache: dict[tuple[int, int], Resolution] = {}
+
+    # -- the interface -----------------------------------------------------------------------------
+
+    def resolve(self, span: Any) -> Actor:
+        """Never None: an unresolved mention keeps its text with code, country and sector None."""
+        return self.resolution(span).actor
+
+    def is_actor(self, span: Any) -> bool:
+        return self.resolution(span).is_actor
+
+    def mentions(self, sent: Any) -> list[tuple[Any, Actor]]:
+        """The actor mentions of one sentence, as maximal noun phrases, in order."""
+        found: list[tuple[Any, Actor]] = []
+        self._visit(sent.root, sent, found)
+        found.sort(key=lambda pair: pair[0].start)
+        return found
+
+    # -- noun phrases --------------------------------------------------------------------------------
+
+    def _visit(self, tok: Any, sent: Any, found: list[tuple[Any, Actor]]) -> None:
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in _NP_DEPS:
+            span = noun_phrase(tok)
+            res = self.resolution(span)
+            if res.is_actor:
+                found.append((span, res.actor))
+                inside = {t.i for t in span}
+                for child in tok.children:
+                    if child.i not in inside:
+                        self._visit(child, sent, found)
+                return
+        for child in tok.children:
+            if sent.start <= child.i < sent.end:
+                self._visit(child, sent, found)
+
+    # -- resolution ----------------------------------------------------------------------------------
+
+    def resolution(self, span: Any) -> Resolution:
+        key = (span.start_char, span.end_char)
+        if key not in self._cache:
+            res = self._resolve(span)
+            res.actor.start, res.actor.end = span.start_char, span.end_char
+            self._remember(res)
+            self._cache[key] = res
+        return self._cache[key]
+
+    def _resolve(self, span: Any) -> Resolution:
+        r = self.resolver
+        day = self.published
+        root = span.root
+        text = span.text
+        why: list[str] = []
+        clues = r.clues(span)
+        head = [c for c in clues if c.position == "head"]
+        mods = [c for c in clues if c.position in ("pre", "poss", "post")]
+        appos = [c for c in clues if c.position == "appos"]
+        preps = [c for c in clues if c.position == "prep"]
+        former = any(c.entry.kind == "sector" and r.sector_term(c.entry.ref).role == "former"
+                     for c in mods + head)
+
+        # 1. Memory: a bare name seen earlier in the document ("Patrushev", "Castro's").
+        name_words = _name_words(span)
+        if name_words and name_words in self._people:
+            prior = self._people[name_words]
+            why.append(f"{' '.join(name_words)!r} was named earlier in this document as {prior.name!r}")
+            return self._done(span, prior.name, prior.country, prior.sector, "memory", why, person=True)
+
+        # 2. The head is a listed person, organisation or group.
+        for c in head:
+            if c.entry.kind in ENTITY_KINDS:
+                country, sector, ent = r.entity_actor(c, day, why)
+                if former and c.entry.kind == "person":
+                    sector = "ELI"
+                    why.append("'former' in the phrase: CAMEO elite (ELI)")
+                titles = r.title_terms(ent.roles[-1].title or "") if ent.roles else []
+                title = titles[-1] if titles else None
+                return self._done(span, ent.name, country, sector, f"dictionary:{c.entry.kind}", why,
+                                  person=c.entry.kind == "person", title=title)
+
+        # 3. The head is a country name, capital, seat of power or demonym.
+        for c in head:
+            if c.entry.kind in COUNTRYISH:
+                return self._countryish_head(span, c, mods, why)
+
+        # A region ("Latin America", "the Middle East") is a place, not an actor with a country.
+        if any(c.entry.kind == "sector" and r.sector_term(c.entry.ref).role == "region" for c in head):
+            why.append(f"{text!r} is a region, not an actor")
+            return self._done(span, None, None, None, "region", why, is_actor=False)
+
+        # 4. The head is a sector word: "officials", "the Iranian foreign ministry", "deputy head of ...".
+        head_terms = [c for c in head if c.entry.kind == "sector"]
+        if head_terms:
+            term = r.sector_term(head_terms[-1].entry.ref)
+            if term.role == "product":
+                return self._product(span, term.term, mods, why)
+            why.append(f"head {head_terms[-1].match.text!r} is a {term.role} word, sector {term.sector or '-'}")
+            back = self._refers_back(span, term.term, mods + appos + preps, why)
+            if back is not None:
+                return back
+            return self._from_clues(span, term.sector, term.term, mods, appos, preps, former, why,
+                                    person=False)
+
+        # 5. The head is a proper name we do not list: a title in front or in apposition tells who it is.
+        if root.pos_ == "PROPN":
+            res = self._from_clues(span, None, None, mods, appos, preps, former, why, person=True)
+            if res.actor.country or res.actor.sector:
+                return res
+            if root.ent_type_ in NAMED_ACTOR_LABELS:
+                why.append(f"{text!r} is a named {root.ent_type_} we do not list: kept unresolved")
+                return self._done(span, None, None, None, "unresolved:named", why, is_actor=True)
+
+        # 6. Anything else is not an actor phrase; say what the modifiers alone would give.
+        res = self._from_clues(span, None, None, mods, [], [], former, why, person=False)
+        res.is_actor = False
+        why.append("the head word does not name an actor")
+        return res
+
+    def _countryish_head(self, span: Any, c: Clue, mods: list[Clue], why: list[str]) -> Resolution:
+        code, kind = c.entry.ref, c.entry.kind
+        cname = self.resolver.country_name(code)
+        if kind in ("capital", "metonym"):
+            why.append(f"{c.match.text!r} is a {'capital' if kind == 'capital' else 'seat of power'} standing for "
+                       f"{cname}'s {c.entry.sector}")
+            return self._done(span, None, code, c.entry.sector, f"text:{kind}", why)
+        if kind == "former_name":
+            why.append(f"{c.match.text!r} is a former name of {cname}")
+        else:
+            why.append(f"{c.match.text!r} is {cname} ({kind}): country only, no sector")
+        sector = None
+        for m in mods:
+            if m.entry.kind == "sector":
+                term = self.resolver.sector_term(m.entry.ref)
+                if term.sector and term.role in ("body", "group"):
+                    sector = term.sector
+                    why.append(f"modifier {m.match.text!r} gives sector {sector}")
+        return self._done(span, None, code, sector, f"text:{kind}", why)
+
+    def _product(self, span: Any, word: str, mods: list[Clue], why: list[str]) -> Resolution:
+        # "a U.S. Supreme Court decision", "Medvedev's communique": the actor is in the modifiers, so
+        # resolve the words before the head as a phrase of their own.
+        why.append(f"head {word!r} is something an actor produces: the actor is in the modifiers")
+        root = span.root
+        start = span.start
+        while start < root.i and span.doc[start].pos_ in ("DET", "ADV", "NUM", "PUNCT"):
+            start += 1
+        end = root.i
+        while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct):
+            end -= 1
+        if end <= start:
+            return self._done(span, None, None, None, "unresolved", why + ["no modifiers"], is_actor=False)
+        inner = self.resolution(span.doc[start:end])
+        why.append(f"modifiers {span.doc[start:end].text!r}:")
+        why.extend("  " + w for w in inner.why)
+        a = inner.actor
+        return self._done(span, a.name, a.country, a.sector, f"product:{a.basis}", why,
+                          is_actor=bool(a.country and (a.sector or a.name)) or bool(a.name and inner.person))
+
+    def _refers_back(self, span: Any, word: str, others: list[Clue], why: list[str]) -> Resolution | None:
+        """ "the minister", "the president": the one person given that title so far, if exactly one."""
+        content = [t for t in span if not t.is_punct and t.lower_ not in _DET_WORDS]
+        if others or not content or any(t.pos_ == "PROPN" for t in content):
+            return None
+        if len(content) > len(word.split()) + 1:
+            return None
+        holders = self._titles.get(word.casefold(), {})
+        if len(holders) != 1:
+            if holders:
+                why.append(f"{len(holders)} people titled {word!r} so far: ambiguous, not referred back")
+            return None
+        prior = next(iter(holders.values()))
+        why.append(f"the only {word!r} named so far in this document is {prior.name!r}")
+        return self._done(span, prior.name, prior.country, prior.sector, "memory:title", why, person=True,
+                          title=word)
+
+    def _from_clues(self, span: Any, sector: str | None, title: str | None, mods: list[Clue],
+                    appos: list[Clue], preps: list[Clue], former: bool, why: list[str], *,
+                    person: bool) -> Resolution:
+        """Country from the first modifier that gives one, then apposition, then prepositional phrase;
+        the sector from the head, else from a modifier's body or title word."""
+        r = self.resolver
+        day = self.published
+        country: str | None = None
+        name: str | None = None
+        for group, label in ((mods, "modifier"), (appos, "apposition"), (preps, "prepositional phrase")):
+            found: set[str] = set()
+            g_sector: str | None = None
+            g_title: str | None = None
+            g_entity: tuple[str | None, str | None] | None = None
+            for c in group:
+                kind = c.entry.kind
+                if kind in COUNTRYISH:
+                    if _negated(c):
+                        why.append(f"{c.match.text!r} follows pro-/anti-: not the actor's country")
+                        continue
+                    found.add(c.entry.ref)
+                    if kind in ("capital", "metonym") and not g_sector:
+                        g_sector = c.entry.sector
+                    why.append(f"{label} {c.match.text!r} gives country {c.entry.ref}")
+                elif kind in ENTITY_KINDS:
+                    sub: list[str] = []
+                    e_country, e_sector, ent = r.entity_actor(c, day, sub)
+                    why.extend(sub)
+                    if e_country:
+                        found.add(e_country)
+                    if kind != "person" and g_entity is None:
+                        g_entity = (e_country, e_sector)
+                        name = name or ent.name
+                    elif kind == "person" and not g_sector and e_sector not in (None, "ELI"):
+                        # "a spokesman for President Ashraf Ghani": the aide works for the person's sector.
+                        g_sector = e_sector
+                elif kind == "sector":
+                    term = r.sector_term(c.entry.ref)
+                    if term.sector and term.role in ("title", "body", "group") and not g_sector:
+                        g_sector = term.sector
+                        why.append(f"{label} {c.match.text!r} gives sector {term.sector}")
+                    if term.role == "title":
+                        g_title = term.term
+            if len(found) > 1 and g_entity is None:
+                why.append(f"{label}s name several countries ({', '.join(sorted(found))}): country left unknown")
+                continue
+            if g_entity is not None and country is None:
+                # An organisation as modifier ("Hamas militants", "UN peacekeepers") is the actor itself.
+                country = g_entity[0]
+                sector = g_entity[1] if not sector or label == "modifier" else sector
+            if found and country is None:
+                country = next(iter(found))
+            if not sector and g_sector:
+                sector = g_sector
+            if not title and g_title:
+                title = g_title
+            if country and sector:
+                break
+        if former and person or (former and sector):
+            sector = "ELI"
+            why.append("'former' in the phrase: CAMEO elite (ELI)")
+        display = name
+        if person:
+            display = _proper_name(span, {t.i for c in mods + appos + preps for t in c.tokens})
+        if not country and not sector:
+            why.append("no clue to a country or sector")
+        return self._done(span, display, country, sector, "text" if (country or sector) else "unresolved", why,
+                          person=person and display is not None, title=title)
+
+    # -- memory --------------------------------------------------------------------------------------
+
+    def _done(self, span: Any, name: str | None, country: str | None, sector: str | None, basis: str,
+              why: list[str], *, person: bool = False, title: str | None = None,
+              is_actor: bool | None = None) -> Resolution:
+        code = make_code(country, sector)
+        why.append(f"result: code {code or '-'}, country {country or '-'}, sector {sector or '-'}")
+        actor = Actor(text=span.text, name=name, code=code, country=country, sector=sector, basis=basis)
+        if is_actor is None:
+            is_actor = bool(country or sector or name)
+        return Resolution(actor=actor, is_actor=is_actor, why=why, title=title, person=person)
+
+    def _remember(self, res: Resolution) -> None:
+        a = res.actor
+        if not res.person or not a.name or not (a.country or a.sector):
+            return
+        full = folded_words(a.name)
+        parts = a.name.split()
+        keys = {full}
+        if len(parts) > 1:
+            keys.add(folded_words(parts[-1]))
+        for key in keys:
+            self._people.setdefault(key, Actor(text=a.name, name=a.name, code=a.code, country=a.country,
+                                               sector=a.sector))
+        if res.title:
+            self._titles.setdefault(res.title.casefold(), {})[a.name] = self._people[full]
+
+
+def noun_phrase(head: Any) -> Any:
+    """The maximal noun phrase headed by `head`: its subtree without clauses, coordination, and
+    prepositional phrases other than of/in/for/from/at/to."""
+    keep = [head]
+    for child in head.children:
+        if child.dep_ in _PRUNE and child.dep_ != "punct":
+            continue
+        if child.dep_ == "prep" and child.lower_ not in _NP_PREPS:
+            continue
+        keep.extend(t for t in child.subtree if not _inside_clause(t, child))
+    idx = sorted(t.i for t in keep)
+    doc = head.doc
+    start, end = idx[0], idx[-1] + 1
+    # A line break or a bracket between the head and an edge means the parser glued two phrases
+    # ("(TASS)\nOfficials in Havana"): the phrase stops there.
+    for i in range(start, head.i):
+        if _barrier(doc[i]):
+            start = i + 1
+    for i in range(end - 1, head.i, -1):
+        if _barrier(doc[i]):
+            end = i
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"
+                               or doc[start].pos_ == "ADP" or doc[start].tag_ in ("WDT", "WP")):
+        start += 1
+    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
+        end -= 1
+    return doc[start:end]
+
+
+def _barrier(tok: Any) -> bool:
+    return (tok.is_space and "\n" in tok.text) or tok.text in ("(", ")", "[", "]") or "\n" in tok.whitespace_
+
+
+def _inside_clause(tok: Any, top: Any) -> bool:
+    t = tok
+    while t.i != top.i:
+        if t.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp"):
+            return True
+        t = t.head
+    return top.dep_ in ("relcl", "acl", "advcl")
+
+
+def _name_words(span: Any) -> tuple[str, ...] | None:
+    """The span as a bare proper name ("Patrushev", "Castro's", "Raul Castro"), else None."""
+    toks = [t for t in span if t.pos_ == "PROPN" or t.text in ("-", "–")]
+    rest = [t for t in span if t not in toks and not t.is_punct and t.lower_ not in _DET_WORDS
+            and t.tag_ != "POS"]
+    if not toks or rest:
+        return None
+    return folded_words(" ".join(t.text for t in toks))
+
+
+def _proper_name(span: Any, clue_tokens: set[int]) -> str | None:
+    """The proper-name run ending at the head ("Miguel Díaz-Canel" in "Cuban President Miguel Díaz-Canel")."""
+    root = span.root
+    if root.pos_ != "PROPN" or root.i in clue_tokens:
+        return None
+    i = root.i
+    doc = span.doc
+    start = i
+    while (start - 1 >= span.start and start - 1 not in clue_tokens
+           and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].text in ("-", "–"))):
+        start -= 1
+    # Honorifics are not part of the name.
+    while start < i and doc[start].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr", "sir", "gen", "col"):
+        start += 1
+    return doc[start : i + 1].text
+
+
+def _negated(c: Clue) -> bool:
+    first = c.tokens[0]
+    if first.i >= 2 and first.nbor(-1).text in ("-", "–") and first.nbor(-2).lower_ in ("pro", "anti"):
+        return True
+    return first.i >= 1 and first.nbor(-1).lower_ in ("pro-", "anti-")

@@ -1,0 +1,195 @@
+"""ActorResolver: the loaded dictionaries, and the rules that turn one noun phrase into an Actor.
+
+A mention is resolved from the clues inside it, each classed by where it sits relative to the phrase's
+head word (spaCy's dependency parse):
+
+  head    the head itself is a listed person/organisation/group, a country, capital or seat of power,
+          or a sector word ("officials", "ministry", "president")
+  pre     a modifier before the head: "Cuban President ...", "the Iranian foreign ministry", "Moscow's"
+  appos   an apposition: "Raul Castro, the longtime Cuban revolutionary leader"
+  prep    a prepositional phrase: "officials in Havana", "the deputy head of the Russian Security Council"
+
+The head decides what kind of actor it is; the modifiers supply the country and, when the head has
+none, the sector. Contradicting clues leave the country unknown: an unknown beats a wrong country.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..model import Actor
+from .data_files import ActorData, Entity, Role, bundled_files, load_actor_data
+from .lexicon import Entry, Lexicon, Match, build_lexicon, fold, words
+
+if TYPE_CHECKING:
+    from .document import DocumentActors
+
+COUNTRYISH = ("country", "former_name", "adjective", "demonym", "capital", "metonym")
+ENTITY_KINDS = ("person", "organisation", "group")
+# spaCy dependency labels of a head's children and the clue position they give.
+_APPOS = {"appos"}
+_PREP = {"prep", "agent"}
+_CLAUSE = {"relcl", "acl", "advcl", "conj", "cc", "ccomp", "xcomp"}
+# Named-entity labels that make an unresolved proper name still an actor (a person or body we do not know).
+NAMED_ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+@dataclass(slots=True)
+class Clue:
+    match: Match
+    entry: Entry
+    position: str  # head pre appos prep post clause
+    tokens: list[Any]
+
+
+@dataclass(slots=True)
+class Resolution:
+    """How a mention resolved: the Actor, whether it denotes an actor at all, and the steps taken."""
+
+    actor: Actor
+    is_actor: bool
+    why: list[str] = field(default_factory=list)
+    title: str | None = None  # the title word it was given ("president"), for document memory
+    person: bool = False  # a named individual (remembered by surname)
+
+
+def make_code(country: str | None, sector: str | None) -> str | None:
+    # Codes are country + sector (RUSGOV, IGOUNO); a sector without a country is not coded, so a
+    # code never claims a country the text did not give (issue 4).
+    if not country:
+        return None
+    return country + (sector or "")
+
+
+class ActorResolver:
+    """Dictionaries (bundled + user files) and the resolution rules. Load once; share across documents."""
+
+    def __init__(self, data: ActorData):
+        self.data = data
+        self.lexicon: Lexicon = build_lexicon(data)
+
+    @classmethod
+    def load(cls, *, extra_files: Sequence[str | Path] = ()) -> ActorResolver:
+        """Bundled data, then the user's files in order (each extends or overrides). DataFileError on a bad file."""
+        return cls(load_actor_data(bundled_files(), user_paths=[Path(p) for p in extra_files]))
+
+    def for_document(self, doc: Any, *, published: dt.date | None = None) -> DocumentActors:
+        from .document import DocumentActors
+
+        return DocumentActors(self, doc, published=published)
+
+    def resolve_text(self, text: str, *, date: dt.date | None = None, model: str | None = None) -> Resolution:
+        """Resolve one mention given as text (the `eventwire actors` command). Parses it with spaCy."""
+        from ..nlp import load_nlp
+
+        doc = load_nlp(model)(text)
+        doc_actors = self.for_document(doc, published=date)
+        start, end = 0, len(doc)
+        while start < end and doc[start].is_punct:
+            start += 1
+        while end > start and doc[end - 1].is_punct:
+            end -= 1
+        span = doc[start:end] if end > start else doc[:]
+        return doc_actors.resolution(span)
+
+    # -- the rules ---------------------------------------------------------------------------------
+
+    def role_on(self, entity: Entity, day: dt.date | None) -> tuple[Role, str]:
+        """The entity's role on `day` and a sentence saying how it was picked."""
+        roles = entity.roles
+        if day is None:
+            current = [r for r in roles if r.end is None]
+            role = current[0] if current else max(roles, key=lambda r: r.start or dt.date.min)
+            return role, f"no date given: its current or latest role, {_role_text(role)}"
+        covering = [r for r in roles if r.covers(day)]
+        if covering:
+            return covering[0], f"on {day} its role is {_role_text(covering[0])}"
+        ended = [r for r in roles if r.end is not None and r.end < day]
+        if ended:
+            last = max(ended, key=lambda r: r.end)
+            # Out of office: same country, CAMEO's ELI (elites: former officials) rather than the old sector.
+            sector = "ELI" if entity.kind == "people" else None
+            return (
+                Role(last.country, sector, f"former {last.title or ''}".strip()),
+                f"on {day} no role is current; the last ended {last.end}: former official",
+            )
+        first = min(roles, key=lambda r: r.start or dt.date.min)
+        return Role(first.country, None), f"on {day} no role has begun yet (first from {first.start}): country only"
+
+    def clues(self, span: Any) -> list[Clue]:
+        root = span.root
+        out = []
+        base = span.start_char
+        for m in self.lexicon.scan(span.text):
+            toks = [t for t in span if t.idx < base + m.end and t.idx + len(t) > base + m.start]
+            if not toks:
+                continue
+            pos = "head" if any(t.i == root.i for t in toks) else _position(min(toks, key=_depth), root)
+            for entry in m.entries:
+                out.append(Clue(m, entry, pos, toks))
+        return out
+
+    def entity(self, name: str) -> Entity:
+        return self.data.entities[name.casefold()]
+
+    def entity_actor(self, clue: Clue, day: dt.date | None, why: list[str]) -> tuple[str | None, str | None, Entity]:
+        ent = self.entity(clue.entry.ref)
+        role, how = self.role_on(ent, day)
+        why.append(f"{clue.match.text!r} is {ent.name!r} in the {ent.kind} list ({ent.source})")
+        why.append(how)
+        return role.country, role.sector, ent
+
+    def title_terms(self, text: str) -> list[str]:
+        """The sector words in a role title ("deputy chairman of the Security Council" -> chairman, ...)."""
+        return [e.ref for m in self.lexicon.scan(text) for e in m.entries if e.kind == "sector"]
+
+    def sector_term(self, key: str):
+        return self.data.sectors[key]
+
+    def country_name(self, code: str) -> str:
+        c = self.data.countries.get(code)
+        return c.name if c and c.name else code
+
+
+def _role_text(role: Role) -> str:
+    when = ""
+    if role.start or role.end:
+        when = f", {role.start or '...'} to {role.end or 'now'}"
+    return f"{role.title or 'member'} ({role.country} {role.sector or '-'}{when})"
+
+
+def _depth(tok: Any) -> int:
+    d = 0
+    while tok.head.i != tok.i and d < 50:
+        tok = tok.head
+        d += 1
+    return d
+
+
+def _position(tok: Any, root: Any) -> str:
+    """Where `tok` sits relative to the phrase head: pre, poss, appos, prep, clause, post or outside."""
+    t = tok
+    steps = 0
+    while t.head.i != root.i:
+        if t.head.i == t.i or steps > 50:
+            return "pre" if tok.i < root.i else "post"
+        t = t.head
+        steps += 1
+    if t.dep_ in _APPOS:
+        return "appos"
+    if t.dep_ in _PREP:
+        return "prep"
+    if t.dep_ in _CLAUSE:
+        return "clause"
+    return "pre" if t.i < root.i else "post"
+
+
+def folded_words(text: str) -> tuple[str, ...]:
+    return tuple(w for w, _, _, _ in words(text))
+
+
+__all__ = ["ActorResolver", "Resolution", "Clue", "make_code", "fold", "folded_words"]

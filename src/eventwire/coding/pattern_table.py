@@ -1,0 +1,274 @@
+"""Event patterns as data: the trigger table (patterns/events.tsv) and the framing rules (patterns/frames.json).
+
+Both files are validated on load; every problem is a DataFileError naming the file and the line.
+See docs/coder.md for the format.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from eventwire.errors import DataFileError
+
+PATTERN_DIR = Path(__file__).resolve().parent / "patterns"
+EVENTS_FILE = PATTERN_DIR / "events.tsv"
+FRAMES_FILE = PATTERN_DIR / "frames.json"
+
+COLUMNS = ("id", "trigger", "pos", "cameo", "target", "when", "flags")
+POS = {"V": ("VERB", "AUX"), "N": ("NOUN", "PROPN"), "A": ("ADJ",)}
+# Constraint keys the matcher understands (matcher.satisfies); `pobj:PREP` and `nopobj` take a preposition.
+WHEN_KEYS = {"obj", "notobj", "prt", "noprt", "mod", "nomod", "head", "xcomp", "oprd", "nooprd", "nopobj"}
+FRAME_KINDS = {"intent", "threat", "reject", "demand", "appeal", "accuse"}
+MAPPING_KINDS = ("intent", "threat", "reject", "demand", "appeal", "accuse")
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    id: str
+    lemma: str
+    pos: str  # V, N or A
+    cameo: str
+    targets: tuple[str, ...]  # roles tried in order: obj, dative, poss, prep:X
+    when: dict[str, frozenset[str]]
+    recip: bool = False
+    frame: str | None = None
+    ctx_lemmas: frozenset[str] = frozenset()
+    ctx_codes: tuple[str, str] | None = None  # (forward, reverse) when the sentence holds ctx_lemmas
+    source_role: str | None = None
+    line: int = 0
+
+    @property
+    def specificity(self) -> tuple[int, int]:
+        # More constraints first, then the more specific (longer) CAMEO code.
+        return (len(self.when), len(self.cameo))
+
+
+@dataclass(frozen=True, slots=True)
+class Frames:
+    light_verbs: frozenset[str]
+    say_verbs: frozenset[str]
+    object_control: frozenset[str]
+    future_aux: frozenset[str]
+    reported_future_aux: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    obligation_aux: frozenset[str]
+    conditional_marks: frozenset[str]
+    pronouns: frozenset[str]
+    cooperative_roots: frozenset[str]
+    conflict_roots: frozenset[str]
+    mappings: dict[str, dict[str, str]] = field(default_factory=dict)
+    accuse_nouns: dict[str, str] = field(default_factory=dict)  # noun lemma -> code
+
+    def map_code(self, kind: str, code: str) -> str | None:
+        """The code a frame of `kind` gives an embedded event coded `code` (longest prefix wins)."""
+        table = self.mappings[kind]
+        for n in range(len(code), 0, -1):
+            hit = table.get(code[:n])
+            if hit:
+                return hit
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class PatternSet:
+    patterns: tuple[Pattern, ...]
+    frames: Frames
+    by_trigger: dict[tuple[str, str], tuple[Pattern, ...]]
+    path: str
+
+    @property
+    def lemmas(self) -> frozenset[str]:
+        return frozenset(lemma for lemma, _ in self.by_trigger)
+
+
+def _known_codes() -> frozenset[str] | None:
+    try:
+        from eventwire.ontology import load_ontology
+    except ImportError:  # the ontology is a sibling package; without it codes are checked for shape only
+        return None
+    return frozenset(load_ontology().cameo)
+
+
+def _check_code(code: str, known: frozenset[str] | None, path: str, where: str) -> None:
+    if not (code.isdigit() and 2 <= len(code) <= 4 and "01" <= code[:2] <= "20"):
+        raise DataFileError(path, f"{where}: {code!r} is not a CAMEO code")
+    if known is not None and code not in known:
+        raise DataFileError(path, f"{where}: CAMEO code {code} is not in the ontology")
+
+
+def _parse_when(text: str, path: str, where: str) -> dict[str, frozenset[str]]:
+    when: dict[str, frozenset[str]] = {}
+    if text in ("", "-"):
+        return when
+    for part in text.split(";"):
+        key, sep, values = part.partition("=")
+        key = key.strip()
+        base = key.split(":", 1)[0]
+        if base == "pobj":
+            if ":" not in key:
+                raise DataFileError(path, f"{where}: 'pobj' needs a preposition, as pobj:with=...")
+        elif base not in WHEN_KEYS:
+            raise DataFileError(path, f"{where}: unknown constraint {key!r}")
+        if base in ("nooprd",):
+            when[key] = frozenset()
+            continue
+        if not sep or not values.strip():
+            raise DataFileError(path, f"{where}: constraint {key!r} has no values")
+        when[key] = frozenset(v.strip().lower() for v in values.split("|") if v.strip())
+    return when
+
+
+def _parse_targets(text: str, path: str, where: str) -> tuple[str, ...]:
+    if text in ("", "-"):
+        return ()
+    roles = tuple(r.strip() for r in text.split("|"))
+    for role in roles:
+        if role in ("obj", "dative", "poss") or (role.startswith("prep:") and len(role) > 5):
+            continue
+        raise DataFileError(path, f"{where}: unknown target role {role!r}")
+    return roles
+
+
+def _parse_row(cells: list[str], known: frozenset[str] | None, path: str, lineno: int) -> Pattern:
+    where = f"line {lineno}"
+    pid, trigger, pos, cameo, target, when_text, flags_text = (c.strip() for c in cells)
+    if not pid or not trigger:
+        raise DataFileError(path, f"{where}: id and trigger are required")
+    if pos not in POS:
+        raise DataFileError(path, f"{where}: pos must be V, N or A, got {pos!r}")
+    _check_code(cameo, known, path, where)
+    recip, frame, ctx_lemmas, ctx_codes, source_role = False, None, frozenset(), None, None
+    for flag in (f.strip() for f in flags_text.split(";") if f.strip() and f.strip() != "-"):
+        if flag == "recip":
+            recip = True
+        elif flag.startswith("frame="):
+            frame = flag[6:]
+            if frame not in FRAME_KINDS:
+                raise DataFileError(path, f"{where}: unknown frame {frame!r}")
+        elif flag.startswith("ctx="):
+            lemmas, _, codes = flag[4:].partition(":")
+            fwd, _, rev = codes.partition("/")
+            for c in (fwd, rev):
+                _check_code(c, known, path, where)
+            ctx_lemmas, ctx_codes = frozenset(lemmas.split("|")), (fwd, rev)
+        elif flag.startswith("src="):
+            source_role = flag[4:]
+        else:
+            raise DataFileError(path, f"{where}: unknown flag {flag!r}")
+    return Pattern(
+        id=pid,
+        lemma=trigger.lower(),
+        pos=pos,
+        cameo=cameo,
+        targets=_parse_targets(target, path, where),
+        when=_parse_when(when_text, path, where),
+        recip=recip,
+        frame=frame,
+        ctx_lemmas=ctx_lemmas,
+        ctx_codes=ctx_codes,
+        source_role=source_role,
+        line=lineno,
+    )
+
+
+def read_patterns(path: str | Path) -> tuple[Pattern, ...]:
+    path = Path(path)
+    spath = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataFileError(spath, "file not found") from None
+    except UnicodeDecodeError as e:
+        raise DataFileError(spath, f"not UTF-8 ({e.reason} at byte {e.start})") from None
+    lines = text.splitlines()
+    if not any(line.startswith("# source:") for line in lines[:10]):
+        raise DataFileError(spath, "missing '# source:' header: a data file must say where its facts come from")
+    known = _known_codes()
+    patterns: list[Pattern] = []
+    seen: set[str] = set()
+    header_seen = False
+    for lineno, line in enumerate(lines, start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if not header_seen:
+            if tuple(c.strip() for c in cells) != COLUMNS:
+                raise DataFileError(spath, f"line {lineno}: header must be {' '.join(COLUMNS)}")
+            header_seen = True
+            continue
+        if len(cells) != len(COLUMNS):
+            raise DataFileError(spath, f"line {lineno}: expected {len(COLUMNS)} tab-separated columns, got {len(cells)}")
+        pattern = _parse_row(cells, known, spath, lineno)
+        if pattern.id in seen:
+            raise DataFileError(spath, f"line {lineno}: duplicate pattern id {pattern.id!r}")
+        seen.add(pattern.id)
+        patterns.append(pattern)
+    if not patterns:
+        raise DataFileError(spath, "no patterns")
+    return tuple(patterns)
+
+
+def read_frames(path: str | Path) -> Frames:
+    spath = str(path)
+    try:
+        data: Any = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataFileError(spath, "file not found") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise DataFileError(spath, f"invalid JSON: {e}") from None
+    if not isinstance(data, dict) or not str(data.get("source", "")).strip():
+        raise DataFileError(spath, "must be a JSON object with a 'source'")
+    known = _known_codes()
+
+    def words(key: str) -> frozenset[str]:
+        value = data.get(key)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise DataFileError(spath, f"'{key}' must be a list of strings")
+        return frozenset(v.lower() for v in value)
+
+    mappings: dict[str, dict[str, str]] = {}
+    for kind in MAPPING_KINDS:
+        table = data.get(kind)
+        if not isinstance(table, dict):
+            raise DataFileError(spath, f"'{kind}' must be an object of CAMEO prefix -> code")
+        for prefix, code in table.items():
+            if not prefix.isdigit():
+                raise DataFileError(spath, f"'{kind}': key {prefix!r} is not a code prefix")
+            _check_code(str(code), known, spath, f"'{kind}'[{prefix}]")
+        mappings[kind] = dict(table)
+    accuse_nouns: dict[str, str] = {}
+    for code, nouns in (data.get("accuse_nouns") or {}).items():
+        _check_code(code, known, spath, f"'accuse_nouns'[{code}]")
+        for noun in nouns:
+            accuse_nouns[noun.lower()] = code
+    return Frames(
+        light_verbs=words("light_verbs"),
+        say_verbs=words("say_verbs"),
+        object_control=words("object_control"),
+        future_aux=words("future_aux"),
+        reported_future_aux=words("reported_future_aux"),
+        hypothetical_aux=words("hypothetical_aux"),
+        obligation_aux=words("obligation_aux"),
+        conditional_marks=words("conditional_marks"),
+        pronouns=words("pronouns"),
+        cooperative_roots=words("cooperative_roots"),
+        conflict_roots=words("conflict_roots"),
+        mappings=mappings,
+        accuse_nouns=accuse_nouns,
+    )
+
+
+def load_patterns(*, patterns_file: str | Path | None = None, frames_file: str | Path | None = None) -> PatternSet:
+    path = Path(patterns_file) if patterns_file is not None else EVENTS_FILE
+    patterns = read_patterns(path)
+    frames = read_frames(frames_file if frames_file is not None else FRAMES_FILE)
+    index: dict[tuple[str, str], list[Pattern]] = {}
+    for p in patterns:
+        index.setdefault((p.lemma, p.pos), []).append(p)
+    by_trigger = {
+        key: tuple(sorted(group, key=lambda p: p.specificity, reverse=True)) for key, group in index.items()
+    }
+    return PatternSet(patterns=patterns, frames=frames, by_trigger=by_trigger, path=str(path))

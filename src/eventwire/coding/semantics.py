@@ -1,0 +1,124 @@
+"""What the sentence says about an event: asserted, negated, intended (future), hypothetical,
+conditional, demanded (must/should), and who reports it.
+
+The coder codes only what is asserted to have happened or been said: questions, conditionals and
+hypotheticals are dropped; intent and threat become the 03x and 13x codes; a negated intent to yield
+becomes a refusal (12x); the speaker of a reporting verb becomes the attribution.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .pattern_table import Frames
+from .syntax import subject
+
+NEGATORS = {"not", "n't", "never", "no"}
+
+
+@dataclass(slots=True)
+class Modality:
+    negated: bool = False
+    future: bool = False
+    hypothetical: bool = False
+    conditional: bool = False
+    obligation: bool = False
+    speaker: Token | None = None
+    speech_verb: Token | None = None
+
+
+def is_question(sent: Span) -> bool:
+    text = sent.text.rstrip().rstrip('"\'”’)')
+    return text.endswith("?")
+
+
+def _aux(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _negated(tok: Token) -> bool:
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never"):
+            return True
+        if c.dep_ == "det" and c.lower_ == "no":
+            return True
+    return False
+
+
+def _conditional(tok: Token, frames: Frames) -> bool:
+    """tok sits inside an if/unless/whether clause (walking up to the root)."""
+    t = tok
+    for _ in range(12):
+        for c in t.children:
+            if c.dep_ == "mark" and c.lower_ in frames.conditional_marks and t.dep_ in ("advcl", "ccomp", "csubj"):
+                return True
+        if t.head is t or t.dep_ == "ROOT":
+            return False
+        t = t.head
+    return False
+
+
+def _going_to(tok: Token) -> bool:
+    # 'is going to visit': visit is the xcomp of 'go', which carries 'be' as its aux.
+    head = tok.head
+    return tok.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG"
+
+
+def speech_frame(tok: Token, frames: Frames) -> tuple[Token | None, Token | None]:
+    """(speaker, reporting verb) when tok's clause is the content of a reporting verb ('X said ...')."""
+    t = tok
+    for _ in range(6):
+        while t.dep_ == "conj" and t.head is not t:
+            t = t.head
+        if t.dep_ in ("ccomp", "parataxis", "xcomp") and t.head.lemma_.lower() in frames.say_verbs:
+            verb = t.head
+            return subject(verb), verb
+        if t.dep_ in ("advcl", "ccomp", "xcomp") and t.head is not t:
+            t = t.head
+            continue
+        return None, None
+    return None, None
+
+
+def modality(anchor: Token, frames: Frames) -> Modality:
+    m = Modality()
+    aux = _aux(anchor)
+    m.negated = _negated(anchor)
+    m.conditional = _conditional(anchor, frames)
+    m.hypothetical = bool(aux & frames.hypothetical_aux)
+    m.obligation = bool(aux & frames.obligation_aux)
+    m.future = bool(aux & (frames.future_aux | frames.reported_future_aux)) or _going_to(anchor)
+    if anchor.dep_ == "xcomp" and not m.future:
+        # 'X is expected/set/due to visit' - the head carries the tense.
+        head = anchor.head
+        if head.lemma_.lower() in ("expect", "set", "due", "schedule", "go"):
+            m.future = True
+            m.negated = m.negated or _negated(head)
+    m.speaker, m.speech_verb = speech_frame(anchor, frames)
+    return m
+
+
+def adjust_code(code: str, m: Modality, frames: Frames) -> tuple[str | None, str]:
+    """The code an event gets under its modality, or None when it is not to be coded; and a tag for `rule`."""
+    root = code[:2]
+    if m.conditional:
+        return None, "conditional"
+    if m.hypothetical:
+        return None, "hypothetical"
+    if m.negated:
+        if m.future and root in frames.cooperative_roots and root != "03":
+            return frames.map_code("reject", code), "refuse"
+        return None, "negated"
+    if m.future:
+        if root in frames.cooperative_roots and root != "03":
+            return frames.map_code("intent", code), "intent"
+        if root in frames.conflict_roots:
+            return frames.map_code("threat", code), "threat"
+        return code, "future"
+    if m.obligation:
+        if m.speaker is not None:
+            return frames.map_code("demand", code), "demand"
+        return None, "obligation"
+    return code, ""

@@ -1,0 +1,159 @@
+"""Small dependency-parse helpers the coder shares: subjects, objects, noun-phrase spans, conjuncts.
+
+They read spaCy's English (ClearNLP-style) labels: nsubj, nsubjpass, agent, dobj, dative, prep/pobj, xcomp ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+SUBJ = ("nsubj", "csubj")
+PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
+NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "X")
+RELATIVE = {"who", "which", "that", "whom", "whose"}
+# Children that do not belong to the actor's own name: clauses about it, asides, the next conjunct.
+SPAN_CUT = {"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis", "prep_verb"}
+
+
+def is_passive(tok: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in tok.children)
+
+
+def child(tok: Token, *deps: str) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def agent(tok: Token) -> Token | None:
+    """The `by` phrase of a passive verb (spaCy labels it agent) -> its object."""
+    for c in tok.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and is_passive(tok)):
+            obj = child(c, "pobj")
+            if obj is not None:
+                return obj
+    return None
+
+
+def prep_objects(tok: Token, prep: str) -> list[Token]:
+    """Objects of the preposition `prep` attached to tok ('talks with X' -> X)."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
+            out.extend(children(c, "pobj", "pcomp"))
+    return out
+
+
+def direct_object(tok: Token) -> Token | None:
+    if is_passive(tok):
+        return child(tok, *PASSIVE_SUBJ)
+    return child(tok, "dobj", "obj")
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """tok and the nominals coordinated with it ('Israel and Lebanon' -> both)."""
+    out = [tok]
+    for c in tok.conjuncts:
+        if c.pos_ in NOMINAL and c not in out:
+            out.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def noun_phrase(tok: Token) -> Span:
+    """The contiguous span naming the entity headed by tok, without relative clauses, appositions or
+    the next conjunct (those are separate actors or asides)."""
+    keep = {tok.i}
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in SPAN_CUT or (c.dep_ == "prep" and t.pos_ in ("VERB", "AUX")):
+                continue
+            if c.dep_ == "case" or c.i not in keep:
+                keep.add(c.i)
+                stack.append(c)
+    # The block of kept tokens around the head: an excluded clause in the middle ends the span.
+    lo = hi = tok.i
+    while lo - 1 in keep:
+        lo -= 1
+    while hi + 1 in keep:
+        hi += 1
+    doc = tok.doc
+    while lo < hi and doc[lo].is_punct:
+        lo += 1
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    return doc[lo : hi + 1]
+
+
+def governor(noun: Token) -> tuple[Token | None, str]:
+    """The verb a noun is an argument of, and how: ('launched an attack' -> launch, 'dobj');
+    'engaged in talks' -> engage, 'prep:in'; a conjunct shares its first conjunct's governor."""
+    while noun.dep_ == "conj":
+        noun = noun.head
+    dep = noun.dep_
+    head = noun.head
+    if dep in ("dobj", "obj", "attr", "oprd"):
+        return head, "dobj"
+    if dep in PASSIVE_SUBJ:
+        return head, "nsubjpass"
+    if dep == "nsubj":
+        return head, "nsubj"
+    if dep == "pobj" and head.dep_ in ("prep", "agent", "dative"):
+        return head.head, f"prep:{head.lower_}"
+    if dep == "compound":
+        return governor(head)[0], "compound"
+    return None, dep
+
+
+def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
+    """The logical subject (agent) of a verb or predicate adjective, climbing through control verbs,
+    conjoined verbs, prepositional gerunds and relative clauses."""
+    seen = 0
+    control = set(object_control)
+    while seen < 12:
+        seen += 1
+        if is_passive(tok):
+            a = agent(tok)
+            if a is not None:
+                return a
+            # A passive without a by-phrase names no agent.
+            if child(tok, *PASSIVE_SUBJ) is not None:
+                return None
+        s = child(tok, *SUBJ)
+        if s is not None:
+            if s.lower_ in RELATIVE and tok.dep_ == "relcl":
+                return tok.head
+            if s.pos_ == "PRON" and s.lower_ in ("there", "what"):
+                return None
+            return s
+        dep, head = tok.dep_, tok.head
+        if head is tok:
+            return None
+        if dep == "xcomp":
+            if head.lemma_.lower() in control:
+                obj = child(head, "dobj", "obj")
+                if obj is not None:
+                    return obj
+                on = prep_objects(head, "on")
+                if on:
+                    return on[0]
+            tok = head
+        elif dep in ("conj", "advcl", "acomp", "ccomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
+            if dep == "ccomp":
+                return None
+            tok = head
+        elif dep == "pcomp" and head.dep_ in ("prep", "agent"):
+            tok = head.head
+        elif dep in ("acl", "relcl") and head.pos_ in NOMINAL:
+            return head
+        else:
+            return None
+    return None
