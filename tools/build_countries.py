@@ -36,10 +36,11 @@ NEWS_NAMES = {
 # Capitals that are also common words, names or other places, and small territories' capitals: as a
 # bare word they would name a government wrongly more often than rightly (issue 4: unknown beats wrong).
 NOT_METONYMS = {"Victoria", "Hamilton", "Douglas", "Plymouth", "Jamestown", "Stanley", "Male", "The Valley",
-                "Kingston", "Georgetown", "Santiago", "Lima", "Saint-Denis", "Praia", "Moroni", "Victoria",
+                "Kingston", "Georgetown", "Santiago", "Lima", "Saint-Denis", "Praia", "Moroni",
                 "West Island", "Flying Fish Cove", "George Town", "Alofi", "Gibraltar", "Hong Kong", "Macao",
                 "Jerusalem", "East Jerusalem", "Luxembourg", "Monaco", "Singapore", "Djibouti", "San Marino",
-                "Vatican City", "Andorra la Vella", "Kuwait City", "Panama City", "Guatemala City", "Mexico City"}
+                "Vatican City", "Andorra la Vella", "Kuwait City", "Panama City",
+                "Guatemala City", "Mexico City"}
 MIN_POPULATION = 150_000  # smaller dependencies are rarely actors in international news
 
 

@@ -41,7 +41,8 @@ NUMBER_WORDS = {
 
 # Prepositions that place an event in time ("on Saturday", "in March"); others make the expression a
 # duration or a bound ("for two days", "since March", "by next year") and it is not the event's date.
-TEMPORAL_PREPOSITIONS = frozenset({"on", "in", "during", "at", "earlier", "late", "early", "over"})
+# The preposition is kept in the reported expression ("on Saturday") when it is one of these.
+EXPRESSION_PREPOSITIONS = frozenset({"on", "in", "during", "earlier", "late", "early"})
 NON_DATE_PREPOSITIONS = frozenset(
     {
         "for",
@@ -64,9 +65,9 @@ NON_DATE_PREPOSITIONS = frozenset(
 # Dependency labels that start a clause: the clause of a token is found by climbing to one of these.
 # xcomp is left out on purpose: "agreed on Monday to meet" dates the meeting's clause too.
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "csubj", "acl", "parataxis", "pcomp"})
-TIME_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {
-    "yesterday", "today", "tonight", "week", "month", "year", "weekend", "day", "morning", "night",
-}  # fmt: skip
+FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo"})
+# Date words the small NER model often leaves untagged.
+BARE_DATE_WORDS = frozenset(WEEKDAYS) | {"yesterday", "today", "tonight"}
 
 _MONTH_RE = "|".join(sorted(MONTH_NUM, key=len, reverse=True))
 _WEEKDAY_RE = "|".join(WEEKDAYS)
@@ -118,7 +119,9 @@ def event_date(
 ) -> EventDate:
     """The event's date: the closest resolvable date expression in the trigger's clause, else publication."""
     try:
-        candidates = date_candidates(sent, trigger)
+        # A future or scheduled event ("will meet on Friday", "is due to end Friday") has no past date
+        # to resolve to; it is dated by publication rather than by the last Friday.
+        candidates = [] if future_clause(trigger) else date_candidates(sent, trigger)
     except (AttributeError, IndexError, ValueError):  # a span from another doc or an odd parse
         candidates = []
     for expression in candidates:
@@ -139,7 +142,7 @@ def event_date(
 
 def date_candidates(sent: Any, trigger: Any) -> list[str]:
     """Date expressions tied to the trigger's clause, the syntactically closest first."""
-    trig_tokens = list(trigger) if hasattr(trigger, "__iter__") else [trigger]
+    trig_tokens = list(trigger) if hasattr(trigger, "root") else [trigger]  # a Span, or a single Token
     if not trig_tokens:
         return []
     trig_root = trigger.root if hasattr(trigger, "root") else trig_tokens[0]
@@ -151,10 +154,10 @@ def date_candidates(sent: Any, trigger: Any) -> list[str]:
     covered = {t.i for e in spans for t in e}
     # Temporal words the NER missed ("Saturday" tagged as nothing, "yesterday" as a plain adverb).
     for tok in sent:
-        if tok.i in covered or tok.lower_ not in TIME_WORDS:
-            continue
-        if tok.dep_ in ("npadvmod", "tmod", "pobj", "advmod") and (
-            tok.lower_ in WEEKDAYS or tok.lower_ in ("yesterday", "today", "tonight")
+        if (
+            tok.i not in covered
+            and tok.lower_ in BARE_DATE_WORDS
+            and tok.dep_ in ("npadvmod", "tmod", "pobj", "advmod")
         ):
             spans.append(tok.doc[tok.i : tok.i + 1])
 
@@ -163,10 +166,16 @@ def date_candidates(sent: Any, trigger: Any) -> list[str]:
         attach, prep = _attachment(span)
         if prep is not None and prep.lower_ in NON_DATE_PREPOSITIONS:
             continue
+        if (
+            span.root.dep_ in ("compound", "nmod", "poss")
+            and attach.pos_ in ("NOUN", "PROPN")
+            and attach != trig_root
+        ):
+            # "condemned the March 3 test" (or a trigger phrase "quit the December agreement"): the date
+            # belongs to the test or the agreement, not to the condemning or quitting.
+            continue
         if attach.i in trig_ids or any(t.i in trig_ids for t in span):
             rank = 0
-        elif span.root.dep_ in ("compound", "nmod", "poss") and attach.pos_ in ("NOUN", "PROPN"):
-            continue  # "condemned the March 3 test": the date belongs to the test, not the condemning
         elif clause_head(attach) == trig_clause:
             rank = 1
         elif one_clause:
@@ -174,12 +183,29 @@ def date_candidates(sent: Any, trigger: Any) -> list[str]:
         else:
             continue
         distance = min(abs(span.start - trig_root.i), abs(span.end - 1 - trig_root.i))
-        text = span.text
-        if prep is not None and prep.lower_ in ("on", "in", "during", "earlier", "late", "early"):
+        text = " ".join(span.text.split())  # wire copy breaks lines inside expressions ("last\nmonth")
+        if prep is not None and prep.lower_ in EXPRESSION_PREPOSITIONS:
             text = f"{prep.text} {text}"
         ranked.append((rank, distance, text))
     ranked.sort(key=lambda r: (r[0], r[1]))
     return [text for _, _, text in ranked]
+
+
+def future_clause(trigger: Any) -> bool:
+    """Whether the trigger's verb is in the future: 'will'/'shall' on it, or 'due to'/'going to' above it."""
+    token = trigger.root if hasattr(trigger, "root") else trigger
+    for _ in range(4):
+        if any(
+            (c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES) or (c.dep_ == "acomp" and c.lower_ == "due")
+            for c in token.children
+        ):
+            return True
+        if token.dep_ != "xcomp":
+            return False
+        token = token.head
+        if token.lower_ in ("due", "going", "scheduled", "set"):
+            return True
+    return False
 
 
 def clause_head(token: Any) -> Any:

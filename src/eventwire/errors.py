@@ -144,3 +144,9 @@ class CodingFailedError(InputError):
 
     def __reduce__(self):  # crosses process boundaries in the engines
         return (type(self), (self.path, self.reason))
+
+
+class ExportError(EventwireError):
+    """An export was asked for in an unknown format, or a binary format without a file to write."""
+
+    code = "E070"

@@ -23,6 +23,8 @@ class Article:
     url: str | None = None
     publisher: str | None = None
     source_path: str | None = None  # the file it was read from, for error reports
+    # Some corpora keep the dateline ('MOSCOW, March 3 -') outside the text; it is the location fallback.
+    dateline: str | None = None
 
     @property
     def content_hash(self) -> str:

@@ -72,7 +72,7 @@ def code_doc(article: Article, doc: Any, resources: Resources) -> list[Event]:
     candidates = resources.coder.code(doc, actors)
     if not candidates:
         return []
-    dateline = parse_dateline(article.text[:200])
+    dateline = parse_dateline(article.dateline) if article.dateline else parse_dateline(article.text[:200])
     article_countries = sorted(
         {a.country for c in candidates for a in (c.source, c.target) if a is not None and a.country}
     )

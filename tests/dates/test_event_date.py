@@ -78,6 +78,10 @@ def test_event_date_from_the_trigger_clause(nlp, text, word, want, precision, ex
     assert _date(nlp, text, word) == EventDate(want, "text", precision, expression)
 
 
+def test_past_tense_of_the_same_sentence_is_dated(nlp):
+    assert _date(nlp, "The ministers met on Friday.", "met").date == "2024-03-01"
+
+
 def test_year_boundary_through_the_parser(nlp):
     got = _date(nlp, "Iran and Iraq signed a trade agreement on December 30.", "signed", dt.date(2024, 1, 2))
     assert got == EventDate("2023-12-30", "text", "day", "on December 30")
@@ -98,6 +102,11 @@ FALLBACKS = [
     ("The army has fought the insurgents since 2019.", "fought"),  # a bound, not a date
     ("Israel struck Gaza on February 30.", "struck"),  # an impossible date
     ("China condemned the March 3 missile test by North Korea.", "condemned"),  # the test's date
+    # Future or scheduled: the weekday is not the last one before publication.
+    ("The ministers will meet on Friday.", "meet"),
+    ("The talks are scheduled to resume on Monday.", "resume"),
+    ("The company is going to close the plant in March.", "close"),
+    ("This week's meeting is due to end Friday.", "is"),
 ]
 
 
@@ -148,3 +157,14 @@ def test_garbage_sentence_never_raises(nlp):
     sent = next(iter(doc.sents))
     got = event_date(sent, sent[0:1], TUE)
     assert got.basis == "publication" and got.date == "2024-03-05"
+
+
+def test_date_inside_a_multiword_trigger_phrase_belongs_to_its_noun(nlp):
+    doc = nlp("Iraq disassociated itself from the December agreement.")
+    trigger = doc[1:7]  # "disassociated itself from the December agreement"
+    assert event_date(trigger.sent, trigger, TUE).basis == "publication"
+
+
+def test_line_breaks_inside_an_expression(nlp):
+    got = _date(nlp, "The bank cut its rates last\nmonth.", "cut")
+    assert got == EventDate("2024-02-01", "text", "month", "last month")

@@ -28,7 +28,8 @@ def page(title: str = "Medvedev phones Castro", *, body: str = STORY + SECOND) -
 <meta property="og:site_name" content="Example Wire">
 <meta property="article:published_time" content="2023-06-05T09:00:00Z">
 </head><body>
-<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li>
+<li><a href="/sport">Sport</a></li></ul></nav>
 <article><h1>{title}</h1><p>{STORY}</p><p>{SECOND}</p></article>
 <footer>Copyright Example Wire. All rights reserved. Subscribe to our newsletter.</footer>
 <script>var tracking = "do not extract me";</script>
@@ -65,7 +66,8 @@ RSS = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Example Wire World</title><link>https://example.org/</link>
 <item><title>Medvedev phones Castro</title><link>https://example.org/a</link><guid>urn:ex:a</guid>
 <pubDate>Mon, 05 Jun 2023 09:00:00 GMT</pubDate>
-<description>&lt;p&gt;Medvedev spoke by phone with Raul Castro.&lt;/p&gt;&lt;p&gt;Cuba welcomed it.&lt;/p&gt;</description>
+<description>&lt;p&gt;Medvedev spoke by phone with Raul Castro.&lt;/p&gt;
+&lt;p&gt;Cuba welcomed it.&lt;/p&gt;</description>
 </item>
 <item><title>Empty</title><link>https://example.org/b</link><description></description></item>
 <item><title>Lavrov in Havana</title><link>https://example.org/c</link>
@@ -77,7 +79,8 @@ ATOM = """<?xml version="1.0" encoding="utf-8"?>
 <updated>2023-06-05T10:00:00Z</updated>
 <entry><title>Talks in Beijing</title><id>urn:atom:1</id><link href="https://example.org/x"/>
 <published>2023-06-04T08:00:00Z</published><updated>2023-06-05T08:00:00Z</updated>
-<content type="html">&lt;p&gt;Putin met Xi Jinping in Beijing on Sunday.&lt;/p&gt;&lt;script&gt;evil()&lt;/script&gt;</content>
+<content type="html">&lt;p&gt;Putin met Xi Jinping in Beijing on Sunday.&lt;/p&gt;
+&lt;script&gt;evil()&lt;/script&gt;</content>
 <summary>Short summary.</summary></entry>
 </feed>"""
 
@@ -118,7 +121,9 @@ def _warc_bytes(*, gz: bool) -> bytes:
 
     def response(uri: str, body: bytes, ctype: str, status: str = "200 OK"):
         headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=headers))
+        writer.write_record(
+            writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=headers)
+        )
 
     response("https://example.org/story", page().encode("utf-8"), "text/html; charset=utf-8")
     response("https://example.org/logo.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "image/png")

@@ -62,7 +62,7 @@ TIED = [
     ("The two presidents signed a deal in Washington.", "signed", ("Washington", "USA"), {}),
     ("Police clashed with protesters in Paris, Texas.", "clashed", ("Paris", "USA"), {}),
     ("The minister met refugees in Odessa.", "met", ("Odesa", "UKR"), {}),
-    ("The minister met students in Odessa.", "met", ("Odessa", "USA"), {"actor_countries": ["USA"]}),
+    ("The minister met students in Odessa.", "met", ("Odesa", "UKR"), {"actor_countries": ["USA"]}),
     ("Troops were deployed to Kyiv.", "deployed", ("Kyiv", "UKR"), {}),
     ("Delegates gathered in Geneva for peace talks.", "gathered", ("Geneva", "CHE"), {}),
     ("Hamas fighters attacked an army post near Rafah.", "attacked", ("Rafah", "PSE"), {}),
@@ -80,6 +80,13 @@ TIED = [
     ("Farmers blocked roads in Brussels.", "blocked", ("Brussels", "BEL"), {}),
     ("The talks took place in Doha.", "took", ("Doha", "QAT"), {}),
     ("The summit was held in New Delhi.", "held", ("New Delhi", "IND"), {}),
+    (
+        "The oil minister is in the United Arab Emirates to discuss prices.",
+        "discuss",
+        ("United Arab Emirates", "ARE"),
+        {},
+    ),
+    ("The airline expanded its service in Florida.", "expanded", ("Florida", "USA"), {}),
     ("North Korea fired a missile off its east coast.", "fired", None, {}),
 ]
 
@@ -179,3 +186,10 @@ def test_garbage_never_raises(nlp, gazetteer):
         None,
         None,
     )
+
+
+def test_a_token_trigger_works_too(nlp, gazetteer):
+    doc = nlp("Putin met Castro in Havana on Monday.")
+    token = next(t for t in doc if t.text == "met")
+    location, basis = gazetteer.event_location(token.sent, token)
+    assert (location.name, basis) == ("Havana", "text")

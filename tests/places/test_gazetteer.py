@@ -6,6 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from eventwire.errors import DataFileError
 from eventwire.places import DATA_DIR, Gazetteer, Place, parse_dateline
@@ -52,6 +54,9 @@ def test_every_data_file_names_its_source():
         ("Odessa", ("Odesa", "UKR")),
         ("New York", ("New York City", "USA")),
         ("Zurich", ("Zürich", "CHE")),
+        ("Washington", ("Washington", "USA")),
+        ("Colorado", ("Colorado", "USA")),
+        ("Florida", ("Florida", "USA")),
         ("Sao Paulo", ("São Paulo", "BRA")),
     ],
 )
@@ -83,13 +88,19 @@ def test_ambiguous_names_follow_actors_then_article_then_population(gazetteer):
     assert gazetteer.resolve("Georgia", actor_countries=["USA"]).country == "USA"
     assert gazetteer.resolve("Rafah", actor_countries=["EGY"]).country == "EGY"
     assert gazetteer.resolve("Rafah").country == "PSE"
-    assert gazetteer.resolve("Donetsk", actor_countries=["RUS"]).country == "RUS"
+    # Within a factor of five in population, context decides between namesake cities.
+    assert gazetteer.resolve("Victoria", actor_countries=["CAN"]).country == "CAN"
 
 
 def test_context_does_not_pick_a_tiny_namesake_of_a_world_city(gazetteer):
     assert gazetteer.resolve("Paris", article_countries=["USA"]).country == "FRA"
     assert gazetteer.resolve("Moscow", actor_countries=["USA"]).country == "RUS"
+    assert gazetteer.resolve("Donetsk", actor_countries=["RUS"]).country == "UKR"  # 900k vs 51k
+    assert gazetteer.resolve("Washington", actor_countries=["GBR"]).country == "USA"  # a curated name
+    assert gazetteer.resolve("Odessa", actor_countries=["USA"]).country == "UKR"
+    # An explicit hint ("Paris, Texas") always decides.
     assert gazetteer.resolve("Paris", hint_country="USA").country == "USA"
+    assert gazetteer.resolve("Odessa", hint_country="USA").country == "USA"
 
 
 def test_iso2_to_iso3(gazetteer):
@@ -155,3 +166,11 @@ def test_missing_file_is_reported(tmp_path):
     (data / "geonames_countries.tsv").unlink()
     with pytest.raises(DataFileError, match="geonames_countries.tsv"):
         Gazetteer.load(directory=data)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=80))
+def test_any_text_never_breaks_lookup_or_datelines(gazetteer, text):
+    assert isinstance(gazetteer.lookup(text), list)
+    got = parse_dateline(text)
+    assert got is None or (isinstance(got, str) and got)

@@ -80,7 +80,8 @@ def article_with_events(article: Article, coded: list[Coded]) -> tuple[Article, 
                 plover_context=[],
                 quad_class=c.quad_class,
                 goldstein=c.goldstein,
-                evidence=Evidence(start=start, end=start + len(c.sentence), text=c.sentence, trigger=c.trigger,
+                evidence=Evidence(start=start, end=start + len(c.sentence), text=c.sentence,
+                                  trigger=c.trigger,
                                   trigger_start=trigger_start, trigger_end=trigger_start + len(c.trigger)),
                 rule="tests/hand-coded",
                 confidence=1.0,
@@ -103,13 +104,15 @@ VISIT = "Nikolai Patrushev met Miguel Diaz-Canel in Havana, according to TASS."
 CRITICISE = "Miguel Diaz-Canel criticised Russia over late fuel deliveries."
 PHONE_AGAIN = "Medvedev and Raul Castro spoke by phone, the Kremlin said."
 SHELLING = "Russian forces shelled Kharkiv overnight, Ukraine's military said."
+THREAT = "Iran once threatened Israel with a strike, an analyst recalled."
 
 
 def corpus() -> list[tuple[Article, list[Event]]]:
     """The articles and their hand-coded events."""
     call = Article(
         id="rus-cub-call", date=Date(2023, 6, 5), publisher="Wire Sample", title="Medvedev phones Castro",
-        url="https://example.org/rus-cub-call", text=f"MOSCOW, June 5 - {PHONE} {ENDORSE} Nothing else happened.",
+        url="https://example.org/rus-cub-call",
+        text=f"MOSCOW, June 5 - {PHONE} {ENDORSE} Nothing else happened.",
     )
     call_again = Article(
         id="rus-cub-call-2", date=Date(2023, 6, 4), publisher="Other Wire", title="A birthday call",
@@ -124,14 +127,23 @@ def corpus() -> list[tuple[Article, list[Event]]]:
         url="https://example.org/cub-rus-fuel", text=f"HAVANA - {CRITICISE}",
     )
     shelling = Article(
-        id="rus-ukr-shelling", date=Date(2023, 11, 12), publisher="Wire Sample", title="Shelling near Kharkiv",
+        id="rus-ukr-shelling", date=Date(2023, 11, 12), publisher="Wire Sample", title="Shelling",
         url="https://example.org/rus-ukr-shelling", text=f"KYIV - {SHELLING}",
     )
     injected = Article(
         id="usa-chn-injected", date=Date(2023, 7, 1), publisher="<b>Evil</b> Press", title=INJECTION_TITLE,
         url="javascript:alert(1)", text=f"WASHINGTON - {INJECTION_SENTENCE} More text.",
     )
+    undated = Article(
+        id="irn-isr-undated", date=None, publisher="Archive Weekly", title="Old threats",
+        url="https://example.org/irn-isr-undated", text=f"{THREAT}",
+    )
     return [
+        article_with_events(undated, [
+            Coded(THREAT, "threatened", ("Iran", "Iran", "IRN", "IRN", None),
+                  ("Israel", "Israel", "ISR", "ISR", None), "138", "Threaten with military force", "THREATEN",
+                  3, -7.0, None),
+        ]),
         article_with_events(call, [
             Coded(PHONE, "spoke by phone", MEDVEDEV, CASTRO, "041", "Discuss by telephone", "CONSULT", 1, 1.0,
                   "2023-06-03", attribution="TASS", mode="phone"),
@@ -139,7 +151,8 @@ def corpus() -> list[tuple[Article, list[Event]]]:
                   "Praise or endorse", "SUPPORT", 1, 3.4, "2023-06-05", attribution="TASS"),
         ]),
         article_with_events(call_again, [
-            Coded(PHONE_AGAIN, "spoke by phone", MEDVEDEV, CASTRO, "041", "Discuss by telephone", "CONSULT", 1,
+            Coded(PHONE_AGAIN, "spoke by phone", MEDVEDEV, CASTRO, "041", "Discuss by telephone", "CONSULT",
+                  1,
                   1.0, "2023-06-04", attribution="Kremlin", mode="phone"),
         ]),
         article_with_events(visit, [
@@ -152,7 +165,8 @@ def corpus() -> list[tuple[Article, list[Event]]]:
         ]),
         article_with_events(shelling, [
             Coded(SHELLING, "shelled", RUSSIAN_FORCES, KHARKIV, "194", "Fight with artillery and tanks",
-                  "ASSAULT", 4, -10.0, "2023-11-12", attribution="Ukraine's military", location=KHARKIV_PLACE),
+                  "ASSAULT", 4, -10.0, "2023-11-12", attribution="Ukraine's military",
+                  location=KHARKIV_PLACE),
         ]),
         article_with_events(injected, [
             Coded(INJECTION_SENTENCE, "meet", USA, CHINA, "036", "Express intent to meet or negotiate",

@@ -6,12 +6,11 @@ from datetime import date
 
 import duckdb
 import pytest
+from store_helpers import article, event
 
 from eventwire.errors import EncodingInputError, StoreError
 from eventwire.store import SCHEMA_VERSION, StoreWriter, open_store, read_mentions, store_stats
 from eventwire.store.schema import EVENT_COLUMN_NAMES
-
-from store_helpers import article, event
 
 
 def write(db, items, *, errors=()):
@@ -30,7 +29,9 @@ def test_new_store_has_the_schema_and_version(tmp_path):
     db = tmp_path / "s.duckdb"
     write(db, [])
     with open_store(db) as con:
-        assert con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+        assert con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(
+            SCHEMA_VERSION
+        )
         cols = [r[0] for r in con.execute("DESCRIBE events").fetchall()]
     assert cols[0] == "event_id"
     assert tuple(cols[1 : 1 + len(EVENT_COLUMN_NAMES)]) == EVENT_COLUMN_NAMES
@@ -65,7 +66,8 @@ def test_clashing_id_with_different_text_gets_its_own_id_and_events_follow(tmp_p
     with open_store(db) as con:
         ids = sorted(r[0] for r in con.execute("SELECT id FROM articles").fetchall())
         orphans = con.execute(
-            "SELECT count(*) FROM mentions m WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = m.article_id)"
+            "SELECT count(*) FROM mentions m "
+            "WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = m.article_id)"
         ).fetchone()[0]
     assert ids[0] == "story" and ids[1].startswith("story~")
     assert orphans == 0
@@ -96,8 +98,15 @@ def test_dedup_needs_same_actors_and_code(tmp_path):
     b = article("b", "Medvedev phoned Havana.")
     c = article("c", "The army visited Havana.")
     d = article("d", "Medvedev visited somewhere.")
-    write(db, [(a, [event(a)]), (b, [event(b, cameo="041")]), (c, [event(c, source="RUSMIL")]),
-               (d, [event(d, target=None)])])
+    write(
+        db,
+        [
+            (a, [event(a)]),
+            (b, [event(b, cameo="041")]),
+            (c, [event(c, source="RUSMIL")]),
+            (d, [event(d, target=None)]),
+        ],
+    )
     assert store_stats(db).events == 4
 
 

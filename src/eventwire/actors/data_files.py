@@ -104,8 +104,10 @@ def load_actor_data(paths: list[Path], *, user_paths: list[Path] | None = None) 
     overridden: set[str] = set()
     user_set = set(user_paths or [])
     for path in [*paths, *(user_paths or [])]:
-        kind, source, rows = read_table(path)
+        kind, _source, rows = read_table(path)
         data.files.append(str(path))
+        # Explanations cite the file; its '# source:' line says where the facts come from.
+        source = path.name
         for lineno, row in rows:
             try:
                 _merge_row(data, kind, row, source, overridden, user=path in user_set)
@@ -140,7 +142,7 @@ def read_table(path: Path) -> tuple[str, str, list[tuple[int, dict[str, str]]]]:
             if kind not in KINDS:
                 raise DataFileError(str(path), f"needs a '# kind: ...' line naming one of {', '.join(KINDS)}")
             if not meta.get("source"):
-                raise DataFileError(str(path), "needs a '# source: ...' line naming where its facts come from")
+                raise DataFileError(str(path), "needs a '# source: ...' line: where its facts come from")
             unknown = [c for c in cells if c not in COLUMNS[kind]]
             missing = [c for c in REQUIRED[kind] if c not in cells]
             if unknown or missing:
@@ -206,8 +208,8 @@ def _merge_row(
         if role not in SECTOR_ROLES:
             raise ValueError(f"role {role!r} must be one of {', '.join(SECTOR_ROLES)}")
         term = row["term"]
-        data.sectors[term.casefold()] = SectorTerm(term=term, sector=_sector(row.get("sector", "")), role=role,
-                                                   source=source)
+        sector = _sector(row.get("sector", ""))
+        data.sectors[term.casefold()] = SectorTerm(term=term, sector=sector, role=role, source=source)
         return
     country = row["country"]
     if not _COUNTRY_RE.match(country):

@@ -11,7 +11,16 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from ..model import Actor
-from .resolver import COUNTRYISH, ENTITY_KINDS, NAMED_ACTOR_LABELS, Clue, Resolution, folded_words, make_code
+from .resolver import (
+    COUNTRYISH,
+    ENTITY_KINDS,
+    NAMED_ACTOR_LABELS,
+    NOT_ACTOR_LABELS,
+    Clue,
+    Resolution,
+    folded_words,
+    make_code,
+)
 
 if TYPE_CHECKING:
     from .resolver import ActorResolver
@@ -55,7 +64,8 @@ class DocumentActors:
     # -- noun phrases --------------------------------------------------------------------------------
 
     def _visit(self, tok: Any, sent: Any, found: list[tuple[Any, Actor]]) -> None:
-        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in _NP_DEPS:
+        nominal = tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "ADJ" and tok.ent_type_ == "NORP")
+        if nominal and tok.dep_ in _NP_DEPS:
             span = noun_phrase(tok)
             res = self.resolution(span)
             if res.is_actor:
@@ -66,8 +76,22 @@ class DocumentActors:
                         self._visit(child, sent, found)
                 return
         for child in tok.children:
-            if sent.start <= child.i < sent.end:
+            if not sent.start <= child.i < sent.end:
+                continue
+            if child.dep_ == "compound" and nominal and child.pos_ == "PROPN":
+                # "Hamas targets", "U.S. war moves": a name inside a phrase that is not itself an actor.
+                self._visit_modifier(child, found)
+            else:
                 self._visit(child, sent, found)
+
+    def _visit_modifier(self, tok: Any, found: list[tuple[Any, Actor]]) -> None:
+        first = tok.left_edge
+        while first.i < tok.i and (first.pos_ in ("DET", "PUNCT") or first.tag_ == "POS"):
+            first = first.nbor()
+        span = tok.doc[first.i : tok.i + 1]
+        res = self.resolution(span)
+        if res.is_actor and (res.actor.country or res.actor.name):
+            found.append((span, res.actor))
 
     # -- resolution ----------------------------------------------------------------------------------
 
@@ -81,12 +105,14 @@ class DocumentActors:
         return self._cache[key]
 
     def _resolve(self, span: Any) -> Resolution:
+        if not len(span) or not span.text.strip():
+            return self._done(span, None, None, None, "empty", ["empty mention"], is_actor=False)
         r = self.resolver
         day = self.published
         root = span.root
         text = span.text
         why: list[str] = []
-        clues = r.clues(span)
+        clues = r.clues(span, day)
         head = [c for c in clues if c.position == "head"]
         mods = [c for c in clues if c.position in ("pre", "poss", "post")]
         appos = [c for c in clues if c.position == "appos"]
@@ -104,14 +130,29 @@ class DocumentActors:
         # 2. The head is a listed person, organisation or group.
         for c in head:
             if c.entry.kind in ENTITY_KINDS:
-                country, sector, ent = r.entity_actor(c, day, why)
+                country, sector, ent = r.entity_actor(c, day, why, hint=self._hint(mods + appos))
                 if former and c.entry.kind == "person":
                     sector = "ELI"
                     why.append("'former' in the phrase: CAMEO elite (ELI)")
-                titles = r.title_terms(ent.roles[-1].title or "") if ent.roles else []
+                role, _ = r.role_on(ent, day)
+                titles = r.title_terms(role.title or "") + [
+                    x.entry.ref for x in mods
+                    if x.entry.kind == "sector" and r.sector_term(x.entry.ref).role == "title"
+                ]
                 title = titles[-1] if titles else None
                 return self._done(span, ent.name, country, sector, f"dictionary:{c.entry.kind}", why,
                                   person=c.entry.kind == "person", title=title)
+
+        # 2b. A title whose name the parser left outside the head: "former prime minister Paul Keating".
+        last = ([t for t in span if not t.is_punct] or [root])[-1]
+        for c in clues:
+            if c.entry.kind == "person" and c.position not in ("head", "prep") and last in c.tokens and any(
+                    h.entry.kind == "sector" for h in head):
+                country, sector, ent = r.entity_actor(c, day, why, hint=self._hint(mods + appos))
+                if former:
+                    sector = "ELI"
+                    why.append("'former' in the phrase: CAMEO elite (ELI)")
+                return self._done(span, ent.name, country, sector, "dictionary:person", why, person=True)
 
         # 3. The head is a country name, capital, seat of power or demonym.
         for c in head:
@@ -129,34 +170,54 @@ class DocumentActors:
             term = r.sector_term(head_terms[-1].entry.ref)
             if term.role == "product":
                 return self._product(span, term.term, mods, why)
-            why.append(f"head {head_terms[-1].match.text!r} is a {term.role} word, sector {term.sector or '-'}")
+            why.append(f"head {head_terms[-1].match.text!r} is a {term.role} word, "
+                       f"sector {term.sector or '-'}")
             back = self._refers_back(span, term.term, mods + appos + preps, why)
             if back is not None:
                 return back
-            return self._from_clues(span, term.sector, term.term, mods, appos, preps, former, why,
-                                    person=False)
+            named = _trailing_name(span, {t.i for c in clues for t in c.tokens})
+            res = self._from_clues(span, term.sector, term.term, mods, appos, preps, former, why,
+                                   person=False)
+            if named is not None and term.role == "title":
+                # "the Irish premier Leo Varadkar": the parser made the title the head; the name is who.
+                res.actor.name, res.person, res.title = named, True, term.term
+            # A sector word names an actor even when nothing says whose ("the country", "both sides").
+            res.is_actor = True
+            return res
 
         # 5. The head is a proper name we do not list: a title in front or in apposition tells who it is.
-        if root.pos_ == "PROPN":
+        if _is_name(root):
             res = self._from_clues(span, None, None, mods, appos, preps, former, why, person=True)
             if res.actor.country or res.actor.sector:
                 return res
-            if root.ent_type_ in NAMED_ACTOR_LABELS:
-                why.append(f"{text!r} is a named {root.ent_type_} we do not list: kept unresolved")
+            if root.ent_type_ not in NOT_ACTOR_LABELS:
+                label = root.ent_type_ or "name"
+                why.append(f"{text!r} is a {label} we do not list: kept unresolved")
                 return self._done(span, None, None, None, "unresolved:named", why, is_actor=True)
 
         # 6. Anything else is not an actor phrase; say what the modifiers alone would give.
+        why.append(f"the head word {root.text!r} does not name an actor; its modifiers alone give:")
         res = self._from_clues(span, None, None, mods, [], [], former, why, person=False)
         res.is_actor = False
-        why.append("the head word does not name an actor")
+        res.actor.basis = "not an actor"
         return res
+
+    def _hint(self, clues: list[Clue]) -> set[str]:
+        """The countries (or IGO/NGO) that other words of the phrase name."""
+        out = set()
+        for c in clues:
+            if c.entry.kind in COUNTRYISH:
+                out.add(c.entry.ref)
+            elif c.entry.kind in ("organisation", "group"):
+                out.update(r.country for r in self.resolver.entity(c.entry.ref).roles)
+        return out
 
     def _countryish_head(self, span: Any, c: Clue, mods: list[Clue], why: list[str]) -> Resolution:
         code, kind = c.entry.ref, c.entry.kind
         cname = self.resolver.country_name(code)
         if kind in ("capital", "metonym"):
-            why.append(f"{c.match.text!r} is a {'capital' if kind == 'capital' else 'seat of power'} standing for "
-                       f"{cname}'s {c.entry.sector}")
+            what = "capital" if kind == "capital" else "seat of power"
+            why.append(f"{c.match.text!r} is a {what} standing for {cname}'s {c.entry.sector}")
             return self._done(span, None, code, c.entry.sector, f"text:{kind}", why)
         if kind == "former_name":
             why.append(f"{c.match.text!r} is a former name of {cname}")
@@ -252,7 +313,8 @@ class DocumentActors:
                     if term.role == "title":
                         g_title = term.term
             if len(found) > 1 and g_entity is None:
-                why.append(f"{label}s name several countries ({', '.join(sorted(found))}): country left unknown")
+                several = ", ".join(sorted(found))
+                why.append(f"{label}s name several countries ({several}): country left unknown")
                 continue
             if g_entity is not None and country is None:
                 # An organisation as modifier ("Hamas militants", "UN peacekeepers") is the actor itself.
@@ -274,7 +336,8 @@ class DocumentActors:
             display = _proper_name(span, {t.i for c in mods + appos + preps for t in c.tokens})
         if not country and not sector:
             why.append("no clue to a country or sector")
-        return self._done(span, display, country, sector, "text" if (country or sector) else "unresolved", why,
+        basis = "text" if (country or sector) else "unresolved"
+        return self._done(span, display, country, sector, basis, why,
                           person=person and display is not None, title=title)
 
     # -- memory --------------------------------------------------------------------------------------
@@ -302,7 +365,9 @@ class DocumentActors:
             self._people.setdefault(key, Actor(text=a.name, name=a.name, code=a.code, country=a.country,
                                                sector=a.sector))
         if res.title:
-            self._titles.setdefault(res.title.casefold(), {})[a.name] = self._people[full]
+            # "defence minister" is also "the minister" later on.
+            for key in {res.title.casefold(), res.title.casefold().split()[-1]}:
+                self._titles.setdefault(key, {})[a.name] = self._people[full]
 
 
 def noun_phrase(head: Any) -> Any:
@@ -312,7 +377,9 @@ def noun_phrase(head: Any) -> Any:
     for child in head.children:
         if child.dep_ in _PRUNE and child.dep_ != "punct":
             continue
-        if child.dep_ == "prep" and child.lower_ not in _NP_PREPS:
+        locative = head.pos_ == "PROPN" and child.lower_ != "of"
+        if child.dep_ == "prep" and (child.lower_ not in _NP_PREPS or locative):
+            # After a name, "in Havana" says where, not who: "Raul Castro in Havana" is Raul Castro.
             continue
         keep.extend(t for t in child.subtree if not _inside_clause(t, child))
     idx = sorted(t.i for t in keep)
@@ -360,18 +427,42 @@ def _name_words(span: Any) -> tuple[str, ...] | None:
 def _proper_name(span: Any, clue_tokens: set[int]) -> str | None:
     """The proper-name run ending at the head ("Miguel Díaz-Canel" in "Cuban President Miguel Díaz-Canel")."""
     root = span.root
-    if root.pos_ != "PROPN" or root.i in clue_tokens:
+    if not _is_name(root) or root.i in clue_tokens:
         return None
     i = root.i
     doc = span.doc
     start = i
-    while (start - 1 >= span.start and start - 1 not in clue_tokens
-           and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].text in ("-", "–"))):
-        start -= 1
+    # Walk back over the names that modify the head ("Miguel" in "Miguel Díaz-Canel"), stopping at a
+    # title or at a name in another phrase ("Communications" in "Minister for Communications Mitch Fifield").
+    while start - 1 >= span.start and start - 1 not in clue_tokens:
+        prev = doc[start - 1]
+        if prev.text in ("-", "–") or (prev.pos_ == "PROPN" and prev.dep_ in ("compound", "flat", "nmod")
+                                       and start <= prev.head.i <= i):
+            start -= 1
+        else:
+            break
     # Honorifics are not part of the name.
     while start < i and doc[start].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr", "sir", "gen", "col"):
         start += 1
     return doc[start : i + 1].text
+
+
+def _trailing_name(span: Any, clue_tokens: set[int]) -> str | None:
+    """The run of unlisted proper names that ends the phrase after its head, if any."""
+    root = span.root
+    toks = [t for t in span if t.i > root.i and not t.is_punct]
+    if not toks or any(t.pos_ != "PROPN" or t.i in clue_tokens for t in toks):
+        return None
+    return span.doc[toks[0].i : toks[-1].i + 1].text
+
+
+def _is_name(tok: Any) -> bool:
+    """A proper name: tagged so, inside a named entity, or a capitalised noun ending a run of names
+    ("Israel Flying Aid")."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in NAMED_ACTOR_LABELS:
+        return True
+    return tok.is_title and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == tok.i - 1
+                                for c in tok.children)
 
 
 def _negated(c: Clue) -> bool:

@@ -1,8 +1,8 @@
 """The phrase table: every name, alias, adjective, capital, metonym and sector word, matched over text.
 
 Matching runs on our own word split of the mention's text, not on spaCy tokens, so that a dictionary
-phrase and a mention are cut the same way ("Díaz-Canel", "Diaz-Canel" and "Diaz - Canel" all give
-diaz / - / canel). Accents are stripped and case folded, except for short all-capital acronyms
+phrase and a mention are cut the same way ("Díaz-Canel", "Diaz-Canel" and "Diaz Canel" all give
+diaz / canel). Accents are stripped and case folded, except for short all-capital acronyms
 ("US", "UN", "EU"), which must match in capitals so that the pronoun "us" is not the United States.
 """
 
@@ -31,8 +31,17 @@ def words(text: str) -> list[tuple[str, str, int, int]]:
     """(folded word, original word, start, end) for each word of `text`."""
     out = []
     for m in _WORD_RE.finditer(text.translate(_TRANSLATE)):
+        if m.group() == "-":
+            # "Attorney-General" = "Attorney General", "Díaz-Canel" = "Diaz Canel".
+            continue
         out.append((fold(m.group()), m.group(), m.start(), m.end()))
     return out
+
+
+def _plain(text: str) -> str:
+    """Accent-free, case-kept, without dots and spaces: how an acronym or a surname must appear."""
+    text = unicodedata.normalize("NFKD", text.translate(_TRANSLATE))
+    return "".join(c for c in text if not unicodedata.combining(c) and c not in ". -")
 
 
 def _is_acronym(phrase: str) -> bool:
@@ -42,8 +51,8 @@ def _is_acronym(phrase: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """What a phrase means. kind: person organisation group country adjective demonym capital metonym
-    former_name sector; `ref` is the entity name, country code or sector term it points to."""
+    """What a phrase means. kind: person surname organisation group country adjective demonym capital
+    metonym former_name sector; `ref` is the entity name, country code or sector term it points to."""
 
     kind: str
     ref: str
@@ -93,8 +102,8 @@ class Lexicon:
                 bucket = self._table.get(key)
                 if not bucket:
                     continue
-                original = "".join(o for _, o, _, _ in ws[i : i + n])
-                entries = tuple(e for e in bucket if e.exact is None or e.exact.replace(".", "") == original)
+                original = _plain("".join(o for _, o, _, _ in ws[i : i + n]))
+                entries = tuple(e for e in bucket if e.exact is None or _plain(e.exact) == original)
                 if entries:
                     found = (n, entries)
                     break
@@ -106,6 +115,10 @@ class Lexicon:
             out.append(Match(start, end, text[start:end], entries))
             i += n
         return out
+
+
+def folded_words_of(text: str) -> tuple[str, ...]:
+    return tuple(w for w, _, _, _ in words(text))
 
 
 def build_lexicon(data: ActorData) -> Lexicon:
@@ -132,11 +145,18 @@ def build_lexicon(data: ActorData) -> Lexicon:
         if kind == "person":
             last = tuple(w for w, _, _, _ in words(ent.name.split()[-1]))
             surnames.setdefault(last, set()).add(ent.name)
-    # A bare surname points to the person only when no other listed person shares it (issue 4: an
-    # unknown beats a wrong actor); document memory handles "Castro" after "Raul Castro".
+    # A bare surname points to the person only when no other listed person shares it, when it is
+    # capitalised as a name ("Major", not "major"), and (checked by the resolver) near the person's years
+    # in office (issue 4: an unknown beats a wrong actor). Document memory handles "Castro" after
+    # "Raul Castro".
+    given = {folded_words_of(e.name.split()[0]) for e in data.entities.values() if len(e.name.split()) > 1}
     for key, names in surnames.items():
+        # Short surnames and ones that are also given names ("Ali", "Abe") are too often someone else.
+        if len("".join(key)) < 4 or key in given:
+            continue
         if len(names) == 1 and not lex._table.get(key):
-            lex._table[key] = [Entry("person", next(iter(names)))]
+            name = next(iter(names))
+            lex._table[key] = [Entry("surname", name, exact=name.split()[-1])]
     for key, term in data.sectors.items():
         lex.add(term.term, Entry("sector", key, term.sector))
     return lex

@@ -36,6 +36,9 @@ _PREP = {"prep", "agent"}
 _CLAUSE = {"relcl", "acl", "advcl", "conj", "cc", "ccomp", "xcomp"}
 # Named-entity labels that make an unresolved proper name still an actor (a person or body we do not know).
 NAMED_ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+# Named-entity labels of proper names that are never actors (dates, amounts, buildings, events, laws ...).
+NOT_ACTOR_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "FAC", "EVENT",
+                    "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE", "LOC"}
 
 
 @dataclass(slots=True)
@@ -74,7 +77,9 @@ class ActorResolver:
 
     @classmethod
     def load(cls, *, extra_files: Sequence[str | Path] = ()) -> ActorResolver:
-        """Bundled data, then the user's files in order (each extends or overrides). DataFileError on a bad file."""
+        """Bundled data, then the user's files in order (each extends or overrides).
+
+        Raises DataFileError on a bad file."""
         return cls(load_actor_data(bundled_files(), user_paths=[Path(p) for p in extra_files]))
 
     def for_document(self, doc: Any, *, published: dt.date | None = None) -> DocumentActors:
@@ -118,9 +123,9 @@ class ActorResolver:
                 f"on {day} no role is current; the last ended {last.end}: former official",
             )
         first = min(roles, key=lambda r: r.start or dt.date.min)
-        return Role(first.country, None), f"on {day} no role has begun yet (first from {first.start}): country only"
+        return Role(first.country, None), f"on {day} no role begun (first {first.start}): country only"
 
-    def clues(self, span: Any) -> list[Clue]:
+    def clues(self, span: Any, day: dt.date | None = None) -> list[Clue]:
         root = span.root
         out = []
         base = span.start_char
@@ -129,16 +134,58 @@ class ActorResolver:
             if not toks:
                 continue
             pos = "head" if any(t.i == root.i for t in toks) else _position(min(toks, key=_depth), root)
-            for entry in m.entries:
+            for entry in self._choose_entities(m.entries, day, head=pos == "head"):
                 out.append(Clue(m, entry, pos, toks))
+        if not any(c.position == "head" for c in out) and root.lemma_.lower() != root.lower_:
+            # "armies", "ministries": the dictionary lists the word once; the head may be inflected.
+            lemma = Match(root.idx - base, root.idx - base + len(root), root.text,
+                          tuple(e for e in self.lexicon.lookup(root.lemma_) if e.kind == "sector"))
+            out.extend(Clue(lemma, e, "head", [root]) for e in lemma.entries)
         return out
+
+    def _choose_entities(self, entries: tuple[Entry, ...], day: dt.date | None, *, head: bool) -> list[Entry]:
+        """Keep the non-entity meanings of a phrase, and at most one listed entity: the one in office on
+        `day` when several share the name ("King Abdullah"); none when that leaves it ambiguous."""
+        others = [e for e in entries if e.kind not in ENTITY_KINDS and e.kind != "surname"]
+        ents = list({e.ref: e for e in entries if e.kind in ENTITY_KINDS or e.kind == "surname"}.values())
+        if not ents:
+            return others
+        if ents[0].kind == "surname" and not head:
+            # Before the head, a lone surname is a given name ("Ali" in "Ali Rezaei").
+            return others
+        if len(ents) > 1:
+            live = [e for e in ents if self._in_office(self.entity(e.ref), day, slack_years=0)]
+            ents = live if len(live) == 1 else []
+        if ents and ents[0].kind == "surname":
+            # A bare surname names the listed person only around their years in office.
+            if not self._in_office(self.entity(ents[0].ref), day, slack_years=3):
+                return others
+            ents = [Entry("person", ents[0].ref)]
+        return others + ents
+
+    @staticmethod
+    def _in_office(ent: Entity, day: dt.date | None, *, slack_years: int) -> bool:
+        if day is None:
+            return any(r.end is None for r in ent.roles)
+        lo = dt.date(max(day.year - slack_years, 1), day.month, min(day.day, 28))
+        hi = dt.date(day.year + slack_years, day.month, min(day.day, 28))
+        return any((r.start is None or r.start <= hi) and (r.end is None or lo <= r.end) for r in ent.roles)
 
     def entity(self, name: str) -> Entity:
         return self.data.entities[name.casefold()]
 
-    def entity_actor(self, clue: Clue, day: dt.date | None, why: list[str]) -> tuple[str | None, str | None, Entity]:
+    def entity_actor(
+        self, clue: Clue, day: dt.date | None, why: list[str], *, hint: set[str] | None = None
+    ) -> tuple[str | None, str | None, Entity]:
         ent = self.entity(clue.entry.ref)
         role, how = self.role_on(ent, day)
+        if day is None and hint and role.country not in hint:
+            # No date, but the text names where the person served ("European Council president Donald
+            # Tusk"): take their latest role there.
+            there = [r for r in ent.roles if r.country in hint]
+            if there:
+                role = max(there, key=lambda r: r.start or dt.date.min)
+                how = f"no date given; the text points to their role {_role_text(role)}"
         why.append(f"{clue.match.text!r} is {ent.name!r} in the {ent.kind} list ({ent.source})")
         why.append(how)
         return role.country, role.sector, ent

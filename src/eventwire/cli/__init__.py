@@ -9,6 +9,8 @@ from .app import app
 from . import coding  # noqa: F401,E402  (registers code, demo)
 from . import relations  # noqa: F401,E402
 from . import actors  # noqa: F401,E402
+from . import store  # noqa: F401,E402
+from . import evaluate  # noqa: F401,E402
 
 
 def main() -> None:

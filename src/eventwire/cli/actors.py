@@ -21,6 +21,7 @@ def actors_command(
 ) -> None:
     """Resolve one actor mention to its code, country, sector and name, showing each step."""
     from ..actors import ActorResolver
+    from ..errors import DataFileError
 
     day = None
     if date is not None:
@@ -30,7 +31,10 @@ def actors_command(
             fail(f"--date {date!r} is not a date; use YYYY-MM-DD")
     if not mention.strip():
         fail("the mention is empty")
-    resolver = ActorResolver.load(extra_files=[str(a) for a in actors])
+    try:
+        resolver = ActorResolver.load(extra_files=[str(a) for a in actors])
+    except DataFileError as err:
+        fail(str(err))
     res = resolver.resolve_text(mention, date=day, model=model)
     a = res.actor
     if as_json:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date as Date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -12,7 +12,7 @@ from ..store.connection import DEFAULT_DB
 from .app import app, fail
 
 
-class Period(str, Enum):
+class Period(StrEnum):
     day = "day"
     week = "week"
     month = "month"
@@ -75,9 +75,9 @@ def serve_command(
     if token and len(token) < 16:
         fail("--token must be at least 16 characters")
     if not db.exists():
-        typer.echo(f"eventwire: {db} does not exist yet; the API answers 503 until a store is there", err=True)
+        typer.echo(f"eventwire: {db} does not exist yet; the API answers 503 until it does", err=True)
     if host not in ("127.0.0.1", "localhost", "::1"):
         typer.echo(f"eventwire: warning: serving on {host}, reachable from other machines", err=True)
     application = create_app(db, allow_write=allow_write, token=token if allow_write else None)
-    typer.echo(f"eventwire: serving {db} on http://{host}:{port}/ (API docs: /docs, /openapi.json)", err=True)
+    typer.echo(f"eventwire: serving {db} on http://{host}:{port}/ (API schema: /openapi.json)", err=True)
     uvicorn.run(application, host=host, port=port, log_level="warning")

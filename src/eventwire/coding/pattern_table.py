@@ -1,4 +1,4 @@
-"""Event patterns as data: the trigger table (patterns/events.tsv) and the framing rules (patterns/frames.json).
+"""Event patterns as data: the trigger table (patterns/events.tsv) and framing rules (patterns/frames.json).
 
 Both files are validated on load; every problem is a DataFileError naming the file and the line.
 See docs/coder.md for the format.
@@ -20,7 +20,10 @@ FRAMES_FILE = PATTERN_DIR / "frames.json"
 COLUMNS = ("id", "trigger", "pos", "cameo", "target", "when", "flags")
 POS = {"V": ("VERB", "AUX"), "N": ("NOUN", "PROPN"), "A": ("ADJ",)}
 # Constraint keys the matcher understands (matcher.satisfies); `pobj:PREP` and `nopobj` take a preposition.
-WHEN_KEYS = {"obj", "notobj", "prt", "noprt", "mod", "nomod", "head", "xcomp", "oprd", "nooprd", "nopobj"}
+WHEN_KEYS = {
+    "obj", "notobj", "prt", "noprt", "mod", "nomod", "head", "xcomp", "noxcomp",
+    "oprd", "nooprd", "nopobj", "objpos",
+}
 FRAME_KINDS = {"intent", "threat", "reject", "demand", "appeal", "accuse"}
 MAPPING_KINDS = ("intent", "threat", "reject", "demand", "appeal", "accuse")
 
@@ -38,12 +41,19 @@ class Pattern:
     ctx_lemmas: frozenset[str] = frozenset()
     ctx_codes: tuple[str, str] | None = None  # (forward, reverse) when the sentence holds ctx_lemmas
     source_role: str | None = None
+    need_target: bool = False  # code only when a target is found ('visited' alone says nothing)
     line: int = 0
 
     @property
     def specificity(self) -> tuple[int, int]:
         # More constraints first, then the more specific (longer) CAMEO code.
-        return (len(self.when), len(self.cameo))
+        # A governing-verb list ('head') is the weakest constraint: 'humanitarian aid' beats 'provide aid'.
+        # A row that takes its source from a by/from phrase must win where it applies ('received aid from').
+        return (
+            len([k for k in self.when if k != "head"]) + int(self.source_role is not None),
+            len(self.cameo),
+            int("head" in self.when),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +90,10 @@ class PatternSet:
     path: str
 
     @property
+    def frame_lemmas(self) -> frozenset[str]:
+        return frozenset(p.lemma for p in self.patterns if p.frame is not None)
+
+    @property
     def lemmas(self) -> frozenset[str]:
         return frozenset(lemma for lemma, _ in self.by_trigger)
 
@@ -112,7 +126,7 @@ def _parse_when(text: str, path: str, where: str) -> dict[str, frozenset[str]]:
                 raise DataFileError(path, f"{where}: 'pobj' needs a preposition, as pobj:with=...")
         elif base not in WHEN_KEYS:
             raise DataFileError(path, f"{where}: unknown constraint {key!r}")
-        if base in ("nooprd",):
+        if base in ("nooprd", "noxcomp"):
             when[key] = frozenset()
             continue
         if not sep or not values.strip():
@@ -140,7 +154,9 @@ def _parse_row(cells: list[str], known: frozenset[str] | None, path: str, lineno
     if pos not in POS:
         raise DataFileError(path, f"{where}: pos must be V, N or A, got {pos!r}")
     _check_code(cameo, known, path, where)
-    recip, frame, ctx_lemmas, ctx_codes, source_role = False, None, frozenset(), None, None
+    recip, frame, source_role, need_target = False, None, None, False
+    ctx_lemmas: frozenset[str] = frozenset()
+    ctx_codes: tuple[str, str] | None = None
     for flag in (f.strip() for f in flags_text.split(";") if f.strip() and f.strip() != "-"):
         if flag == "recip":
             recip = True
@@ -156,6 +172,10 @@ def _parse_row(cells: list[str], known: frozenset[str] | None, path: str, lineno
             ctx_lemmas, ctx_codes = frozenset(lemmas.split("|")), (fwd, rev)
         elif flag.startswith("src="):
             source_role = flag[4:]
+            if not source_role.startswith("prep:"):
+                raise DataFileError(path, f"{where}: src= takes a prep:X role")
+        elif flag == "need=target":
+            need_target = True
         else:
             raise DataFileError(path, f"{where}: unknown flag {flag!r}")
     return Pattern(
@@ -170,6 +190,7 @@ def _parse_row(cells: list[str], known: frozenset[str] | None, path: str, lineno
         ctx_lemmas=ctx_lemmas,
         ctx_codes=ctx_codes,
         source_role=source_role,
+        need_target=need_target,
         line=lineno,
     )
 
@@ -185,7 +206,7 @@ def read_patterns(path: str | Path) -> tuple[Pattern, ...]:
         raise DataFileError(spath, f"not UTF-8 ({e.reason} at byte {e.start})") from None
     lines = text.splitlines()
     if not any(line.startswith("# source:") for line in lines[:10]):
-        raise DataFileError(spath, "missing '# source:' header: a data file must say where its facts come from")
+        raise DataFileError(spath, "missing '# source:' header: a data file names where its facts come from")
     known = _known_codes()
     patterns: list[Pattern] = []
     seen: set[str] = set()
@@ -200,7 +221,9 @@ def read_patterns(path: str | Path) -> tuple[Pattern, ...]:
             header_seen = True
             continue
         if len(cells) != len(COLUMNS):
-            raise DataFileError(spath, f"line {lineno}: expected {len(COLUMNS)} tab-separated columns, got {len(cells)}")
+            raise DataFileError(
+                spath, f"line {lineno}: expected {len(COLUMNS)} tab-separated columns, got {len(cells)}"
+            )
         pattern = _parse_row(cells, known, spath, lineno)
         if pattern.id in seen:
             raise DataFileError(spath, f"line {lineno}: duplicate pattern id {pattern.id!r}")
@@ -261,7 +284,9 @@ def read_frames(path: str | Path) -> Frames:
     )
 
 
-def load_patterns(*, patterns_file: str | Path | None = None, frames_file: str | Path | None = None) -> PatternSet:
+def load_patterns(
+    *, patterns_file: str | Path | None = None, frames_file: str | Path | None = None
+) -> PatternSet:
     path = Path(patterns_file) if patterns_file is not None else EVENTS_FILE
     patterns = read_patterns(path)
     frames = read_frames(frames_file if frames_file is not None else FRAMES_FILE)

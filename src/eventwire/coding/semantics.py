@@ -27,6 +27,7 @@ class Modality:
     obligation: bool = False
     speaker: Token | None = None
     speech_verb: Token | None = None
+    background: bool = False  # in an 'after/since/because ...' clause: context for the main event
 
 
 def is_question(sent: Span) -> bool:
@@ -52,7 +53,32 @@ def _conditional(tok: Token, frames: Frames) -> bool:
     t = tok
     for _ in range(12):
         for c in t.children:
-            if c.dep_ == "mark" and c.lower_ in frames.conditional_marks and t.dep_ in ("advcl", "ccomp", "csubj"):
+            clause = t.dep_ in ("advcl", "ccomp", "csubj")
+            if clause and c.dep_ == "mark" and c.lower_ in frames.conditional_marks:
+                return True
+        if t.head is t or t.dep_ == "ROOT":
+            return False
+        t = t.head
+    return False
+
+
+BACKGROUND_MARKS = {"after", "before", "since", "following", "until", "once"}
+
+
+def _background(tok: Token) -> bool:
+    t = tok
+    for _ in range(12):
+        if t.dep_ == "relcl":
+            # 'militants who attacked the base' asserts an event of its antecedent; 'the embargo it
+            # imposed' only recalls one to describe its object.
+            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or subj.lower_ not in ("who", "which", "that"):
+                return True
+        if t.dep_ in ("advcl", "pcomp"):
+            for c in t.children:
+                if c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS:
+                    return True
+            if t.dep_ == "pcomp" and t.head.lower_ in BACKGROUND_MARKS:
                 return True
         if t.head is t or t.dep_ == "ROOT":
             return False
@@ -90,13 +116,16 @@ def modality(anchor: Token, frames: Frames) -> Modality:
     m.hypothetical = bool(aux & frames.hypothetical_aux)
     m.obligation = bool(aux & frames.obligation_aux)
     m.future = bool(aux & (frames.future_aux | frames.reported_future_aux)) or _going_to(anchor)
-    if anchor.dep_ == "xcomp" and not m.future:
+    if anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in ("fail", "refrain", "cease"):
+        m.negated = True  # 'failed to reach agreement' did not happen
+    elif anchor.dep_ == "xcomp" and not m.future:
         # 'X is expected/set/due to visit' - the head carries the tense.
         head = anchor.head
         if head.lemma_.lower() in ("expect", "set", "due", "schedule", "go"):
             m.future = True
             m.negated = m.negated or _negated(head)
     m.speaker, m.speech_verb = speech_frame(anchor, frames)
+    m.background = _background(anchor)
     return m
 
 
@@ -107,8 +136,12 @@ def adjust_code(code: str, m: Modality, frames: Frames) -> tuple[str | None, str
         return None, "conditional"
     if m.hypothetical:
         return None, "hypothetical"
+    if m.background:
+        return None, "background"
     if m.negated:
-        if m.future and root in frames.cooperative_roots and root != "03":
+        # 'will not lift the embargo', 'did not give permission', 'did not agree to talks': a refusal
+        # (12x). A denied act of any other kind ('did not attack') is simply not coded.
+        if root in frames.cooperative_roots and (m.future or root in ("03", "07", "08")):
             return frames.map_code("reject", code), "refuse"
         return None, "negated"
     if m.future:

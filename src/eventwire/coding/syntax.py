@@ -14,6 +14,7 @@ PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
 NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "X")
 RELATIVE = {"who", "which", "that", "whom", "whose"}
 # Children that do not belong to the actor's own name: clauses about it, asides, the next conjunct.
+INNER_PUNCT = {"-", "‐", "–", ".", "&", "'"}
 SPAN_CUT = {"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis", "prep_verb"}
 
 
@@ -33,21 +34,46 @@ def children(tok: Token, *deps: str) -> list[Token]:
 
 
 def agent(tok: Token) -> Token | None:
-    """The `by` phrase of a passive verb (spaCy labels it agent) -> its object."""
+    """The `by` phrase of a passive verb (spaCy labels it agent) -> its object. The parser sometimes hangs
+    it on the verb's prepositional object ('was recognized as a state by Kenya')."""
     for c in tok.children:
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and is_passive(tok)):
             obj = child(c, "pobj")
             if obj is not None:
                 return obj
+    if is_passive(tok):
+        for c in tok.children:
+            if c.dep_ == "prep":
+                for p in children(c, "pobj"):
+                    for b in p.children:
+                        if b.dep_ == "prep" and b.lower_ == "by":
+                            obj = child(b, "pobj")
+                            if obj is not None:
+                                return obj
     return None
 
 
 def prep_objects(tok: Token, prep: str) -> list[Token]:
-    """Objects of the preposition `prep` attached to tok ('talks with X' -> X)."""
+    """Objects of the preposition `prep` attached to tok ('talks with X' -> X); 'on Friday' is a date,
+    not an argument."""
     out = []
     for c in tok.children:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
-            out.extend(children(c, "pobj", "pcomp"))
+            out.extend(p for p in children(c, "pobj", "pcomp") if p.ent_type_ not in ("DATE", "TIME"))
+    return out
+
+
+def lemma_variants(tok: Token) -> set[str]:
+    """The lemma, plus crude lemmas of the surface form: the small model mislemmatizes some verbs
+    ('staged' -> 'stag'), and a governing-verb test should not fail on that."""
+    low = tok.lower_
+    out = {tok.lemma_.lower(), low}
+    if low.endswith("ed"):
+        out |= {low[:-1], low[:-2]}
+    elif low.endswith("ing"):
+        out |= {low[:-3], low[:-3] + "e"}
+    elif low.endswith("s"):
+        out.add(low[:-1])
     return out
 
 
@@ -74,9 +100,15 @@ def noun_phrase(tok: Token) -> Span:
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ in SPAN_CUT or (c.dep_ == "prep" and t.pos_ in ("VERB", "AUX")):
+            if c.dep_ == "punct" and c.text in INNER_PUNCT:
+                pass  # 'Díaz-Canel', 'U.S.': punctuation inside a name
+            elif c.dep_ == "appos" and c.i > t.i and not tok.doc[c.left_edge.i - 1].is_punct:
+                pass  # 'army chief Abdel Fattah al-Burhan': a name joined to its title without a comma
+            elif c.dep_ in SPAN_CUT or (c.dep_ == "prep" and t.pos_ in ("VERB", "AUX")):
                 continue
-            if c.dep_ == "case" or c.i not in keep:
+            elif c.dep_ == "case" and t is tok:
+                continue  # "Moscow's" as an actor is Moscow
+            if c.i not in keep:
                 keep.add(c.i)
                 stack.append(c)
     # The block of kept tokens around the head: an excluded clause in the middle ends the span.
@@ -107,10 +139,25 @@ def governor(noun: Token) -> tuple[Token | None, str]:
     if dep == "nsubj":
         return head, "nsubj"
     if dep == "pobj" and head.dep_ in ("prep", "agent", "dative"):
-        return head.head, f"prep:{head.lower_}"
+        host = head.head
+        if host.pos_ in ("NOUN", "NUM") and host.dep_ in ("dobj", "obj", "nsubjpass"):
+            # 'provided $5 billion in assistance': the amount is the object, the noun says of what.
+            return governor(host)
+        return host, f"prep:{head.lower_}"
     if dep == "compound":
-        return governor(head)[0], "compound"
+        return governor(head)
     return None, dep
+
+
+def implied_source(tok: Token) -> Token | None:
+    """For a passive with no by-phrase, the place it happened in or was done from ('was arrested in
+    Rwanda', 'were expelled from North Korea'): news names the state by its territory."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "from"):
+            for p in children(c, "pobj"):
+                if p.ent_type_ in ("GPE", "LOC") or p.pos_ == "PROPN":
+                    return p
+    return None
 
 
 def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
@@ -147,8 +194,8 @@ def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
                     return on[0]
             tok = head
         elif dep in ("conj", "advcl", "acomp", "ccomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
-            if dep == "ccomp":
-                return None
+            if dep == "ccomp" and head.lemma_.lower() not in ("let", "make", "help", "have"):
+                return None  # reported content has its own subject
             tok = head
         elif dep == "pcomp" and head.dep_ in ("prep", "agent"):
             tok = head.head

@@ -1,4 +1,4 @@
-"""Engines: where `code_article` runs. Every engine yields the same (article, events) pairs for the same input.
+"""Engines: where `code_article` runs. Every engine yields the same (article, events) pairs for one input.
 
     run(articles, *, engine="local", workers=2) -> Iterator[(Article, list[Event] | InputError)]
 
@@ -33,7 +33,7 @@ def run(
     actor_files: Sequence[str] = (),
     **options: Any,
 ) -> Iterator[Result]:
-    """Code `articles` on `engine` with `workers` processes; yields (article, events or error) in input order."""
+    """Code `articles` on `engine` with `workers` processes: (article, events or error) in input order."""
     if engine not in ENGINES:
         raise EngineError(f"unknown engine {engine!r} (choose from: {', '.join(ENGINES)})")
     try:
@@ -41,6 +41,7 @@ def run(
     except ModuleNotFoundError as exc:
         hint = INSTALL_HINTS.get(engine, "")
         raise EngineNotInstalledError(
-            f"the {engine} engine is not available ({exc.name} is missing)" + (f"; install it with: {hint}" if hint else "")
+            f"the {engine} engine is not available ({exc.name} is missing)"
+            + (f"; install it with: {hint}" if hint else "")
         ) from None
     return module.run(articles, workers=workers, model=model, actor_files=tuple(actor_files), **options)

@@ -45,7 +45,9 @@ def code_chunk(articles: list[Article], resources: Resources) -> list[tuple[Arti
             results.append((article, code_article(article, resources)))
         except Exception as exc:  # a coding bug must not stop a corpus run; it is stored as an error
             where = article.source_path or article.id
-            results.append((article, CodingFailedError(where, f"article {article.id!r}: {type(exc).__name__}: {exc}")))
+            results.append(
+                (article, CodingFailedError(where, f"article {article.id!r}: {type(exc).__name__}: {exc}"))
+            )
     return results
 
 
@@ -81,11 +83,18 @@ def run(
         for chunk in _chunks(articles, chunk_size):
             yield from code_chunk(chunk, res)
         return
-    yield from _run_pool(articles, workers=workers, model=model, actor_files=actor_files, chunk_size=chunk_size)
+    yield from _run_pool(
+        articles, workers=workers, model=model, actor_files=actor_files, chunk_size=chunk_size
+    )
 
 
 def _run_pool(
-    articles: Iterable[Article], *, workers: int, model: str | None, actor_files: tuple[str, ...], chunk_size: int
+    articles: Iterable[Article],
+    *,
+    workers: int,
+    model: str | None,
+    actor_files: tuple[str, ...],
+    chunk_size: int,
 ) -> Iterator[tuple[Article, Any]]:
     # spawn, not fork: the parent may hold DuckDB and spaCy threads, which a fork would copy mid-flight.
     context = multiprocessing.get_context("spawn")

@@ -44,7 +44,9 @@ def write_plover(batches: Iterator[tuple[list[dict], dict[str, list[dict]]]], ou
     count = 0
     for events, mentions in batches:
         for event in events:
-            out.write(json.dumps(plover_record(event, mentions.get(event["event_id"], ())), ensure_ascii=False))
+            out.write(
+                json.dumps(plover_record(event, mentions.get(event["event_id"], ())), ensure_ascii=False)
+            )
             out.write("\n")
             count += 1
     return count

@@ -78,7 +78,9 @@ def read_feed_file(path: Path, default_date: Date | None) -> Iterator[Article | 
         yield InputError(str(path), f"cannot open: {exc.strerror}")
         return
     if len(data) > MAX_FEED_BYTES:
-        yield TooLargeInputError(str(path), f"too large ({len(data):,} bytes; the limit is {MAX_FEED_BYTES:,})")
+        yield TooLargeInputError(
+            str(path), f"too large ({len(data):,} bytes; the limit is {MAX_FEED_BYTES:,})"
+        )
         return
     import feedparser
 

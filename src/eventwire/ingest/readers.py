@@ -55,6 +55,7 @@ def _article_from_record(rec: Any, *, where: str, fallback_id: str, default_date
         url=rec.get("url") or None,
         publisher=rec.get("publisher") or None,
         source_path=where,
+        dateline=rec.get("dateline") or None,
     )
 
 

@@ -49,7 +49,10 @@ def read_warc_file(path: Path, default_date: Date | None) -> Iterator[Article | 
                     continue
                 try:
                     yield extract_article(
-                        body, where=where, article_id=uri or f"{path.name}-{number}", url=uri,
+                        body,
+                        where=where,
+                        article_id=uri or f"{path.name}-{number}",
+                        url=uri,
                         default_date=default_date,
                     )
                 except InputError as err:

@@ -156,7 +156,8 @@ def get_article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, An
     """
     rows = rows_as_dicts(
         con.execute(
-            "SELECT id, title, publisher, url, date, text, event_count FROM articles WHERE id = ?", [article_id]
+            "SELECT id, title, publisher, url, date, text, event_count FROM articles WHERE id = ?",
+            [article_id],
         )
     )
     if not rows:
@@ -179,7 +180,9 @@ def get_article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, An
     return article
 
 
-def locations(con: duckdb.DuckDBPyConnection, filt: EventFilter | None = None, *, limit: int = 500) -> list[dict]:
+def locations(
+    con: duckdb.DuckDBPyConnection, filt: EventFilter | None = None, *, limit: int = 500
+) -> list[dict[str, Any]]:
     """Where the matching events happened: one point per place, with its event count and mean Goldstein."""
     check_page(limit, 0)
     where, params = (filt or EventFilter()).where()
@@ -200,7 +203,8 @@ def countries(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     cur = con.execute(
         """SELECT country, count(*) AS events FROM (
                SELECT source_country AS country FROM events
-               UNION ALL SELECT target_country FROM events WHERE target_country IS DISTINCT FROM source_country
+               UNION ALL SELECT target_country FROM events
+               WHERE target_country IS DISTINCT FROM source_country
            ) WHERE country IS NOT NULL GROUP BY country ORDER BY events DESC, country"""
     )
     rows = rows_as_dicts(cur)

@@ -79,13 +79,13 @@ class EventFilter:
         """A normalised copy (upper-case codes, stripped text), or QueryError saying which field is wrong."""
         sector = self.sector.strip().upper() if self.sector else None
         if sector is not None and not SECTOR.match(sector):
-            raise QueryError(f"sector={self.sector!r} is not a CAMEO sector code (three letters, e.g. GOV, MIL)")
+            raise QueryError(f"sector={self.sector!r} is not a CAMEO sector code (e.g. GOV, MIL)")
         plover = self.plover.strip().upper() if self.plover else None
         if plover is not None and not PLOVER_TYPE.match(plover):
             raise QueryError(f"plover={self.plover!r} is not a PLOVER event type (e.g. CONSULT, SUPPORT)")
         cameo = self.cameo.strip() if self.cameo else None
         if cameo is not None and not CAMEO_PREFIX.match(cameo):
-            raise QueryError(f"cameo={self.cameo!r} is not a CAMEO code or prefix (1 to 4 digits, e.g. 04, 042)")
+            raise QueryError(f"cameo={self.cameo!r} is not a CAMEO code or prefix (e.g. 04, 042)")
         if self.quad_class is not None and self.quad_class not in QUAD_CLASSES:
             raise QueryError(f"quad_class={self.quad_class!r} must be 1, 2, 3 or 4")
         if self.since and self.until and self.since > self.until:

@@ -124,13 +124,17 @@ def dyad_series(
                    count(*) FILTER (WHERE quad_class = 4) AS material_conflict,
                    coalesce(sum(goldstein), 0) AS goldstein_sum, avg(goldstein) AS goldstein_mean,
                    count(*) FILTER (WHERE {actor_matches('source')} AND {actor_matches('target')}) AS a_to_b
-            FROM events WHERE {where} AND date IS NOT NULL
-            GROUP BY period ORDER BY period""",
+            FROM events WHERE {where}
+            GROUP BY period ORDER BY period NULLS LAST""",
         [filt.source, filt.source, filt.target, filt.target, *params],
     )
     found: dict[Date, SeriesPoint] = {}
+    undated = 0
     for row in rows_as_dicts(cur):
         period = row["period"]
+        if period is None:  # one query for both: the undated events form the NULL period
+            undated = row["events"]
+            continue
         found[period] = SeriesPoint(
             period=period.isoformat(),
             events=row["events"],
@@ -140,11 +144,10 @@ def dyad_series(
             verbal_conflict=row["verbal_conflict"],
             material_conflict=row["material_conflict"],
             goldstein_sum=round(float(row["goldstein_sum"]), 3),
-            goldstein_mean=round(float(row["goldstein_mean"]), 3) if row["goldstein_mean"] is not None else None,
+            goldstein_mean=None if row["goldstein_mean"] is None else round(float(row["goldstein_mean"]), 3),
             a_to_b=row["a_to_b"],
             b_to_a=row["events"] - row["a_to_b"],
         )
-    undated = con.execute(f"SELECT count(*) FROM events WHERE {where} AND date IS NULL", params).fetchone()[0]
     series = DyadSeries(
         a=filt.source,
         b=filt.target,
@@ -158,7 +161,9 @@ def dyad_series(
     return series
 
 
-def _fill(found: dict[Date, SeriesPoint], *, by: str, since: Date | None, until: Date | None) -> list[SeriesPoint]:
+def _fill(
+    found: dict[Date, SeriesPoint], *, by: str, since: Date | None, until: Date | None
+) -> list[SeriesPoint]:
     if not found and not (since and until):
         return []
     first = bucket_start(since, by) if since else min(found)
@@ -336,7 +341,8 @@ def dyad_profile(
 def _speakers(con, where: str, params: list, *, side: str) -> list[dict[str, Any]]:
     """The actors who stood for one side (as source or as target), by name and code, most active first."""
     cur = con.execute(
-        f"""SELECT name, code, sector, count(*) AS events, count(*) FILTER (WHERE role = 'source') AS as_source
+        f"""SELECT name, code, sector, count(*) AS events,
+                   count(*) FILTER (WHERE role = 'source') AS as_source
             FROM (
                 SELECT coalesce(source_name, source_text) AS name, source_code AS code,
                        source_sector AS sector, 'source' AS role

@@ -32,7 +32,8 @@ def trend_svg(series: dict[str, Any], *, width: int = 760, height: int = 300) ->
         f'viewBox="0 0 {width} {height}" role="img" aria-label="cooperation and conflict over time">'
     ]
     if not points:
-        out.append(f'<text x="{width / 2}" y="{height / 2}" text-anchor="middle">no dated events</text></svg>')
+        out.append(f'<text x="{width / 2}" y="{height / 2}" text-anchor="middle">no dated events</text>')
+        out.append("</svg>")
         return "".join(out)
     coop_max = max(p["verbal_cooperation"] + p["material_cooperation"] for p in points)
     conf_max = max(p["verbal_conflict"] + p["material_conflict"] for p in points)
@@ -40,15 +41,16 @@ def trend_svg(series: dict[str, Any], *, width: int = 760, height: int = 300) ->
     mid = top + plot_h / 2
     unit = (plot_h / 2) / scale_max
     slot = plot_w / len(points)
-    bar = max(slot * 0.7, 1.0)
+    bar = min(max(slot * 0.7, 1.0), 60.0)
 
     # Axes: the zero line, the count scale on the left, the Goldstein scale on the right.
-    out.append(f'<line x1="{left}" y1="{mid}" x2="{left + plot_w}" y2="{mid}" stroke="#444" stroke-width="1"/>')
+    out.append(f'<line x1="{left}" y1="{mid}" x2="{left + plot_w}" y2="{mid}" stroke="#444"/>')
     for value, y in ((scale_max, top), (0, mid), (scale_max, top + plot_h)):
         out.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11">{value}</text>')
     for value, y in (("+10", top), ("0", mid), ("-10", top + plot_h)):
         out.append(
-            f'<text x="{left + plot_w + 6}" y="{y + 4:.1f}" font-size="11" fill="{LINE_COLOUR}">{value}</text>'
+            f'<text x="{left + plot_w + 6}" y="{y + 4:.1f}" font-size="11" fill="{LINE_COLOUR}">'
+            f"{value}</text>"
         )
 
     label_every = max(1, len(points) // 12)

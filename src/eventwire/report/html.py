@@ -10,6 +10,7 @@ from typing import Any
 from .. import __version__
 from ..query.filters import QUAD_CLASSES
 from .chart import trend_svg
+from .text import distinct_mentions
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
@@ -29,7 +30,7 @@ def _e(value: Any) -> str:
 
 
 def _safe_url(url: Any) -> str | None:
-    # Only web links become links: a javascript: or data: URL from an article is shown as text, never followed.
+    # Only web links become links: a javascript: or data: URL from an article stays text, never followed.
     text = str(url or "")
     return text if text.lower().startswith(("http://", "https://")) else None
 
@@ -75,13 +76,14 @@ def render_html(profile: dict[str, Any], *, names: dict[str, str] | None = None)
     for event in profile["key_events"]:
         quad = QUAD_CLASSES.get(event["quad_class"], "?")
         parts.append(
-            f'<div class="event"><div class="head">{_e(event["date"] or "undated")}: {_actor(event["source"])} '
+            f'<div class="event"><div class="head">{_e(event["date"] or "undated")}: '
+            f"{_actor(event['source'])} "
             f"&rarr; {_actor(event['target'])}: {_e(event['cameo'])} {_e(event.get('cameo_name'))} "
             f"({_e(event.get('plover') or '-')}, {_e(quad)}, Goldstein {event['goldstein']:+.1f})"
             + (f" in {_e(event['location'].get('name'))}" if event.get("location") else "")
             + "</div>"
         )
-        for m in event.get("mentions", []):
+        for m in distinct_mentions(event.get("mentions", [])):
             parts.append(f'<blockquote class="sentence">{_e(m["text"])}</blockquote>')
             src = _e(m.get("publisher") or "unknown publisher")
             if m.get("attribution"):

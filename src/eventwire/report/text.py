@@ -19,6 +19,19 @@ def clean(value: Any) -> str:
     return " ".join(text.split())
 
 
+def distinct_mentions(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One entry per sentence: an event coded twice from one sentence (e.g. two targets that dedup into
+    one event) is shown once."""
+    seen: set[tuple] = set()
+    kept = []
+    for m in mentions:
+        key = (m.get("article_id"), m.get("start"), m.get("end"))
+        if key not in seen:
+            seen.add(key)
+            kept.append(m)
+    return kept
+
+
 def side_label(code: str, names: dict[str, str]) -> str:
     name = names.get(code)
     return f"{name} ({code})" if name else code
@@ -47,7 +60,8 @@ def render_text(profile: dict[str, Any], *, names: dict[str, str] | None = None,
         return "\n".join(lines) + "\n"
     mean = f"{t['goldstein_mean']:+.2f}" if t["goldstein_mean"] is not None else "n/a"
     lines.append(
-        f"{t['events']} event(s) in {t['mentions']} report(s), {t['first_date'] or '?'} to {t['last_date'] or '?'}"
+        f"{t['events']} event(s) in {t['mentions']} report(s), "
+        f"{t['first_date'] or '?'} to {t['last_date'] or '?'}"
         f"{span}: {t['cooperation']} cooperation, {t['conflict']} conflict, mean Goldstein {mean}"
     )
     if profile.get("dominance"):
@@ -55,7 +69,8 @@ def render_text(profile: dict[str, Any], *, names: dict[str, str] | None = None,
 
     series = profile["series"]
     lines += ["", f"Trend by {series['by']}"]
-    lines.append(f"{'period':<12}{'events':>7}{'coop':>6}{'conf':>6}{'goldstein':>11}  cooperation+ / conflict-")
+    header = f"{'period':<12}{'events':>7}{'coop':>6}{'conf':>6}{'goldstein':>11}"
+    lines.append(header + "  cooperation+ / conflict-")
     peak = max((p["events"] for p in series["points"]), default=0) or 1
     for p in series["points"]:
         coop = p["verbal_cooperation"] + p["material_cooperation"]
@@ -70,14 +85,15 @@ def render_text(profile: dict[str, Any], *, names: dict[str, str] | None = None,
     for event in profile["key_events"]:
         quad = QUAD_CLASSES.get(event["quad_class"], "?")
         head = (
-            f"{event['date'] or 'undated'}  {actor_label(event['source'])} -> {actor_label(event['target'])}: "
+            f"{event['date'] or 'undated'}  "
+            f"{actor_label(event['source'])} -> {actor_label(event['target'])}: "
             f"{event['cameo']} {clean(event.get('cameo_name'))} ({event.get('plover') or '-'}, {quad}, "
             f"Goldstein {event['goldstein']:+.1f})"
         )
         if event.get("location"):
             head += f" in {clean(event['location'].get('name'))}"
         lines.append(textwrap.fill(head, width=width, subsequent_indent="    "))
-        for mention in event.get("mentions", []):
+        for mention in distinct_mentions(event.get("mentions", [])):
             lines.append(textwrap.fill(f'"{clean(mention["text"])}"', width=width, initial_indent="    ",
                                        subsequent_indent="     "))
             source = ", ".join(
@@ -101,7 +117,8 @@ def render_text(profile: dict[str, Any], *, names: dict[str, str] | None = None,
 
     outlets = profile["outlets"]
     lines += ["", "Outlets"]
-    pubs = ", ".join(f"{clean(o['name']) or 'unknown'} {o['mentions']}" for o in outlets["publishers"]) or "none"
+    pubs = ", ".join(f"{clean(o['name']) or 'unknown'} {o['mentions']}" for o in outlets["publishers"])
+    pubs = pubs or "none"
     creds = ", ".join(f"{clean(o['name'])} {o['mentions']}" for o in outlets["attributions"]) or "none named"
     lines.append(textwrap.fill(f"publishers: {pubs}", width=width, subsequent_indent="    "))
     lines.append(textwrap.fill(f"credited sources: {creds}", width=width, subsequent_indent="    "))

@@ -1,9 +1,9 @@
 """The DuckDB store: schema and migrations, the single writer, read-only readers, cross-article dedup.
 
-    from eventwire.store import ingest, open_store
-    summary = ingest(["news/"], db="events.duckdb", workers=2)
-    with open_store("events.duckdb") as con:          # read-only, schema-checked
-        con.sql("SELECT cameo, count(*) FROM events GROUP BY ALL").show()
+from eventwire.store import ingest, open_store
+summary = ingest(["news/"], db="events.duckdb", workers=2)
+with open_store("events.duckdb") as con:          # read-only, schema-checked
+    con.sql("SELECT cameo, count(*) FROM events GROUP BY ALL").show()
 """
 
 from .connection import DEFAULT_DB, connect, open_store

@@ -61,7 +61,9 @@ def connect(path: str | Path, *, read_only: bool = True, wait: float = 5.0) -> d
 
 
 @contextlib.contextmanager
-def open_store(path: str | Path, *, read_only: bool = True, wait: float = 5.0) -> Iterator[duckdb.DuckDBPyConnection]:
+def open_store(
+    path: str | Path, *, read_only: bool = True, wait: float = 5.0
+) -> Iterator[duckdb.DuckDBPyConnection]:
     """`with open_store(db) as con:` a checked connection, closed (and the file lock released) on exit.
 
     Hold it briefly: while a reader holds the file, an ingest cannot commit (it waits, then fails).

@@ -18,7 +18,9 @@ WINDOW_DAYS = 1
 DedupKey = tuple[str, str, str]
 
 
-def dedup_key(*, source_code: str | None, target_code: str | None, cameo: str, day: Date | None) -> DedupKey | None:
+def dedup_key(
+    *, source_code: str | None, target_code: str | None, cameo: str, day: Date | None
+) -> DedupKey | None:
     if not source_code or day is None:
         return None
     return (source_code, target_code or "", cameo)
@@ -26,7 +28,7 @@ def dedup_key(*, source_code: str | None, target_code: str | None, cameo: str, d
 
 @dataclass
 class DedupIndex:
-    """Known events by key: (day, event_id) pairs. Filled from the store, then from the batch being written."""
+    """Known events by key: (day, event_id) pairs, from the store and then from the batch being written."""
 
     window: timedelta = field(default_factory=lambda: timedelta(days=WINDOW_DAYS))
     _by_key: dict[DedupKey, list[tuple[Date, str]]] = field(default_factory=dict)

@@ -19,7 +19,9 @@ from ..model import Article
 from .connection import DEFAULT_DB
 from .writer import BatchCounts, StoreWriter
 
-DEFAULT_BATCH = 64  # articles per transaction: small enough that a kill loses little, large enough to be cheap
+DEFAULT_BATCH = (
+    64  # articles per transaction: small enough that a kill loses little, large enough to be cheap
+)
 TRIAGE_CHUNK = 256  # articles checked against the store per query before coding
 
 
@@ -103,7 +105,11 @@ def ingest(
     status = "failed"
     try:
         results = engines.run(
-            new_articles(), engine=engine, workers=workers, model=model, actor_files=actor_files,
+            new_articles(),
+            engine=engine,
+            workers=workers,
+            model=model,
+            actor_files=actor_files,
             **(engine_options or {}),
         )
         for article, outcome in results:

@@ -40,7 +40,8 @@ class StoreStats:
 def list_errors(db: str | Path = DEFAULT_DB, *, wait: float = 5.0) -> list[ErrorRecord]:
     with open_store(db, wait=wait) as con:
         rows = con.execute(
-            "SELECT path, code, error, reason, first_seen, last_seen, occurrences FROM errors ORDER BY path, code"
+            "SELECT path, code, error, reason, first_seen, last_seen, occurrences FROM errors "
+            "ORDER BY path, code"
         ).fetchall()
     return [ErrorRecord(*r) for r in rows]
 
@@ -50,7 +51,8 @@ def store_stats(db: str | Path = DEFAULT_DB, *, wait: float = 5.0) -> StoreStats
         # One statement: the numbers come from one snapshot.
         row = con.execute(
             """SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM mentions),
-                      (SELECT count(*) FROM events), (SELECT count(*) FROM errors), (SELECT count(*) FROM runs),
+                      (SELECT count(*) FROM events), (SELECT count(*) FROM errors),
+                      (SELECT count(*) FROM runs),
                       (SELECT value::INTEGER FROM meta WHERE key = 'schema_version')"""
         ).fetchone()
     return StoreStats(*row)
@@ -88,10 +90,14 @@ class EventFilter:
         return (" AND ".join(clauses) or "TRUE"), params
 
 
-def event_rows(con: duckdb.DuckDBPyConnection, *, where: EventFilter | None = None, batch: int = 2000) -> Iterator[dict[str, Any]]:
+def event_rows(
+    con: duckdb.DuckDBPyConnection, *, where: EventFilter | None = None, batch: int = 2000
+) -> Iterator[dict[str, Any]]:
     """Deduplicated events as dicts by column (the `events` table), in date then id order, streamed."""
     clause, params = (where or EventFilter()).where("e")
-    cur = con.execute(f"SELECT e.* FROM events e WHERE {clause} ORDER BY e.date NULLS LAST, e.event_id", params)
+    cur = con.execute(
+        f"SELECT e.* FROM events e WHERE {clause} ORDER BY e.date NULLS LAST, e.event_id", params
+    )
     names = [d[0] for d in cur.description]
     while rows := cur.fetchmany(batch):
         for row in rows:
@@ -102,7 +108,8 @@ def mention_rows(con: duckdb.DuckDBPyConnection, event_ids: list[str]) -> dict[s
     """Every mention of the given events, by event id, in article then sentence order."""
     if not event_ids:
         return {}
-    cur = con.execute(
+    # A cursor of its own: the caller may be streaming events from `con` meanwhile.
+    cur = con.cursor().execute(
         """SELECT m.* FROM mentions m WHERE m.event_id IN (SELECT unnest(?::VARCHAR[]))
            ORDER BY m.event_id, m.article_id, m.sentence, m.mention_id""",
         [event_ids],
@@ -122,7 +129,7 @@ def read_events(db: str | Path = DEFAULT_DB, *, where: EventFilter | None = None
 
 
 def read_mentions(db: str | Path = DEFAULT_DB, *, article_id: str | None = None) -> list[Event]:
-    """Article-level events exactly as `code_article` returned them (ids included), optionally for one article."""
+    """Article-level events exactly as `code_article` returned them (ids included), for one article or all."""
     with open_store(db) as con:
         sql = "SELECT * FROM mentions"
         params: list[Any] = []

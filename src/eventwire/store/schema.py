@@ -6,7 +6,8 @@ Layout (docs/store.md has the long version):
 - `runs`      one row per ingest run: inputs, engine, workers, counts, status.
 - `articles`  one row per distinct article text (`content_hash` is unique: the idempotence key).
 - `mentions`  one row per article-level event, i.e. every `Event` that `code_article` returned, flattened
-              (every field, actors, location and evidence), plus `event_id`: the deduplicated event it reports.
+              (every field, actors, location and evidence), plus `event_id`: the deduplicated event it
+              reports.
               `mention_id` is the article-level `Event.event_id`.
 - `events`    one row per deduplicated event: the flattened fields of its first mention (the representative;
               `events.event_id` == that mention's `mention_id`), plus `mention_count`, `article_count` and

@@ -45,7 +45,9 @@ def _arrow_schema(columns: Sequence[tuple[str, str]]) -> pa.Schema:
     return pa.schema([(name, _ARROW_TYPES[sqltype.replace(" NOT NULL", "")]) for name, sqltype in columns])
 
 
-MENTION_SCHEMA = _arrow_schema([("mention_id", "VARCHAR"), ("event_id", "VARCHAR"), *EVENT_COLUMNS, ("run_id", "INTEGER")])
+MENTION_SCHEMA = _arrow_schema(
+    [("mention_id", "VARCHAR"), ("event_id", "VARCHAR"), *EVENT_COLUMNS, ("run_id", "INTEGER")]
+)
 EVENT_SCHEMA = _arrow_schema(
     [
         ("event_id", "VARCHAR"),
@@ -72,7 +74,9 @@ ARTICLE_SCHEMA = _arrow_schema(
         ("event_count", "INTEGER"),
     ]
 )
-ERROR_SCHEMA = _arrow_schema([("path", "VARCHAR"), ("code", "VARCHAR"), ("error", "VARCHAR"), ("reason", "VARCHAR")])
+ERROR_SCHEMA = _arrow_schema(
+    [("path", "VARCHAR"), ("code", "VARCHAR"), ("error", "VARCHAR"), ("reason", "VARCHAR")]
+)
 
 
 def content_hash(article: Article) -> str:
@@ -149,7 +153,7 @@ class StoreWriter:
     # -- triage: skip what is stored before spending NLP time on it -----------------------------------
 
     def filter_new(self, articles: Iterable[Article]) -> list[Article]:
-        """The articles whose text is neither in the store nor earlier in this run; the rest count as skipped."""
+        """The articles whose text is neither in the store nor earlier in this run; the rest are skipped."""
         fresh: list[Article] = []
         for article in articles:
             digest = hashlib.sha256(article.text.encode("utf-8")).digest()
@@ -210,7 +214,9 @@ class StoreWriter:
                     self._pending.skipped += pending.skipped
                 raise
         except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: writing a batch failed, nothing of it was stored ({exc})") from None
+            raise StoreError(
+                f"{self.path}: writing a batch failed, nothing of it was stored ({exc})"
+            ) from None
         finally:
             con.close()
         self.totals.add(counts)
@@ -241,7 +247,9 @@ class StoreWriter:
             counts.text_bytes += len(article.text.encode("utf-8"))
             for event in events:
                 row = event_row(event)
-                mention_rows.append({"mention_id": event.event_id, "event_id": None, **row, "run_id": self.run_id})
+                mention_rows.append(
+                    {"mention_id": event.event_id, "event_id": None, **row, "run_id": self.run_id}
+                )
         new_events = self._assign_events(con, mention_rows, now)
         _insert(con, "articles", article_rows, ARTICLE_SCHEMA)
         _insert(con, "mentions", mention_rows, MENTION_SCHEMA)
@@ -250,7 +258,8 @@ class StoreWriter:
         if touched:
             # Counts are always recomputed from the mentions, so they cannot drift from what is stored.
             con.execute(
-                """UPDATE events SET mention_count = s.n, article_count = s.a, source_count = s.p, last_seen = ?
+                """UPDATE events
+                   SET mention_count = s.n, article_count = s.a, source_count = s.p, last_seen = ?
                    FROM (SELECT event_id, count(*) AS n, count(DISTINCT article_id) AS a,
                                 count(DISTINCT publisher) AS p
                          FROM mentions WHERE event_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY event_id) s
@@ -265,8 +274,14 @@ class StoreWriter:
             """UPDATE runs SET articles_new = articles_new + ?, articles_skipped = articles_skipped + ?,
                    mentions_new = mentions_new + ?, events_new = events_new + ?, errors = errors + ?
                WHERE run_id = ?""",
-            [counts.articles_new, counts.articles_skipped, counts.mentions_new, counts.events_new, counts.errors,
-             self.run_id],
+            [
+                counts.articles_new,
+                counts.articles_skipped,
+                counts.mentions_new,
+                counts.events_new,
+                counts.errors,
+                self.run_id,
+            ],
         )
         return counts
 
@@ -280,7 +295,8 @@ class StoreWriter:
         taken = {
             r[0]
             for r in con.execute(
-                "SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [[a.id for a, _ in batch]]
+                "SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                [[a.id for a, _ in batch]],
             ).fetchall()
         }
         kept: list[tuple[Article, list[Event], str]] = []
@@ -296,11 +312,15 @@ class StoreWriter:
             kept.append((article, events, digest))
         return kept
 
-    def _assign_events(self, con: duckdb.DuckDBPyConnection, mentions: list[dict[str, Any]], now: datetime) -> list[dict[str, Any]]:
+    def _assign_events(
+        self, con: duckdb.DuckDBPyConnection, mentions: list[dict[str, Any]], now: datetime
+    ) -> list[dict[str, Any]]:
         """Set each mention's `event_id`: a matching known event, or a new event it represents."""
         keyed = []
         for m in mentions:
-            key = dedup_key(source_code=m["source_code"], target_code=m["target_code"], cameo=m["cameo"], day=m["date"])
+            key = dedup_key(
+                source_code=m["source_code"], target_code=m["target_code"], cameo=m["cameo"], day=m["date"]
+            )
             keyed.append((m, key))
         index = _load_candidates(con, [(k, m["date"]) for m, k in keyed if k is not None])
         new_events: list[dict[str, Any]] = []
@@ -309,15 +329,23 @@ class StoreWriter:
             if match is None:
                 match = m["mention_id"]
                 event = {k: v for k, v in m.items() if k not in ("mention_id", "run_id")}
-                event.update(event_id=match, mention_count=0, article_count=0, source_count=0,
-                             first_seen=now, last_seen=now)
+                event.update(
+                    event_id=match,
+                    mention_count=0,
+                    article_count=0,
+                    source_count=0,
+                    first_seen=now,
+                    last_seen=now,
+                )
                 new_events.append(event)
                 if key is not None:
                     index.add(key, m["date"], match)
             m["event_id"] = match
         return new_events
 
-    def _write_errors(self, con: duckdb.DuckDBPyConnection, errors: list[EventwireError], now: datetime) -> int:
+    def _write_errors(
+        self, con: duckdb.DuckDBPyConnection, errors: list[EventwireError], now: datetime
+    ) -> int:
         if not errors:
             return 0
         rows = [
@@ -338,7 +366,8 @@ class StoreWriter:
             )
             con.execute(
                 """UPDATE errors SET last_seen = ?, run_id = ?, occurrences = errors.occurrences + e.n
-                   FROM _errs e WHERE errors.path = e.path AND errors.code = e.code AND errors.reason = e.reason""",
+                   FROM _errs e
+                   WHERE errors.path = e.path AND errors.code = e.code AND errors.reason = e.reason""",
                 [now, self.run_id],
             )
             con.execute(
@@ -414,7 +443,9 @@ def _load_candidates(con: duckdb.DuckDBPyConnection, keyed_days: list[tuple[Any,
     return index
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]], schema: pa.Schema) -> None:
+def _insert(
+    con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]], schema: pa.Schema
+) -> None:
     if not rows:
         return
     con.register("_batch_rows", pa.Table.from_pylist(rows, schema=schema))
@@ -422,4 +453,3 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any
         con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch_rows")
     finally:
         con.unregister("_batch_rows")
-

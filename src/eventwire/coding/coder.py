@@ -1,0 +1,443 @@
+"""EventCoder: sentences of a parsed document -> candidate events (code, source, target, evidence, rule).
+
+Pure over (doc, actors): nothing is written onto the doc. The stages, each in its own module:
+  matcher     which tokens trigger which pattern (patterns/events.tsv)
+  syntax      who did it to whom, from the dependency parse
+  semantics   asserted, negated, intended, hypothetical, conditional, reported
+  attribution according to whom
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.model import Actor
+
+from .attribution import sentence_attributions
+from .matcher import Match, match_sentence
+from .pattern_table import PatternSet, load_patterns
+from .semantics import adjust_code, is_question, modality
+from .syntax import (
+    agent,
+    child,
+    children,
+    conjuncts,
+    direct_object,
+    implied_source,
+    is_passive,
+    lemma_variants,
+    noun_phrase,
+    prep_objects,
+    subject,
+)
+
+# How far apart a light verb and its noun may be and still be reported together as the trigger.
+TRIGGER_SPAN_MAX = 5
+NAME_ENTS = ("NORP", "GPE", "ORG")
+
+
+@dataclass(slots=True)
+class Candidate:
+    sentence: int  # index of the sentence in list(doc.sents)
+    sent: Span
+    trigger: Span  # the trigger words
+    cameo: str  # most specific code the wording supports
+    source: Actor
+    target: Actor | None
+    rule: str  # pattern id(s) and the semantic step that coded it
+    confidence: float
+    attribution: str | None  # 'TASS', "Ukraine's military", ...
+
+
+@dataclass(slots=True)
+class _Raw:
+    """One event before actor resolution and conjunct expansion."""
+
+    match: Match
+    code: str
+    src: Token | None
+    tgt: Token | None
+    anchor: Token  # the token whose tense, negation and clause decide the modality
+    trigger: tuple[int, int]
+    rule: str
+    recip: bool
+    framed: bool = False
+    speaker: Token | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _mandative(clause: Token) -> bool:
+    """'demanded that he resign / should resign': the clause states what is asked, not a fact
+    ('insists it is enforcing the sanctions' reports one)."""
+    if clause.tag_ in ("VB", "VBP", "NN") and not any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+        return True
+    return any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in clause.children)
+
+
+class EventCoder:
+    def __init__(self, patterns: PatternSet):
+        self.patterns = patterns
+        self.frames = patterns.frames
+        self._prefilter: re.Pattern[str] | None = None
+
+    @classmethod
+    def load(
+        cls, *, patterns_file: str | Path | None = None, frames_file: str | Path | None = None
+    ) -> EventCoder:
+        """Load and validate the pattern data (DataFileError on a bad file)."""
+        return cls(load_patterns(patterns_file=patterns_file, frames_file=frames_file))
+
+    # ---- public API -------------------------------------------------------------------------------------
+
+    def code(self, doc: Doc, actors: Any) -> list[Candidate]:
+        sents = list(doc.sents)
+        attributions: list[str | None] | None = None
+        out: list[Candidate] = []
+        for si, sent in enumerate(sents):
+            if is_question(sent):
+                continue
+            matches = match_sentence(sent, self.patterns)
+            if not matches:
+                continue
+            if attributions is None:
+                attributions = sentence_attributions(doc, sents)
+            raws = self._sentence_events(sent, matches)
+            out.extend(self._candidates(si, sent, raws, actors, attributions[si]))
+        return out
+
+    def candidate_sentences(self, text: str) -> list[tuple[int, int]]:
+        """Character ranges of the sentences of `text` that contain a possible trigger word, for parsing
+        only those. A cheap regex split and surface-form test: it may keep too much, never too little
+        for the wordings in the pattern table (inflected forms are generated from the lemmas)."""
+        from .prefilter import candidate_ranges, trigger_regex
+
+        if self._prefilter is None:
+            self._prefilter = trigger_regex(self.patterns.lemmas)
+        return candidate_ranges(text, self._prefilter)
+
+    # ---- per sentence -----------------------------------------------------------------------------------
+
+    def _sentence_events(self, sent: Span, matches: list[Match]) -> list[_Raw]:
+        by_tok = {m.token.i: m for m in matches}
+        consumed: set[int] = set()
+        raws: list[_Raw] = []
+        for m in matches:
+            if m.pattern.frame is None:
+                continue
+            embedded = self._embedded(m, by_tok)
+            if not embedded and m.pattern.frame == "accuse":
+                embedded_code = self._accuse_noun_code(m.token)
+                if embedded_code:
+                    raws.append(self._framed(m, None, embedded_code))
+                    consumed.add(m.token.i)
+                continue
+            for e in embedded:
+                inner_code, inner_pos = e.pattern.cameo, e.pattern.pos
+                if e.pattern.frame is not None:
+                    # 'urged X to agree to a ceasefire': the innermost event says what is asked.
+                    inner = self._embedded(e, by_tok)
+                    if inner:
+                        inner_code, inner_pos = inner[0].pattern.cameo, inner[0].pattern.pos
+                        consumed.update(x.token.i for x in inner)
+                code = self._frame_code(m.pattern.frame, inner_code, inner_pos)
+                if code is None:
+                    continue
+                raws.append(self._framed(m, e, code))
+                consumed.add(e.token.i)
+            if embedded:
+                consumed.add(m.token.i)
+        # A noun already serving a verb pattern's constraint ('imposed sanctions' via lift/impose rows) is
+        # part of that verb's event, not one of its own.
+        for m in matches:
+            if m.pattern.pos == "V":
+                obj = direct_object(m.token)
+                if obj is not None and "obj" in m.pattern.when:
+                    consumed.add(obj.i)
+        for m in matches:
+            if m.token.i in consumed:
+                continue
+            raw = self._plain(m, by_tok)
+            if raw is not None:
+                raws.append(raw)
+        return raws
+
+    def _frame_code(self, kind: str, code: str, embedded_pos: str = "V") -> str | None:
+        root = code[:2]
+        if kind == "intent":
+            if root in ("03", "10", "11", "12"):
+                return code  # 'offered criticism' is criticism; 'agreed to pledge' a pledge
+            if root == "05" and embedded_pos == "N":
+                return code  # 'pledged his full support': the pledge is the expression of support
+            if root in self.frames.conflict_roots and root not in self.frames.mappings["intent"]:
+                kind = "threat"
+        return self.frames.map_code(kind, code)
+
+    def _accuse_noun_code(self, tok: Token) -> str | None:
+        for obj in prep_objects(tok, "of"):
+            # 'war crimes' is 1124, not 'crimes' (1121): the modifier says which.
+            for c in [*[c for c in obj.children if c.dep_ in ("amod", "compound")], obj]:
+                code = self.frames.accuse_nouns.get(c.lemma_.lower())
+                if code:
+                    return code
+        return None
+
+    def _embedded(self, m: Match, by_tok: dict[int, Match]) -> list[Match]:
+        """The events a framing word governs: 'threatened to impose sanctions', 'pledged aid',
+        'called for talks', 'accused X of attacking', 'demanded that Y resign'."""
+        tok = m.token
+        found: list[Match] = []
+
+        def add(t: Token, depth: int = 0) -> None:
+            for c in conjuncts(t) if t.pos_ in ("NOUN", "PROPN") else [t, *[x for x in t.conjuncts]]:
+                hit = by_tok.get(c.i)
+                if hit is not None and hit is not m and hit not in found:
+                    found.append(hit)
+                elif hit is None and depth == 0 and c.pos_ in ("VERB", "AUX"):
+                    # 'threatened to impose sanctions': a light verb passes the frame on to its noun.
+                    for o in c.children:
+                        if o.dep_ in ("dobj", "obj"):
+                            add(o, 1)
+                        elif o.dep_ == "prep":
+                            for p in children(o, "pobj"):
+                                add(p, 1)
+
+        for c in tok.children:
+            to_clause = c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")
+            asked = c.dep_ == "ccomp" and m.pattern.frame in ("demand", "appeal") and _mandative(c)
+            if c.dep_ == "xcomp" or to_clause or asked:
+                add(c)
+            elif c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN"):
+                add(c)
+                for p in c.children:  # 'demanded the release of X': the noun's own complement
+                    if p.dep_ == "acl":
+                        add(p)
+            elif c.dep_ in ("prep",) and (
+                c.lower_ in ("for", "to", "of", "on") or (c.lower_ == "with" and m.pattern.frame == "threat")
+            ):
+                for p in children(c, "pobj", "pcomp"):
+                    add(p)
+            elif c.dep_ == "acl" and m.pattern.pos == "N":
+                add(c)
+        return found
+
+    def _framed(self, m: Match, e: Match | None, code: str) -> _Raw:
+        frame_src = self._source(m)
+        tgt = self._target(m, exclude=e.token if e else None)
+        if e is not None and m.pattern.frame in ("demand", "appeal") and tgt is None:
+            # 'demanded that Y resign' / 'urged Y to release Z': the one asked is the target.
+            tgt = subject(e.token) if e.token.dep_ == "ccomp" else None
+        if tgt is None and e is not None:
+            tgt = self._target(e)
+            if tgt is not None and frame_src is not None and tgt.i == frame_src.i:
+                tgt = None
+        lo = min(m.token.i, e.token.i) if e else m.token.i
+        hi = max(m.token.i, e.token.i) if e else m.token.i
+        trigger = (lo, hi + 1) if hi - lo <= TRIGGER_SPAN_MAX else (m.token.i, m.token.i + 1)
+        rule = f"{m.pattern.id}>{e.pattern.id}" if e else m.pattern.id
+        return _Raw(m, code, frame_src, tgt, m.token, trigger, rule, recip=False, framed=True)
+
+    def _plain(self, m: Match, by_tok: dict[int, Match]) -> _Raw | None:
+        src = self._source(m)
+        rule = m.pattern.id
+        passive = m.pattern.pos == "V" and is_passive(m.token)
+        if src is None and passive and direct_object(m.token) is not None:
+            src = implied_source(m.token)
+            rule += ":implied-source"
+        if src is None:
+            return None
+        tgt = self._target(m)
+        if m.pattern.source_role is not None:
+            # 'X received aid from Y', 'X faces criticism from Y': the giver is the source.
+            giver = self._role(m, m.pattern.source_role)
+            if giver is None:
+                return None
+            src, tgt = giver, src
+        if tgt is None and m.pattern.need_target:
+            return None
+        anchor = m.token
+        trigger = (m.token.i, m.token.i + 1)
+        if m.pattern.pos == "N" and m.governor is not None and m.relation in ("dobj", "nsubjpass") or (
+            m.pattern.pos == "N" and m.governor is not None and m.relation.startswith("prep:")
+        ):
+            anchor = m.governor
+            lo, hi = sorted((m.governor.i, m.token.i))
+            if hi - lo <= TRIGGER_SPAN_MAX:
+                trigger = (lo, hi + 1)
+        elif m.pattern.pos == "A" and m.token.head is not m.token:
+            anchor = m.token.head
+        code = m.pattern.cameo
+        return _Raw(m, code, src, tgt, anchor, trigger, rule, recip=m.pattern.recip)
+
+    # ---- arguments --------------------------------------------------------------------------------------
+
+    def _source(self, m: Match) -> Token | None:
+        tok = m.token
+        if m.pattern.pos != "N":
+            return subject(tok, object_control=self.frames.object_control)
+        # A noun: its possessor ('Russia's attack'), its by-phrase ('an attack by X'), a nationality or
+        # actor modifier ('Russian airstrikes'), else the subject of its light verb ('X launched an attack').
+        # 'talks between X and Y': the parties are the actors, in both directions.
+        if m.pattern.recip:
+            between = prep_objects(tok, "between")
+            if between:
+                return between[0]
+        poss = child(tok, "poss")
+        if poss is not None and "poss" not in m.pattern.targets and poss.pos_ != "PRON":
+            return poss
+        by = prep_objects(tok, "by")
+        if by:
+            return by[0]
+        # The subject of the light verb ('China is enforcing UN sanctions') before a name modifier.
+        gov = m.governor
+        if gov is not None and (m.relation in ("dobj", "nsubjpass") or m.relation.startswith("prep:")):
+            head_rule = m.pattern.when.get("head")
+            light_ok = (head_rule is not None and bool(lemma_variants(gov) & head_rule)) or bool(
+                lemma_variants(gov) & self.frames.light_verbs
+            )
+            if light_ok:
+                found = agent(gov) if m.relation == "nsubjpass" else subject(
+                    gov, object_control=self.frames.object_control
+                )
+                if found is not None:
+                    return found
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound") and (c.ent_type_ in NAME_ENTS or c.pos_ == "PROPN"):
+                return c
+        return poss
+
+    def _role(self, m: Match, role: str) -> Token | None:
+        hosts = [m.token] + ([m.governor] if m.governor is not None else [])
+        for host in hosts:
+            objs = prep_objects(host, role[5:])
+            if objs:
+                return objs[0]
+        return None
+
+    def _target(self, m: Match, *, exclude: Token | None = None) -> Token | None:
+        tok = m.token
+        hosts = [tok]
+        if m.pattern.pos == "N":
+            # 'a suspension of air links with 21 countries', 'a state of emergency in the province'
+            hosts += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                      if p.dep_ == "pobj"]
+            if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+                hosts.append(tok.head.head)
+        if m.pattern.pos == "N" and m.governor is not None:
+            hosts.append(m.governor)  # 'imposed sanctions on Iran': the preposition may hang on the verb
+        obj = direct_object(tok) if m.pattern.pos != "N" else None
+        if obj is not None:
+            hosts.append(obj)
+        for role in m.pattern.targets:
+            cand: Token | None = None
+            if role == "obj":
+                cand = obj
+            elif role == "dative":
+                cand = child(tok, "dative", "iobj")
+                if cand is not None and cand.dep_ == "dative" and cand.pos_ == "ADP":
+                    cand = child(cand, "pobj")
+            elif role == "poss":
+                cand = child(tok, "poss")
+            elif role.startswith("prep:"):
+                for host in hosts:
+                    objs = prep_objects(host, role[5:])
+                    if objs:
+                        cand = objs[0]
+                        break
+            if cand is not None and cand is not exclude and cand.pos_ not in ("VERB", "AUX"):
+                return cand
+        return None
+
+    # ---- candidates -------------------------------------------------------------------------------------
+
+    def _candidates(
+        self, si: int, sent: Span, raws: list[_Raw], actors: Any, attribution: str | None
+    ) -> list[Candidate]:
+        out: list[Candidate] = []
+        seen: set[tuple[str, int, int, int]] = set()
+        sent_lemmas: set[str] | None = None
+        for raw in raws:
+            mod = modality(raw.anchor, self.frames)
+            code, tag = adjust_code(raw.code, mod, self.frames)
+            if code is None:
+                continue
+            src = raw.src
+            tgt = raw.tgt
+            if tag == "demand":
+                # 'X said Y must release Z': X demands of Y.
+                src, tgt = mod.speaker, raw.src
+            if src is None:
+                continue
+            if src.lower_ in self.frames.pronouns and mod.speaker is not None:
+                src = mod.speaker
+            speaker_text = noun_phrase(mod.speaker).text if mod.speaker is not None else None
+            ctx_code = None
+            if raw.match.pattern.ctx_codes is not None:
+                if sent_lemmas is None:
+                    sent_lemmas = {t.lemma_.lower() for t in sent}
+                if sent_lemmas & raw.match.pattern.ctx_lemmas:
+                    ctx_code = raw.match.pattern.ctx_codes
+            doc = sent.doc
+            trigger = doc[raw.trigger[0] : raw.trigger[1]]
+            rule = raw.rule + (f":{tag}" if tag else "")
+            for s, t, reverse in self._pairs(src, tgt, raw.recip):
+                final = code
+                if ctx_code is not None and not tag:
+                    final = ctx_code[1] if reverse else ctx_code[0]
+                s_actor, s_is = self._actor(s, actors)
+                t_actor = self._actor(t, actors)[0] if t is not None else None
+                if t_actor is not None and (t_actor.start, t_actor.end) == (s_actor.start, s_actor.end):
+                    t_actor = None
+                key = (final, s.i, t.i if t is not None else -1, raw.trigger[0])
+                if key in seen:
+                    continue
+                seen.add(key)
+                conf = 0.8 if raw.match.pattern.pos == "V" else 0.7
+                conf += 0.1 if t_actor is not None else 0.0
+                conf -= 0.1 if (raw.framed or tag) else 0.0
+                conf -= 0.25 if not s_is else 0.0
+                out.append(
+                    Candidate(
+                        sentence=si,
+                        sent=sent,
+                        trigger=trigger,
+                        cameo=final,
+                        source=s_actor,
+                        target=t_actor,
+                        rule=rule,
+                        confidence=round(max(0.05, min(0.99, conf)), 2),
+                        attribution=speaker_text or attribution,
+                    )
+                )
+        return out
+
+    @staticmethod
+    def _pairs(src: Token, tgt: Token | None, recip: bool) -> list[tuple[Token, Token | None, bool]]:
+        sources = conjuncts(src)
+        if tgt is None:
+            if recip and len(sources) > 1:
+                return [(a, b, False) for a in sources for b in sources if a is not b]
+            return [(s, None, False) for s in sources]
+        targets = conjuncts(tgt)
+        pairs = [(s, t, False) for s in sources for t in targets if s is not t]
+        if recip:
+            pairs += [(t, s, True) for s in sources for t in targets if s is not t]
+        return pairs
+
+    @staticmethod
+    def _actor(tok: Token, actors: Any) -> tuple[Actor, bool]:
+        span = noun_phrase(tok)
+        is_actor = bool(actors.is_actor(span))
+        if not is_actor:
+            # 'endorsing Moscow's actions': the possessor is the actor the event is about.
+            poss = child(tok, "poss")
+            if poss is not None:
+                pspan = noun_phrase(poss)
+                if actors.is_actor(pspan):
+                    span, is_actor = pspan, True
+        actor = actors.resolve(span)
+        return actor, is_actor

@@ -1,0 +1,34 @@
+"""Wire datelines: 'MOSCOW, March 3 (Reuters) -' -> 'MOSCOW' (issue 5)."""
+
+from __future__ import annotations
+
+import re
+
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Za-z.'\u2019 \-]{0,40}?)\s*"
+    rf"(?:,\s*(?!{_MONTH_ABBR}\s+\d)(?P<region>[A-Z][A-Za-z.'\u2019 \-]{{0,30}}?))?\s*"
+    rf"(?:,\s*(?P<date>{_MONTH_ABBR}\s+\d{{1,2}}))?\s*"
+    r"(?:\((?P<agency>[^()]{1,40})\))?\s*(?:-+|\u2013|\u2014)"
+)
+
+
+def parse_dateline(text: str) -> str | None:
+    """The place of a wire dateline: 'MOSCOW, March 3 (Reuters) -' -> 'MOSCOW'.
+
+    A region after the city is kept ('KYIV, Ukraine, March 3 (Reuters) -' -> 'KYIV, Ukraine') so the
+    caller can use it to pick the right namesake. None when the text does not open with a dateline.
+    """
+    if not isinstance(text, str):
+        return None
+    m = _DATELINE.match(text[:160])
+    if m is None:
+        return None
+    place = m.group("place").strip()
+    # A dateline is a capitalised place followed by a date or an agency; a bare title-case phrase
+    # and a dash is ordinary prose ("Officials said - ...") and is not taken.
+    if not (place.isupper() or m.group("date") or m.group("agency")):
+        return None
+    if m.group("region"):
+        return f"{place}, {m.group('region').strip()}"
+    return place

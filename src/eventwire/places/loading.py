@@ -1,0 +1,137 @@
+"""Reading and validating the bundled gazetteer files into a Gazetteer (issue 5)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import DataFileError
+from .gazetteer import ALTERNATE_NAME, CURATED, KIND_RANK, MAIN_NAME, Gazetteer, Place
+
+CITIES_FILE = "geonames_cities.tsv"
+PREFERENCES_FILE = "name_preferences.tsv"
+COUNTRIES_FILE = "geonames_countries.tsv"
+SUPPLEMENTARY_FILE = "supplementary.tsv"
+ALIASES_FILE = "country_aliases.tsv"
+CUES_FILE = "location_cues.json"
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(directory: str) -> Gazetteer:
+    """Read, check and index the gazetteer files in `directory`; cached per directory."""
+    base = Path(directory)
+    cues = _read_cues(base / CUES_FILE)
+    countries, iso2_to_iso3, neighbours = _read_countries(base / COUNTRIES_FILE)
+    names: list[tuple[str, Place, int]] = [(c.name, c, CURATED) for c in countries.values()]
+    by_id: dict[int, Place] = {}
+    for place, aliases in _read_places(base / CITIES_FILE, with_geonameid=True):
+        names.append((place.name, place, MAIN_NAME))
+        names.extend((alias, place, ALTERNATE_NAME) for alias in aliases)
+        if place.geonameid is not None:
+            by_id[place.geonameid] = place
+    for place, aliases in _read_places(base / SUPPLEMENTARY_FILE, with_geonameid=False):
+        names.extend((name, place, CURATED) for name in (place.name, *aliases))
+    for row in _read_tsv(base / ALIASES_FILE, ("alias", "iso3")):
+        country = countries.get(row["iso3"])
+        if country is None:
+            raise DataFileError(
+                str(base / ALIASES_FILE), f"alias {row['alias']!r} names unknown country {row['iso3']!r}"
+            )
+        names.append((row["alias"], country, CURATED))
+    for row in _read_tsv(base / PREFERENCES_FILE, ("name", "geonameid")):
+        place = by_id.get(int(row["geonameid"])) if row["geonameid"].isdigit() else None
+        if place is None:
+            raise DataFileError(
+                str(base / PREFERENCES_FILE), f"{row['name']!r}: no place with geonameid {row['geonameid']!r}"
+            )
+        names.append((row["name"], place, CURATED))
+    return Gazetteer(names, iso2_to_iso3=iso2_to_iso3, neighbours=neighbours, cues=cues)
+
+
+def _read_tsv(path: Path, required: Sequence[str]) -> list[dict[str, str]]:
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            lines = [line for line in fh if not line.startswith("#")]
+    except OSError as exc:
+        raise DataFileError(
+            str(path), f"cannot read the gazetteer file ({exc}); reinstall eventwire"
+        ) from exc
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    missing = [c for c in required if c not in (reader.fieldnames or ())]
+    if missing:
+        raise DataFileError(str(path), f"missing columns {missing}")
+    rows = list(reader)
+    if not rows:
+        raise DataFileError(str(path), "no rows")
+    return rows
+
+
+def _float(value: str) -> float | None:
+    return float(value) if value else None
+
+
+def _read_countries(path: Path) -> tuple[dict[str, Place], dict[str, str], dict[str, frozenset[str]]]:
+    required = ("iso2", "iso3", "name", "geonameid", "lat", "lon", "population", "neighbours")
+    countries, iso2_to_iso3, neighbours = {}, {}, {}
+    for n, row in enumerate(_read_tsv(path, required), start=1):
+        try:
+            place = Place(
+                name=row["name"],
+                country=row["iso3"],
+                admin1=None,
+                lat=_float(row["lat"]),
+                lon=_float(row["lon"]),
+                geonameid=int(row["geonameid"]),
+                population=int(row["population"] or 0),
+                kind="country",
+            )
+        except (TypeError, ValueError) as exc:
+            raise DataFileError(str(path), f"row {n}: {exc}") from exc
+        countries[place.country] = place
+        iso2_to_iso3[row["iso2"]] = row["iso3"]
+        neighbours[row["iso3"]] = frozenset(x for x in row["neighbours"].split(",") if x)
+    return countries, iso2_to_iso3, neighbours
+
+
+def _read_places(path: Path, *, with_geonameid: bool) -> list[tuple[Place, list[str]]]:
+    """(place, alternate names) per row."""
+    required = ("kind", "name", "country", "admin1", "lat", "lon", "population", "aliases")
+    out = []
+    for n, row in enumerate(_read_tsv(path, required + (("geonameid",) if with_geonameid else ())), start=1):
+        if row["kind"] not in KIND_RANK:
+            raise DataFileError(str(path), f"row {n}: unknown kind {row['kind']!r}")
+        try:
+            place = Place(
+                name=row["name"],
+                country=row["country"] or None,
+                admin1=row["admin1"] or None,
+                lat=_float(row["lat"]),
+                lon=_float(row["lon"]),
+                geonameid=int(row["geonameid"]) if with_geonameid and row.get("geonameid") else None,
+                population=int(row["population"] or 0),
+                kind=row["kind"],
+            )
+        except (TypeError, ValueError) as exc:
+            raise DataFileError(str(path), f"row {n}: {exc}") from exc
+        aliases = [a for a in (row["aliases"] or "").split("|") if a]
+        out.append((place, aliases))
+    return out
+
+
+def _read_cues(path: Path) -> dict[str, Any]:
+    try:
+        cues = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DataFileError(str(path), f"cannot read location cues: {exc}") from exc
+    keys = (
+        "source", "locative_prepositions", "indirect_locative_prepositions", "visit_lemmas",
+        "visit_prepositions", "place_object_lemmas", "direction_words", "place_labels", "weak_place_labels",
+    )  # fmt: skip
+    for key in keys:
+        if key not in cues:
+            raise DataFileError(str(path), f"missing key {key!r}")
+    return cues

@@ -1,0 +1,64 @@
+"""The coder's contract: candidates carry the sentence, trigger, actors, rule, confidence and attribution."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+SEED = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "seed" / "article.txt"
+
+
+def test_candidate_fields(code_text):
+    (first, *_rest) = code_text("Dmitry Medvedev spoke by phone with Raul Castro on Sunday.")
+    assert first.cameo == "041"
+    assert first.sentence == 0
+    assert first.trigger.text == "spoke"
+    assert first.sent.text.startswith("Dmitry Medvedev")
+    assert first.source.text == "Dmitry Medvedev"
+    assert first.target is not None and first.target.text == "Raul Castro"
+    assert first.rule == "speak_phone"
+    assert 0.0 < first.confidence <= 1.0
+    assert first.attribution is None
+
+
+def test_sentence_index_and_paragraph_trailer(code_text):
+    text = "Markets were calm on Monday.\nRussian envoys met Cuban officials in Havana on Friday. (TASS)\n"
+    cands = code_text(text)
+    assert cands and all(c.sentence == 1 and c.attribution == "TASS" for c in cands)
+
+
+def test_light_verb_trigger_spans_both_words(code_text):
+    (cand,) = [c for c in code_text("The European Union imposed sanctions on Belarus.") if c.cameo == "163"]
+    assert cand.trigger.text == "imposed sanctions"
+    assert cand.target is not None and cand.target.text == "Belarus"
+
+
+def test_intent_and_threat_rules_are_recorded(code_text):
+    (threat,) = code_text("Russia threatened to impose sanctions on Moldova.")
+    assert threat.cameo == "1312" and threat.rule == "threaten_v>sanction_n"
+    cands = code_text("French President Emmanuel Macron will visit Algeria.")
+    future = [c for c in cands if c.cameo == "036"]
+    assert future and future[0].rule.endswith(":intent")
+
+
+def test_negated_cooperation_is_not_the_act(code_text):
+    assert not [c for c in code_text("China did not agree to the deal.") if c.cameo.startswith("03")]
+    refusal = code_text("The United States will not lift the embargo on Cuba.")
+    assert [c.cameo for c in refusal] == ["1244"]
+
+
+def test_no_events_without_triggers(code_text):
+    assert code_text("The weather in Paris was mild and the markets were calm.") == []
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared seed article not present")
+def test_seed_article_events(code_text):
+    cands = code_text(SEED.read_text(encoding="utf-8"))
+    got = {(c.cameo, c.source.country, c.target.country if c.target else None) for c in cands}
+    assert ("041", "RUS", "CUB") in got
+    assert ("051", "CUB", "RUS") in got
+    assert ("042", "RUS", "CUB") in got
+    phone = next(c for c in cands if c.cameo == "041" and c.source.country == "RUS")
+    assert "Medvedev" in phone.source.text and "Raul Castro" in phone.target.text
+    assert phone.attribution == "TASS"

@@ -1,0 +1,80 @@
+"""The pattern data: validated on load, and covering every CAMEO root and PLOVER type."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.coding import EventCoder, load_patterns
+from eventwire.coding.pattern_table import EVENTS_FILE
+from eventwire.errors import DataFileError
+
+
+def test_bundled_patterns_cover_every_cameo_root_and_plover_type():
+    from eventwire.ontology import load_ontology
+
+    ontology = load_ontology()
+    patterns = load_patterns()
+    roots = {p.cameo[:2] for p in patterns.patterns}
+    assert roots >= {f"{i:02d}" for i in range(1, 21)}
+    types = {ontology.for_cameo(p.cameo).plover for p in patterns.patterns} - {None}
+    frames = patterns.frames
+    for kind in ("intent", "threat", "reject", "demand"):
+        types |= {ontology.for_cameo(c).plover for c in frames.mappings[kind].values()}
+    assert types >= set(ontology.plover)
+
+
+def test_frame_mapping_longest_prefix_wins():
+    frames = load_patterns().frames
+    assert frames.map_code("intent", "0841") == "0353"
+    assert frames.map_code("intent", "073") == "0333"
+    assert frames.map_code("threat", "163") == "1312"
+    assert frames.map_code("reject", "085") == "1244"
+
+
+def _write(tmp_path, body: str, *, header: bool = True):
+    head = "# source: test patterns written for this test\nid\ttrigger\tpos\tcameo\ttarget\twhen\tflags\n"
+    path = tmp_path / "events.tsv"
+    path.write_text((head if header else "") + body, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "row, reason",
+    [
+        ("meet_v\tmeet\tV\t999\tobj\t-\t\n", "not a CAMEO code"),
+        ("meet_v\tmeet\tV\t0499\tobj\t-\t\n", "not in the ontology"),
+        ("meet_v\tmeet\tX\t040\tobj\t-\t\n", "pos must be"),
+        ("meet_v\tmeet\tV\t040\tobj\n", "columns"),
+        ("meet_v\tmeet\tV\t040\twhom\t-\t\n", "target role"),
+        ("meet_v\tmeet\tV\t040\tobj\tcolour=red\t\n", "unknown constraint"),
+        ("meet_v\tmeet\tV\t040\tobj\t-\tframe=wish\n", "unknown frame"),
+        ("meet_v\tmeet\tV\t040\tobj\t-\t\nmeet_v\tmeet\tV\t040\tobj\t-\t\n", "duplicate"),
+    ],
+)
+def test_bad_pattern_rows_are_refused_with_the_line(tmp_path, row, reason):
+    path = _write(tmp_path, row)
+    with pytest.raises(DataFileError) as err:
+        EventCoder.load(patterns_file=path)
+    assert reason in str(err.value)
+    assert str(path) in str(err.value)
+
+
+def test_pattern_file_must_name_its_source(tmp_path):
+    path = tmp_path / "events.tsv"
+    path.write_text("id\ttrigger\tpos\tcameo\ttarget\twhen\tflags\nmeet_v\tmeet\tV\t040\tobj\t-\t\n")
+    with pytest.raises(DataFileError, match="source"):
+        load_patterns(patterns_file=path)
+
+
+def test_missing_pattern_file(tmp_path):
+    with pytest.raises(DataFileError, match="not found"):
+        load_patterns(patterns_file=tmp_path / "nope.tsv")
+
+
+def test_a_custom_pattern_file_is_used(tmp_path, nlp, resolver):
+    path = _write(tmp_path, "greet_v\tgreet\tV\t051\tobj\t-\t\n")
+    coder = EventCoder.load(patterns_file=path)
+    doc = nlp("The Kenyan president greeted the Pope.")
+    cands = coder.code(doc, resolver.for_document(doc))
+    assert [(c.cameo, c.rule) for c in cands] == [("051", "greet_v")]
+    assert EVENTS_FILE.exists()

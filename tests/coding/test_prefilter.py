@@ -1,0 +1,26 @@
+"""candidate_sentences: a cheap pre-parse filter that must keep every sentence the coder codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from eventwire.coding import EventCoder
+
+GOLDEN = Path(__file__).parent / "golden" / "sentences.jsonl"
+
+
+def test_keeps_trigger_sentences_and_drops_others():
+    coder = EventCoder.load()
+    text = "The weather was mild. Putin met Xi in Beijing. Markets rose. Russian forces struck Kharkiv."
+    ranges = coder.candidate_sentences(text)
+    kept = [text[a:b] for a, b in ranges]
+    assert kept == ["Putin met Xi in Beijing.", "Russian forces struck Kharkiv."]
+
+
+def test_never_drops_a_golden_sentence_with_an_event():
+    coder = EventCoder.load()
+    for line in GOLDEN.read_text(encoding="utf-8").splitlines()[1:]:
+        case = json.loads(line)
+        if case.get("events"):
+            assert coder.candidate_sentences(case["text"]), case["text"]
