@@ -1,4 +1,4 @@
-"""Engine tests: a local Ray cluster (one per test module that asks for it), the loaded pipeline, sample corpora.
+"""Engine tests: a local Ray cluster (one per test module that asks for it), the loaded pipeline, samples.
 
 The cluster is a real `ray start --head` in its own process group, on loopback, with its files in a private
 temporary directory, stopped (by its process group, never `ray stop`, which would stop every Ray on the
@@ -7,6 +7,7 @@ machine) when the module's tests are done.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -34,7 +35,7 @@ def _free_port() -> int:
 
 
 def _stop_group(proc: subprocess.Popen) -> None:
-    for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 10)):
+    for sig, wait in ((signal.SIGTERM, 3), (signal.SIGKILL, 10)):
         try:
             os.killpg(proc.pid, sig)
         except ProcessLookupError:
@@ -45,10 +46,8 @@ def _stop_group(proc: subprocess.Popen) -> None:
             continue
         if sig == signal.SIGTERM:
             # `ray start --block` exits before its children: finish the group off.
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
         return
 
 

@@ -1,4 +1,4 @@
-"""The Ray engine's set-up, without a cluster: the install hint, and an actor pool that cannot starve reads."""
+"""The Ray engine's set-up without a cluster: the install hint; an actor pool that cannot starve reads."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Parquet shards and their manifest, without Ray: written from the local engine's results, read back, loaded."""
+"""Parquet shards and their manifest, without Ray: the local engine's results written, read back, loaded."""
 
 from __future__ import annotations
 
@@ -104,6 +104,8 @@ def test_shards_load_into_the_store_like_a_local_ingest(tmp_path, coded, samples
 
     ingest_articles(samples, db=tmp_path / "local.duckdb", engine="local", workers=1)
     query = "SELECT * EXCLUDE (run_id) FROM mentions ORDER BY mention_id"
-    with duckdb.connect(str(db), read_only=True) as a, duckdb.connect(str(tmp_path / "local.duckdb"), read_only=True) as b:
-        from_shards, from_local = a.execute(query).fetchall(), b.execute(query).fetchall()
+    with duckdb.connect(str(db), read_only=True) as a:
+        from_shards = a.execute(query).fetchall()
+    with duckdb.connect(str(tmp_path / "local.duckdb"), read_only=True) as b:
+        from_local = b.execute(query).fetchall()
     assert from_shards == from_local and len(from_shards) == sum(len(ev) for _, ev in coded)

@@ -211,3 +211,10 @@ def test_an_article_that_fails_to_code_is_an_error_and_its_neighbours_keep_their
     assert [a.id for a, _ in results] == ["a", "b", "c"]
     assert isinstance(results[1][1], CodingFailedError) and results[1][1].path == "in/b.txt"
     assert results[0][1] and results[2][1]
+
+
+def test_a_worker_that_cannot_load_the_pipeline_says_why(tmp_path, sample_jsonl):
+    from eventwire.errors import EngineError
+
+    with pytest.raises(EngineError, match="could not load the pipeline.*no_such_pipeline"):
+        ingest([sample_jsonl], db=tmp_path / "s.duckdb", workers=2, model="no_such_pipeline")

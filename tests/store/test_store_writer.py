@@ -149,3 +149,14 @@ def test_store_of_another_program_is_refused(tmp_path):
     con.close()
     with pytest.raises(StoreError, match="not an eventwire store"):
         write(db, [])
+
+
+def test_dedup_window_is_anchored_on_the_event_date(tmp_path):
+    db = tmp_path / "s.duckdb"
+    arts = [article(f"a{i}", f"Medvedev visited Havana, report {i}.") for i in range(3)]
+    days = ["2023-06-01", "2023-06-02", "2023-06-03"]
+    write(db, [(a, [event(a, day=d)]) for a, d in zip(arts, days, strict=True)])
+    with open_store(db) as con:
+        rows = con.execute("SELECT date, mention_count FROM events ORDER BY date").fetchall()
+    # June 3 is two days from the event of June 1: a new event, not a drift of the first.
+    assert rows == [(date(2023, 6, 1), 2), (date(2023, 6, 3), 1)]

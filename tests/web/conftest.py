@@ -79,7 +79,11 @@ def page(browser):
     pg = context.new_page()
     pg.set_default_timeout(15000)
     errors: list[str] = []
+    console: list[str] = []
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    # CSP violations and failed loads show up as console errors.
+    pg.on("console", lambda msg: console.append(msg.text) if msg.type == "error" else None)
     pg.js_errors = errors
+    pg.console_errors = console
     yield pg
     context.close()

@@ -6,7 +6,7 @@ import base64
 
 import pytest
 from playwright.sync_api import expect
-from relations_store import CRITICISE, ENDORSE, PHONE, VISIT
+from relations_store import CRITICISE, ENDORSE, PHONE, PHONE_AGAIN, VISIT
 
 pytestmark = pytest.mark.browser
 
@@ -57,7 +57,7 @@ def test_dashboard_shows_the_dyad(page, server_url):
     assert page.locator("#map path.land").count() > 100  # the world outline loaded
     assert page.locator("#dominance").is_hidden()
     assert "4 event(s) in 5 report(s)" in page.locator("#dyad-totals").text_content()
-    assert page.js_errors == []
+    assert page.js_errors == [] and page.console_errors == []
 
 
 def test_chart_renders_with_data(page, browser, server_url, tmp_path):
@@ -120,11 +120,30 @@ def test_article_text_cannot_run_script(page, server_url):
     assert page.locator("#events img, #events script").count() == 0
     assert page.locator("#article-link a").count() == 0  # a javascript: URL is never a link
     assert "<i>Anon</i>" in page.locator("#dominance").text_content()
-    assert page.js_errors == []
+    assert page.js_errors == [] and page.console_errors == []
 
 
 def test_without_a_pair_the_busiest_pair_is_shown(page, server_url):
     page.goto(server_url + "/")
-    page.wait_for_selector('body[data-loaded="RUS-CUB"]')  # RUS -> CUB: 2 events, the most of any edge
-    assert page.locator("#side-a").input_value() == "RUS"
+    # CUB -> RUS and RUS -> CUB have 2 events each, the most of any edge; ties go alphabetically.
+    page.wait_for_selector('body[data-loaded="CUB-RUS"]')
+    assert page.locator("#side-a").input_value() == "CUB"
     assert page.locator(ROWS).count() == 4
+
+
+def test_an_event_lists_every_report_and_opens_each(page, server_url):
+    open_dashboard(page, server_url, "RUS", "CUB")
+    page.locator(ROWS, has_text="spoke by phone with Raul Castro").click()
+    expect(page.locator("#reports button")).to_have_count(2)
+    page.locator("#reports button", has_text="A birthday call").click()
+    expect(page.locator("#article-title")).to_have_text("A birthday call")
+    assert page.locator("#article mark.evidence").text_content() == PHONE_AGAIN
+    assert page.locator("#reports button[disabled]").text_content().startswith("Other Wire")
+
+
+def test_top_partners_of_side_a(page, server_url):
+    open_dashboard(page, server_url, "RUS", "CUB")
+    partners = page.locator("#partners tbody tr")
+    assert partners.locator("td:first-child").all_text_contents() == ["CUB", "UKR"]
+    partners.nth(1).click()
+    page.wait_for_selector('body[data-loaded="RUS-UKR"]')

@@ -283,12 +283,26 @@ class DocumentActors:
             g_sector: str | None = None
             g_title: str | None = None
             g_entity: tuple[str | None, str | None] | None = None
+            if label == "apposition" and group:
+                # An apposition is a phrase of its own ("..., the longtime Cuban revolutionary leader"):
+                # resolve it as one: "..., a critic of the Saudi regime" is not a Saudi official.
+                inner = self._apposition(span)
+                if inner is not None:
+                    ia = inner.actor
+                    why.append(f"apposition {ia.text!r} resolves to {ia.code or ia.sector or '-'}")
+                    if ia.country and country is None:
+                        country = ia.country
+                    sector = sector or ia.sector
+                    title = title or inner.title
+                    if country and sector:
+                        break
+                continue
             for c in group:
                 kind = c.entry.kind
+                if (kind in COUNTRYISH or kind in ENTITY_KINDS) and _negated(c):
+                    why.append(f"{c.match.text!r} follows pro-/anti-: not the actor's country")
+                    continue
                 if kind in COUNTRYISH:
-                    if _negated(c):
-                        why.append(f"{c.match.text!r} follows pro-/anti-: not the actor's country")
-                        continue
                     found.add(c.entry.ref)
                     if kind in ("capital", "metonym") and not g_sector:
                         g_sector = c.entry.sector
@@ -332,6 +346,8 @@ class DocumentActors:
             sector = "ELI"
             why.append("'former' in the phrase: CAMEO elite (ELI)")
         display = name
+        # Peoples ("the Kurds") are named groups, not persons to remember.
+        person = person and span.root.ent_type_ != "NORP"
         if person:
             display = _proper_name(span, {t.i for c in mods + appos + preps for t in c.tokens})
         if not country and not sector:
@@ -339,6 +355,17 @@ class DocumentActors:
         basis = "text" if (country or sector) else "unresolved"
         return self._done(span, display, country, sector, basis, why,
                           person=person and display is not None, title=title)
+
+    def _apposition(self, span: Any) -> Resolution | None:
+        root = span.root
+        for child in root.children:
+            if child.dep_ == "appos" and span.start <= child.i < span.end:
+                inner = noun_phrase(child)
+                start, end = max(inner.start, span.start), min(inner.end, span.end)
+                if end > start and (start, end) != (span.start, span.end):
+                    res = self.resolution(span.doc[start:end])
+                    return res if res.is_actor else None
+        return None
 
     # -- memory --------------------------------------------------------------------------------------
 
@@ -382,9 +409,15 @@ def noun_phrase(head: Any) -> Any:
             # After a name, "in Havana" says where, not who: "Raul Castro in Havana" is Raul Castro.
             continue
         keep.extend(t for t in child.subtree if not _inside_clause(t, child))
-    idx = sorted(t.i for t in keep)
+    kept = {t.i for t in keep}
     doc = head.doc
-    start, end = idx[0], idx[-1] + 1
+    # The phrase is the unbroken run of kept words around the head: a pruned clause in the middle
+    # ("Ghassan Mediah, who heads ..., close to the border") ends it.
+    start, end = head.i, head.i + 1
+    while start - 1 in kept:
+        start -= 1
+    while end in kept:
+        end += 1
     # A line break or a bracket between the head and an edge means the parser glued two phrases
     # ("(TASS)\nOfficials in Havana"): the phrase stops there.
     for i in range(start, head.i):
@@ -405,10 +438,16 @@ def _barrier(tok: Any) -> bool:
     return (tok.is_space and "\n" in tok.text) or tok.text in ("(", ")", "[", "]") or "\n" in tok.whitespace_
 
 
+_LIST_PREPS = {"including", "like", "such", "excluding", "unlike"}
+
+
 def _inside_clause(tok: Any, top: Any) -> bool:
+    """Is `tok` inside a clause or an example list ("including the US, UK ...") under `top`?"""
     t = tok
     while t.i != top.i:
         if t.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp"):
+            return True
+        if t.dep_ == "prep" and t.lower_ in _LIST_PREPS:
             return True
         t = t.head
     return top.dep_ in ("relcl", "acl", "advcl")

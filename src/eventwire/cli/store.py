@@ -73,17 +73,20 @@ def ingest_command(
         published = parse_date(date)
         if published is None:
             fail(f"--date {date!r} is not a date; use YYYY-MM-DD")
-    summary = ingest(
-        inputs,
-        db=db,
-        workers=workers,
-        engine=engine,
-        batch_size=batch_size,
-        default_date=published,
-        model=model,
-        actor_files=[str(a) for a in actors],
-        progress=_Progress(),
-    )
+    try:
+        summary = ingest(
+            inputs,
+            db=db,
+            workers=workers,
+            engine=engine,
+            batch_size=batch_size,
+            default_date=published,
+            model=model,
+            actor_files=[str(a) for a in actors],
+            progress=_Progress(),
+        )
+    except KeyboardInterrupt:
+        fail("interrupted; run the same command again to finish (stored articles are skipped)", code=130)
     typer.echo(
         f"eventwire: run {summary.run_id} into {db}: {summary.articles_read:,} article(s) read, "
         f"{summary.articles_new:,} stored, {summary.articles_skipped:,} already stored, "

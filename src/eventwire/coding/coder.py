@@ -9,7 +9,6 @@ Pure over (doc, actors): nothing is written onto the doc. The stages, each in it
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,7 @@ from eventwire.model import Actor
 
 from .attribution import sentence_attributions
 from .matcher import Match, match_sentence
-from .pattern_table import PatternSet, load_patterns
+from .pattern_table import Pattern, PatternSet, load_patterns
 from .semantics import adjust_code, is_question, modality
 from .syntax import (
     agent,
@@ -39,6 +38,8 @@ from .syntax import (
 # How far apart a light verb and its noun may be and still be reported together as the trigger.
 TRIGGER_SPAN_MAX = 5
 NAME_ENTS = ("NORP", "GPE", "ORG")
+# The pattern behind the built-in obligation rule (coder._obligations), so every event has a rule id.
+OBLIGATION = Pattern(id="obligation", lemma="must", pos="V", cameo="100", targets=(), when={})
 
 
 @dataclass(slots=True)
@@ -83,7 +84,7 @@ class EventCoder:
     def __init__(self, patterns: PatternSet):
         self.patterns = patterns
         self.frames = patterns.frames
-        self._prefilter: re.Pattern[str] | None = None
+        self._prefilter: Any = None  # built on first use: most callers never prefilter
 
     @classmethod
     def load(
@@ -102,23 +103,24 @@ class EventCoder:
             if is_question(sent):
                 continue
             matches = match_sentence(sent, self.patterns)
-            if not matches:
+            if not matches and not self._may_oblige(sent):
                 continue
             if attributions is None:
                 attributions = sentence_attributions(doc, sents)
             raws = self._sentence_events(sent, matches)
+            raws += self._obligations(sent, matches)
             out.extend(self._candidates(si, sent, raws, actors, attributions[si]))
         return out
 
     def candidate_sentences(self, text: str) -> list[tuple[int, int]]:
         """Character ranges of the sentences of `text` that contain a possible trigger word, for parsing
         only those. A cheap regex split and surface-form test: it may keep too much, never too little
-        for the wordings in the pattern table (inflected forms are generated from the lemmas)."""
-        from .prefilter import candidate_ranges, trigger_regex
+        for the wordings in the pattern table (prefixes of the lemmas cover regular inflection)."""
+        from .prefilter import SentenceFilter
 
         if self._prefilter is None:
-            self._prefilter = trigger_regex(self.patterns.lemmas)
-        return candidate_ranges(text, self._prefilter)
+            self._prefilter = SentenceFilter(self.patterns)
+        return self._prefilter.ranges(text)
 
     # ---- per sentence -----------------------------------------------------------------------------------
 
@@ -166,8 +168,34 @@ class EventCoder:
                 raws.append(raw)
         return raws
 
+    def _may_oblige(self, sent: Span) -> bool:
+        return any(t.lower_ in self.frames.obligation_aux for t in sent)
+
+    def _obligations(self, sent: Span, matches: list[Match]) -> list[_Raw]:
+        """'EU says military intervention must be avoided', 'X said Y must ensure security': a speaker
+        stating what another must do demands it (100), when no pattern codes the content already."""
+        matched = {m.token.i for m in matches}
+        out: list[_Raw] = []
+        for tok in sent:
+            if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in self.frames.say_verbs:
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ in self.frames.obligation_aux for c in tok.children):
+                continue
+            if any(t.i in matched for t in tok.subtree):
+                continue
+            speaker = subject(tok.head)
+            if speaker is None:
+                continue
+            target = child(tok, "nsubj", "nsubjpass")
+            pseudo = Match(tok, OBLIGATION, None, "")
+            out.append(_Raw(pseudo, "100", speaker, target, tok.head, (tok.i, tok.i + 1), "obligation",
+                            recip=False, framed=True))
+        return out
+
     def _frame_code(self, kind: str, code: str, embedded_pos: str = "V") -> str | None:
         root = code[:2]
+        if kind == "command":
+            return code
         if kind == "intent":
             if root in ("03", "10", "11", "12"):
                 return code  # 'offered criticism' is criticism; 'agreed to pledge' a pledge
@@ -392,6 +420,9 @@ class EventCoder:
                 t_actor = self._actor(t, actors)[0] if t is not None else None
                 if t_actor is not None and (t_actor.start, t_actor.end) == (s_actor.start, s_actor.end):
                     t_actor = None
+                if not s_is and t_actor is None and raw.match.pattern.targets:
+                    # Neither a known actor nor anyone acted on: 'efforts to resist what they perceive'.
+                    continue
                 key = (final, s.i, t.i if t is not None else -1, raw.trigger[0])
                 if key in seen:
                     continue

@@ -24,7 +24,8 @@ WHEN_KEYS = {
     "obj", "notobj", "prt", "noprt", "mod", "nomod", "head", "xcomp", "noxcomp",
     "oprd", "nooprd", "nopobj", "objpos",
 }
-FRAME_KINDS = {"intent", "threat", "reject", "demand", "appeal", "accuse"}
+# command: 'ordered the newspaper to suspend publication' is the embedded act, done by the one who orders.
+FRAME_KINDS = {"intent", "threat", "reject", "demand", "appeal", "accuse", "command"}
 MAPPING_KINDS = ("intent", "threat", "reject", "demand", "appeal", "accuse")
 
 

@@ -72,7 +72,8 @@ def _background(tok: Token) -> bool:
             # 'militants who attacked the base' asserts an event of its antecedent; 'the embargo it
             # imposed' only recalls one to describe its object.
             subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is None or subj.lower_ not in ("who", "which", "that"):
+            gap = not any(c.dep_ in ("dobj", "obj") for c in t.children)
+            if (subj is None or subj.lower_ not in ("who", "which", "that")) and gap:
                 return True
         if t.dep_ in ("advcl", "pcomp"):
             for c in t.children:

@@ -23,6 +23,7 @@ from ..pipeline import Resources, code_article, code_articles
 DEFAULT_CHUNK = 16
 
 _WORKER_RESOURCES: Resources | None = None
+_WORKER_LOAD_ERROR: str | None = None
 
 
 def load_resources(model: str | None, actor_files: tuple[str, ...]) -> Resources:
@@ -52,12 +53,17 @@ def code_chunk(articles: list[Article], resources: Resources) -> list[tuple[Arti
 
 
 def _init_worker(model: str | None, actor_files: tuple[str, ...]) -> None:
-    global _WORKER_RESOURCES
-    _WORKER_RESOURCES = load_resources(model, actor_files)
+    global _WORKER_RESOURCES, _WORKER_LOAD_ERROR
+    try:
+        _WORKER_RESOURCES = load_resources(model, actor_files)
+    except Exception as exc:  # noqa: BLE001 - reported with the first chunk, see _code_in_worker
+        # A failing initializer only shows as "a process terminated abruptly"; keep the reason instead.
+        _WORKER_LOAD_ERROR = str(exc)
 
 
 def _code_in_worker(articles: list[Article]) -> list[tuple[Article, Any]]:
-    assert _WORKER_RESOURCES is not None, "worker started without _init_worker"
+    if _WORKER_RESOURCES is None:
+        raise EngineError(f"a worker could not load the pipeline: {_WORKER_LOAD_ERROR}")
     return code_chunk(articles, _WORKER_RESOURCES)
 
 

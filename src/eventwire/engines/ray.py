@@ -3,10 +3,10 @@
 Two entry points, one per kind of run; both run the local engine's `code_chunk` (so `code_article`) and load
 the NLP model once per worker:
 
-    run(articles, *, workers, address=None, ...)    the engine seam: (article, events | error) in input order,
-                                                     the input consumed lazily; `ingest --engine ray` uses it
-    code_to_shards(inputs, out_dir, *, ...)          a corpus read in shards by Ray Data on the cluster, coded,
-                                                     written as Parquet shards + manifest (engines/shards.py)
+    run(articles, *, workers, address=None, ...)   the engine seam: (article, events | error) in input
+                                                    order, the input consumed lazily (`ingest --engine ray`)
+    code_to_shards(inputs, out_dir, *, ...)         a corpus read in shards by Ray Data on the cluster, coded,
+                                                    written as Parquet shards + manifest (engines/shards.py)
 
 Facts about Ray 2.60 that shape this module (measured; see docs/scale-out.md):
 - an actor pool holding every CPU starves Ray Data's read tasks and hangs without an error, so actors take a
@@ -113,9 +113,11 @@ class ActorPlan:
     read_cpus: float  # left free for Ray Data's read tasks
 
 
-def plan_actors(cluster_cpus: float, *, workers: int | None = None, reserve_for_reads: bool = True) -> ActorPlan:
-    """One coding actor per CPU (or `workers`), each asking for a fraction of a CPU so that Ray Data's read and
-    repartition tasks can always be scheduled: on 2 CPUs, 2 one-CPU actors leave none and the run hangs
+def plan_actors(
+    cluster_cpus: float, *, workers: int | None = None, reserve_for_reads: bool = True
+) -> ActorPlan:
+    """One coding actor per CPU (or `workers`), each asking for a fraction of a CPU so that Ray Data's read
+    and repartition tasks can always be scheduled: on 2 CPUs, 2 one-CPU actors leave none and the run hangs
     without an error (Ray 2.60, issue 8). The fractions are Ray's bookkeeping: every actor still parses on a
     whole core, and the read tasks are light."""
     if cluster_cpus < 1:

@@ -1,5 +1,5 @@
-"""Ray Data plumbing for `code_to_shards`: read the inputs in shards on the cluster, code them in an actor pool,
-write one Parquet shard per batch. Imported only by the Ray engine, after Ray itself.
+"""Ray Data plumbing for `code_to_shards`: read the inputs in shards on the cluster, code them in an actor
+pool, write one Parquet shard per batch. Imported only by the Ray engine, after Ray itself.
 
 Reading: Parquet files with Ray Data's Parquet reader (split by row group); every other file, one read task
 per file, with eventwire's own readers (the same articles, ids and input errors as the local engine).
@@ -87,7 +87,7 @@ def _table(items: Sequence[Article | InputError]) -> pa.Table:
 
 
 def expand_inputs(inputs: Sequence[str]) -> tuple[list[str], list[str], list[InputError]]:
-    """(parquet files, other files, missing inputs), directories expanded in name order as `read_path` does."""
+    """(parquet files, other files, missing inputs); directories expanded in name order, as by `read_path`."""
     from ..ingest.readers import READERS, _suffix
 
     parquet: list[str] = []
@@ -137,7 +137,7 @@ def parquet_records(batch: pa.Table, *, default_date: Date | None) -> pa.Table:
         where = rec.pop("path", None) or "<parquet>"
         text = rec.get("text")
         # No line number in a Parquet row group: an id-less row is named by its text, stable across runs.
-        digest = Article(id="", text=text).content_hash[:12] if isinstance(text, str) else uuid.uuid4().hex[:12]
+        digest = Article(id="", text=text).content_hash[:12] if isinstance(text, str) else "no-text"
         fallback = f"{Path(where).stem}-{digest}"
         items.append(_article_from_record(rec, where=where, fallback_id=fallback, default_date=default_date))
     return _table(items)
@@ -146,7 +146,7 @@ def parquet_records(batch: pa.Table, *, default_date: Date | None) -> pa.Table:
 def input_dataset(
     ray: Any, inputs: Sequence[str], *, default_date: Date | None, read_cpus: float
 ) -> tuple[Any, list[InputError]]:
-    """The inputs as one Ray Dataset of ROW_SCHEMA rows (None if there are no files), and the missing paths."""
+    """The inputs as one Ray Dataset of ROW_SCHEMA rows (None without files), and the missing paths."""
     parquet, others, missing = expand_inputs(inputs)
     parts = []
     if parquet:
@@ -176,7 +176,9 @@ class ShardCoder:
     """The map_batches callable class: one per actor, Resources loaded once; each batch becomes one shard,
     named by a fresh attempt id, so a rerun after a crash never overwrites or doubles a delivered shard."""
 
-    def __init__(self, *, shard_dir: str, model: str | None, actor_files: tuple[str, ...], ledger: str) -> None:
+    def __init__(
+        self, *, shard_dir: str, model: str | None, actor_files: tuple[str, ...], ledger: str
+    ) -> None:
         from .ray import attach_ledger
 
         self.shard_dir = shard_dir
@@ -214,7 +216,9 @@ def code_dataset(
     batches = dataset.repartition(target_num_rows_per_block=batch_size)
     return batches.map_batches(
         ShardCoder,
-        fn_constructor_kwargs={"shard_dir": shard_dir, "model": model, "actor_files": actor_files, "ledger": ledger},
+        fn_constructor_kwargs={
+            "shard_dir": shard_dir, "model": model, "actor_files": actor_files, "ledger": ledger
+        },
         batch_size=batch_size,
         batch_format="pyarrow",
         compute=ray.data.ActorPoolStrategy(size=plan.actors),

@@ -70,7 +70,11 @@ ARTICLE_SCHEMA = pa.schema(
     ]
 )
 EVENT_SCHEMA = pa.schema(
-    [("mention_id", pa.string()), *((name, _arrow(t)) for name, t in EVENT_COLUMNS), ("event_json", pa.string())]
+    [
+        ("mention_id", pa.string()),
+        *((name, _arrow(sqltype)) for name, sqltype in EVENT_COLUMNS),
+        ("event_json", pa.string()),
+    ]
 )
 ERROR_SCHEMA = pa.schema(
     [("path", pa.string()), ("code", pa.string()), ("error", pa.string()), ("reason", pa.string()),
@@ -276,12 +280,14 @@ def read_manifest(shard_dir: str | Path) -> Manifest:
         raise StoreError(f"{path}: not an eventwire shard manifest (format={data.get('format')!r})")
     if data.get("version") != MANIFEST_VERSION:
         raise StoreError(
-            f"{path}: manifest version {data.get('version')!r}; this eventwire reads version {MANIFEST_VERSION}"
+            f"{path}: manifest version {data.get('version')!r}; this eventwire reads {MANIFEST_VERSION}"
         )
     shards = [ShardInfo.from_dict(s) for s in data["shards"]]
     missing = [f for s in shards for f in s.files.values() if not (root / f).is_file()]
     if missing:
-        raise StoreError(f"{root}: {len(missing)} shard files listed in the manifest are missing, e.g. {missing[0]}")
+        raise StoreError(
+            f"{root}: {len(missing)} shard files listed in the manifest are missing, e.g. {missing[0]}"
+        )
     return Manifest(
         inputs=list(data["inputs"]),
         shards=shards,
@@ -324,7 +330,8 @@ def iter_shard_results(shard_dir: str | Path) -> Iterator[tuple[Article, list[Ev
     manifest = read_manifest(root)
     for shard in manifest.shards:
         events: dict[str, list[Event]] = {}
-        for row in pq.read_table(root / shard.files["events"], columns=["article_id", "event_json"]).to_pylist():
+        event_rows = pq.read_table(root / shard.files["events"], columns=["article_id", "event_json"])
+        for row in event_rows.to_pylist():
             events.setdefault(row["article_id"], []).append(Event.from_dict(json.loads(row["event_json"])))
         for row in pq.read_table(root / shard.files["articles"]).to_pylist():
             yield _article_from_row(row), events.get(row["id"], [])

@@ -5,6 +5,7 @@ The library reports progress through a callback and returns a summary; it prints
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -124,7 +125,10 @@ def ingest(
         writer.flush()
         status = "done"
     except KeyboardInterrupt:
+        # Keep what is coded already: the rerun then has less to do.
         status = "interrupted"
+        with contextlib.suppress(EventwireError):
+            writer.flush()
         raise
     finally:
         try:

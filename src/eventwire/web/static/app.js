@@ -148,6 +148,26 @@ function showBucket(period, quad, label) {
   loadEvents();
 }
 
+// ---- top partners ------------------------------------------------------------------------------------
+
+function drawPartners(partners) {
+  $('partners-of').textContent = state.a;
+  const body = $('partners').tBodies[0];
+  clear(body);
+  for (const p of partners) {
+    const tr = el('tr');
+    tr.tabIndex = 0;
+    tr.dataset.partner = p.partner;
+    for (const value of [p.partner, p.events, p.outgoing, p.incoming, p.cooperation, p.conflict, fmt(p.goldstein_mean)]) {
+      tr.appendChild(el('td', value));
+    }
+    const choose = () => { $('side-b').value = p.partner; submit(); };
+    tr.addEventListener('click', choose);
+    tr.addEventListener('keydown', ev => { if (ev.key === 'Enter') choose(); });
+    body.appendChild(tr);
+  }
+}
+
 // ---- the network -------------------------------------------------------------------------------------
 
 function edgeColour(g) {
@@ -315,6 +335,30 @@ async function openArticle(event) {
   renderArticleText(article, event);
   const mark = $('article-text').querySelector('mark.evidence');
   if (mark) mark.scrollIntoView({ block: 'center' });
+  await listReports(event);
+}
+
+async function listReports(event) {
+  // Every article that reported this (deduplicated) event, each opening with its own evidence.
+  const full = await getJSON('/api/events/' + encodeURIComponent(event.event_id));
+  const list = $('reports');
+  clear(list);
+  for (const m of full.mentions) {
+    const item = el('li');
+    const label = [m.publisher || 'unknown publisher', m.attribution ? 'credited to ' + m.attribution : null,
+      m.title || m.article_id].filter(Boolean).join(' \u00b7 ');
+    const button = el('button', label);
+    button.type = 'button';
+    button.dataset.articleId = m.article_id;
+    if (m.article_id === event.article_id && m.start === event.evidence.start) button.disabled = true;
+    button.addEventListener('click', () => {
+      const mention = Object.assign({}, event, { article_id: m.article_id, attribution: m.attribution,
+        evidence: { start: m.start, end: m.end, trigger_start: m.trigger_start, trigger_end: m.trigger_end } });
+      openArticle(mention).catch(err => setStatus(err.message, true));
+    });
+    item.appendChild(button);
+    list.appendChild(item);
+  }
 }
 
 function renderArticleText(article, event) {
@@ -373,12 +417,15 @@ async function render() {
   window.history.replaceState(null, '', url);
   const base = '/api/dyads/' + encodeURIComponent(state.a) + '/' + encodeURIComponent(state.b);
   const common = Object.assign({ by: state.by, direction: state.direction }, dateRange());
-  const [series, profile, net, places, outline] = await Promise.all([
+  // Partners are by country: an actor code such as RUSGOV stands for its country's first three letters.
+  const partnersOf = encodeURIComponent(state.a.slice(0, 3));
+  const [series, profile, net, places, outline, partners] = await Promise.all([
     getJSON(base + '/series', common),
     getJSON(base, Object.assign({ key_events: 0 }, common)),
     getJSON('/api/network', Object.assign({ limit: 120 }, dateRange())),
     getJSON('/api/locations', dyadParams()),
     loadWorld(),
+    getJSON('/api/countries/' + partnersOf + '/partners', dateRange()),
   ]);
   $('dyad-title').textContent = `${state.a} ${state.direction === 'both' ? '\u2194' : '\u2192'} ${state.b}`;
   const t = profile.totals;
@@ -392,6 +439,7 @@ async function render() {
   drawChart(series);
   drawNetwork(net);
   drawMap(places, outline);
+  drawPartners(partners);
   await loadEvents();
   setStatus('');
   // Tests (and scripts) wait for this: every panel has the data of this pair.

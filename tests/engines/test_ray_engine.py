@@ -1,0 +1,121 @@
+"""The Ray engine on a real local Ray cluster (`ray start --head`, 2 CPUs, loopback): the same events as the
+local engine, shards that load into the store, and a worker killed mid-run that loses and doubles nothing.
+
+Slow (a cluster start, actor start-ups and model loads: about a minute or two on 2 cores), so marked slow.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+from dataclasses import replace
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from engine_helpers import as_dicts
+
+from eventwire import engines
+from eventwire.engines.shards import iter_shard_results, load_shards_into_store, read_manifest
+
+pytestmark = [pytest.mark.ray, pytest.mark.slow]
+
+TIMEOUT_S = 240  # generous for a shared 2-core machine; a hang must still end the test, loudly
+
+
+def _local(articles):
+    return as_dicts(engines.run(articles, engine="local", workers=1))
+
+
+def _record(article) -> dict:
+    return {
+        "id": article.id,
+        "text": article.text,
+        "title": article.title,
+        "date": article.date.isoformat() if article.date else None,
+        "url": article.url,
+        "publisher": article.publisher,
+    }
+
+
+def test_ray_engine_codes_exactly_like_the_local_engine(ray_cluster, samples, local_resources):
+    run = engines.run(
+        samples, engine="ray", workers=2, address=ray_cluster, chunk_size=4, timeout_s=TIMEOUT_S
+    )
+    assert as_dicts(run) == _local(samples)  # same events, same order
+    summary = run.summary
+    assert summary.articles == len(samples) and summary.actors == 2
+    assert summary.batches == 4 and summary.retries == 0
+
+
+def test_shards_from_files_hold_the_local_events_and_load_into_the_store(
+    ray_cluster, samples, local_resources, tmp_path
+):
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    # Half the samples as JSON lines, half as Parquet, and one broken line: a directory of mixed files.
+    half = len(samples) // 2
+    lines = [json.dumps(_record(a)) for a in samples[:half]]
+    (inputs / "wire.jsonl").write_text("\n".join([*lines, "{not json"]) + "\n", encoding="utf-8")
+    pq.write_table(pa.Table.from_pylist([_record(a) for a in samples[half:]]), inputs / "wire.parquet")
+
+    manifest = engines_ray().code_to_shards(
+        [inputs], tmp_path / "shards", address=ray_cluster, batch_size=3, timeout_s=TIMEOUT_S
+    )
+    ids = manifest.article_ids()
+    assert sorted(ids) == sorted(a.id for a in samples) and len(ids) == len(set(ids))
+    assert manifest.errors == 1 and manifest.run["actors"] == 2
+
+    items = list(iter_shard_results(tmp_path / "shards"))
+    coded = sorted(as_dicts(i for i in items if isinstance(i, tuple)))
+    assert coded == sorted(_local(samples))
+    (error,) = [i for i in items if not isinstance(i, tuple)]
+    assert error.code == "E014" and error.path.endswith(f"wire.jsonl:{half + 1}")
+
+    db = tmp_path / "store.duckdb"
+    totals = load_shards_into_store(db, tmp_path / "shards")
+    assert totals["articles_new"] == len(samples) and totals["errors"] == 1
+    with duckdb.connect(str(db), read_only=True) as con:
+        (mentions,) = con.execute("SELECT count(*) FROM mentions").fetchone()
+    assert mentions == manifest.events == sum(len(ev) for _, ev in coded)
+
+
+def test_a_worker_killed_mid_run_loses_and_doubles_no_events(ray_cluster, samples, local_resources, tmp_path):
+    # Longer articles (each several samples) so that a batch takes long enough to be killed in the middle.
+    texts = [a.text for a in samples]
+    articles = [
+        replace(samples[i % 7], id=f"long-{i}", text="\n\n".join([*texts[i % 7 : i % 7 + 6], f"({i})"]))
+        for i in range(16)
+    ]
+    path = tmp_path / "long.jsonl"
+    path.write_text("\n".join(json.dumps(_record(a)) for a in articles) + "\n", encoding="utf-8")
+    killed: list[int] = []
+
+    def kill_one_busy_actor(progress) -> None:
+        if not killed and progress.busy_pids:
+            killed.append(progress.busy_pids[0])
+            os.kill(progress.busy_pids[0], signal.SIGKILL)
+
+    manifest = engines_ray().code_to_shards(
+        [path], tmp_path / "shards", address=ray_cluster, batch_size=2, timeout_s=TIMEOUT_S,
+        progress=kill_one_busy_actor,
+    )
+    assert killed, "no actor was coding when the first shard came back: nothing was killed"
+    ids = manifest.article_ids()
+    assert sorted(ids) == sorted(a.id for a in articles) and len(ids) == len(set(ids))
+    assert manifest.run["retries"] >= 1 and manifest.run["actor_restarts"] >= 1
+
+    coded = sorted(as_dicts(i for i in iter_shard_results(tmp_path / "shards") if isinstance(i, tuple)))
+    assert coded == sorted(_local(articles))
+    # The killed attempt's files are gone: only the manifest's shards remain on disk.
+    listed = {f for s in read_manifest(tmp_path / "shards").shards for f in s.files.values()}
+    on_disk = {f"{p.parent.name}/{p.name}" for p in (tmp_path / "shards").glob("*/*.parquet")}
+    assert on_disk == listed
+
+
+def engines_ray():
+    from eventwire.engines import ray as ray_engine
+
+    return ray_engine
