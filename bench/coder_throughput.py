@@ -33,13 +33,15 @@ def read_texts(path: Path, limit: int) -> list[str]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("corpus", type=Path, help="JSON lines with a 'text' field (e.g. reuters21578.jsonl)")
     parser.add_argument("--limit", type=int, default=1000, help="articles to use (default 1000)")
     parser.add_argument("--batch-size", type=int, default=64)
     args = parser.parse_args()
     if not args.corpus.exists():
-        print(f"corpus not found: {args.corpus} (the shared data is not part of the repository)", file=sys.stderr)
+        print(f"corpus not found: {args.corpus} (shared data is not in the repository)", file=sys.stderr)
         return 2
 
     from eventwire.actors import ActorResolver
@@ -75,7 +77,8 @@ def main() -> int:
     kept = sum(len(p) for p, _ in pieces)
 
     print(f"articles: {len(texts)}  characters: {chars:,}  (one process, batch size {args.batch_size})")
-    for name, secs, events in (("bare spaCy", bare, None), ("coded", coded, n_coded), ("prefilter", pre, n_pre)):
+    runs = (("bare spaCy", bare, None), ("coded", coded, n_coded), ("prefilter", pre, n_pre))
+    for name, secs, events in runs:
         line = f"{name:<11} {secs:8.2f}s  {len(texts) / secs:8.1f} articles/s  {chars / secs:10,.0f} chars/s"
         if events is not None:
             line += f"  events {events:6d}  ratio to bare {bare / secs:5.2f}"

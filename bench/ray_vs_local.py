@@ -20,6 +20,7 @@ import argparse
 import itertools
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -67,7 +68,9 @@ def row(name: str, n: int, seconds: float, first: float, note: str = "") -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, default=600, help="articles to code (default 600)")
     parser.add_argument("--cpus", type=int, default=os.cpu_count() or 2, help="processes / Ray CPUs")
@@ -76,8 +79,17 @@ def main() -> int:
     if not args.corpus.exists():
         print(f"corpus not found: {args.corpus} (pass its path); skipped")
         return 0
-    os.environ.setdefault("RAY_TMPDIR", tempfile.mkdtemp(prefix="ewray", dir="/tmp"))
+    own_tmp = None
+    if "RAY_TMPDIR" not in os.environ:  # keep Ray's session files out of /tmp/ray, and remove them after
+        own_tmp = os.environ["RAY_TMPDIR"] = tempfile.mkdtemp(prefix="ewray", dir="/tmp")
+    try:
+        return bench(args)
+    finally:
+        if own_tmp:
+            shutil.rmtree(own_tmp, ignore_errors=True)
 
+
+def bench(args: argparse.Namespace) -> int:
     from eventwire import engines
     from eventwire.engines.ray import code_to_shards
     from eventwire.engines.shards import iter_shard_results
@@ -141,7 +153,8 @@ def main() -> int:
     ray_after = n / max(figures[f"ray-{args.cpus}"] - summary.startup_seconds, 1e-9) / summary.actors
     print()
     print(f"projection for {TARGET_ARTICLES:,} articles like these (start-up ignored: minutes in days):")
-    for label, rate in (("local-1 per-core rate", per_core), ("Ray per-actor rate after start-up", ray_after)):
+    rates = (("local-1 per-core rate", per_core), ("Ray per-actor rate after start-up", ray_after))
+    for label, rate in rates:
         core_hours = TARGET_ARTICLES / rate / 3600
         cores = ", ".join(f"{core_hours / h:,.0f} cores for {h} h" for h in (24, 72, 168))
         print(f"  {label} {rate:.1f} art/s: {core_hours:,.0f} core-hours; {cores}")

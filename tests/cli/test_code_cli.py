@@ -15,9 +15,7 @@ SEED = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "seed" /
 
 
 def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "eventwire", *args], input=stdin, capture_output=True, timeout=300
-    )
+    return subprocess.run([sys.executable, "-m", "eventwire", *args], input=stdin, capture_output=True, timeout=300)
 
 
 @pytest.fixture(scope="module")
@@ -118,7 +116,9 @@ def test_seed_article_yields_the_three_founding_events():
             ):
                 assert text[e["evidence"]["start"] : e["evidence"]["end"]] == e["evidence"]["text"]
                 return e
-        raise AssertionError(f"no {cameo} {src}->{tgt} event in {needle!r}: {[(x['cameo'], x['source']['code'], (x['target'] or {}).get('code')) for x in events]}")
+        raise AssertionError(
+            f"no {cameo} {src}->{tgt} event in {needle!r}: {[(x['cameo'], x['source']['code'], (x['target'] or {}).get('code')) for x in events]}"
+        )
 
     phone = has("041", "RUS", "CUB", "spoke by phone")
     assert "Medvedev" in phone["source"]["text"] and "Castro" in phone["target"]["text"]

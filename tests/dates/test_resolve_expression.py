@@ -61,6 +61,8 @@ RESOLVED = [
     ("November 2023", D(2024, 1, 2), "2023-11-01", "month"),
     # years
     ("earlier this year", D(2024, 1, 2), "2024-01-01", "year"),
+    ("Earlier in the year", D(2023, 6, 5), "2023-01-01", "year"),
+    ("earlier in the month", D(2023, 6, 5), "2023-06-01", "month"),
     ("this year", D(2023, 12, 31), "2023-01-01", "year"),
     ("last year", D(2024, 1, 1), "2023-01-01", "year"),
     ("late last year", D(2024, 2, 1), "2023-01-01", "year"),

@@ -5,12 +5,14 @@ from __future__ import annotations
 import sys
 
 from ..errors import EventwireError
+from . import (
+    actors,  # noqa: F401,E402
+    coding,  # noqa: F401,E402  (registers code, demo)
+    evaluate,  # noqa: F401,E402
+    relations,  # noqa: F401,E402
+    store,  # noqa: F401,E402
+)
 from .app import app
-from . import coding  # noqa: F401,E402  (registers code, demo)
-from . import relations  # noqa: F401,E402
-from . import actors  # noqa: F401,E402
-from . import store  # noqa: F401,E402
-from . import evaluate  # noqa: F401,E402
 
 
 def main() -> None:

@@ -40,7 +40,8 @@ def _lemma(tok: Token) -> str:
 # 'withdrew some of its troops', 'released dozens of prisoners': the "of" noun says what.
 QUANTIFIERS = {"some", "all", "most", "many", "part", "number", "thousand", "hundred", "dozen", "million",
                "rest", "half", "majority", "several", "few", "group", "batch", "one", "two", "three",
-               "state"}  # 'lifted the state of emergency'
+               "state", "worth", "ton", "tonne", "shipment", "consignment", "load", "package", "dose",
+               "round"}  # 'lifted the state of emergency', '$4 million worth of equipment'
 
 
 def _objects(tok: Token) -> list[Token]:
@@ -159,9 +160,19 @@ def satisfies(
     return True
 
 
+# Nouns that hold an event noun as their modifier: 'a mediation effort', 'an aid package'. Elsewhere a
+# modifier is not an event: 'attack helicopters', 'protest songs'.
+EVENT_HOLDERS = {"effort", "package", "programme", "program", "campaign", "mission", "operation", "initiative",
+                 "bid", "shipment", "convoy", "flight", "round", "process", "plan", "deal", "agreement"}
+
+
 def match_token(tok: Token, patterns: PatternSet) -> Match | None:
     pos = _pos_key(tok)
     if pos is None:
+        return None
+    if tok.dep_ == "amod" and pos == "V":
+        return None  # 'visiting Saudi Crown Prince', 'ruling party': a participle describing a noun
+    if tok.dep_ == "compound" and pos == "N" and tok.head.lemma_.lower() not in EVENT_HOLDERS:
         return None
     group = patterns.by_trigger.get((_lemma(tok), pos))
     if not group and pos == "N" and tok.dep_ in CLAUSAL:

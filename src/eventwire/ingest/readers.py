@@ -162,7 +162,9 @@ def read_stream(stream: BinaryIO, *, name: str = "<stdin>", default_date: Date |
     yield Article(id="stdin", text=text, date=default_date, source_path=name)
 
 
-def read_inputs(inputs: Iterable[str | Path], *, default_date: Date | None = None, stdin: BinaryIO | None = None) -> Iterator[Item]:
+def read_inputs(
+    inputs: Iterable[str | Path], *, default_date: Date | None = None, stdin: BinaryIO | None = None
+) -> Iterator[Item]:
     """Read every input in order; '-' means standard input."""
     for item in inputs:
         if str(item) == "-":

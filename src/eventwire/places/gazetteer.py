@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..dates import clause_head
+from ..dates import clause_head, occasion_clause
 from ..model import Location
 from .dateline import parse_dateline
 
@@ -82,6 +82,7 @@ class Gazetteer:
         self.visit_lemmas = frozenset(cues["visit_lemmas"])
         self.visit_preps = frozenset(cues["visit_prepositions"])
         self.place_object_lemmas = frozenset(cues["place_object_lemmas"])
+        self.place_head_nouns = frozenset(cues["place_head_nouns"])
         self.place_labels = frozenset(cues["place_labels"])
         self.weak_labels = frozenset(cues["weak_place_labels"])
         tiers: dict[str, dict[Place, int]] = {}
@@ -263,6 +264,10 @@ class Gazetteer:
             c.dep_ == "aux" and c.lower_ == "to" for c in trig_clause.children
         ):
             outer_clause = clause_head(trig_clause.head)
+        # "a visit to Havana when Patrushev met Diaz-Canel": a when-clause names the occasion of the
+        # governing clause, so a visit's destination there is where the meeting happened (visits only:
+        # "Russia shelled Kyiv as Biden was in Warsaw" must not move the shelling).
+        occasion = occasion_clause(trig_clause)
         found = []
         for span in self._candidate_spans(sent):
             root = span.root
@@ -277,7 +282,11 @@ class Gazetteer:
                 rank = 0
             elif clause_head(attach) == trig_clause:
                 rank = 1
-            elif outer_clause is not None and clause_head(attach) == outer_clause:
+            elif outer_clause is not None and clause_head(attach) == outer_clause or (
+                occasion is not None
+                and clause_head(attach) == occasion
+                and attach.lemma_.lower() in self.visit_lemmas
+            ):
                 rank = 2
             else:
                 continue
@@ -318,6 +327,9 @@ class Gazetteer:
         for _ in range(4):
             # "in the Donetsk region", "on the outskirts of Kyiv": climb to the phrase the preposition takes.
             if node.dep_ in ("compound", "nmod", "amod"):
+                # "in the Donetsk region" locates; "in the Ukraine situation", "on the Iran deal" do not.
+                if node.head.pos_ == "NOUN" and node.head.lemma_.lower() not in self.place_head_nouns:
+                    return None
                 node = node.head
             elif (
                 node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ in ("NOUN", "PROPN")
