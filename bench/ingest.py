@@ -5,9 +5,11 @@
 For each worker count, two child processes run over the same first --limit articles:
 - `eventwire ingest` into a fresh store (read, code, dedup, write DuckDB) with --workers N;
 - bare spaCy: `nlp.pipe(texts, n_process=N)` with the same pipeline (`eventwire.nlp.load_nlp`).
+A third row runs the same engine without files or store (coding only), to show where time goes.
 It prints articles/s, MB/s of article text, peak RSS of the whole process tree (the parent and every worker,
 sampled from /proc every 0.1 s), and the ratio of ingest to bare spaCy throughput (issue 6 target: >= 0.7,
-and < 1.5 GB peak RSS with 2 workers). Times are wall-clock and include model loading in both runs.
+and < 1.5 GB peak RSS with 2 workers). Times are wall-clock medians over --repeat interleaved runs and
+include model loading in every run; peak RSS is the largest seen.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -96,6 +99,7 @@ def main() -> None:
     parser.add_argument("corpus", type=Path, help="JSON lines, e.g. reuters21578.jsonl")
     parser.add_argument("--limit", type=int, default=2000, help="first N articles (default 2000)")
     parser.add_argument("--workers", default="1,2", help="comma-separated worker counts (default 1,2)")
+    parser.add_argument("--repeat", type=int, default=1, help="interleaved runs of each kind; medians shown")
     args = parser.parse_args()
     if not args.corpus.exists():
         raise SystemExit(f"{args.corpus}: not found (the shared corpora are not part of the repository)")
@@ -117,26 +121,33 @@ def main() -> None:
     print(f"corpus: {args.corpus} first {n} articles, {text_bytes / 1e6:.2f} MB of text")
     print(f"cpus: {os.cpu_count()}, load average before: {os.getloadavg()[0]:.2f}")
     print(f"{'run':<22}{'workers':>8}{'wall s':>9}{'art/s':>9}{'MB/s':>8}{'peak RSS MB':>13}{'ratio':>8}")
+    code_script = work / "code_only.py"  # a file, not -c: spawned workers re-import the main module
+    code_script.write_text(CHILD_CODE, encoding="utf-8")
     for workers in [int(w) for w in args.workers.split(",")]:
-        bare_wall, bare_rss, _ = measure([sys.executable, "-c", CHILD_BARE, str(subset), str(workers)])
-        code_script = work / "code_only.py"  # a file, not -c: spawned workers re-import the main module
-        code_script.write_text(CHILD_CODE, encoding="utf-8")
-        code_wall, code_rss, _ = measure([sys.executable, str(code_script), str(subset), str(workers)])
-        db = work / f"w{workers}.duckdb"
-        cmd = [sys.executable, "-m", "eventwire", "ingest", str(subset), "--db", str(db)]
-        cmd += ["--workers", str(workers)]
-        wall, rss, log = measure(cmd)
-        summary = next((line for line in log.splitlines() if " run " in line and "stored" in line), "")
-        bare_rate, rate = n / bare_wall, n / wall
-        print(f"{'bare spaCy nlp.pipe':<22}{workers:>8}{bare_wall:>9.1f}{bare_rate:>9.1f}"
-              f"{text_bytes / 1e6 / bare_wall:>8.3f}{bare_rss / 1e6:>13.0f}{'':>8}")
-        print(f"{'coding only (engine)':<22}{workers:>8}{code_wall:>9.1f}{n / code_wall:>9.1f}"
-              f"{text_bytes / 1e6 / code_wall:>8.3f}{code_rss / 1e6:>13.0f}{n / code_wall / bare_rate:>8.2f}")
-        print(f"{'eventwire ingest':<22}{workers:>8}{wall:>9.1f}{rate:>9.1f}"
-              f"{text_bytes / 1e6 / wall:>8.3f}{rss / 1e6:>13.0f}{rate / bare_rate:>8.2f}")
+        runs: dict[str, list[tuple[float, int]]] = {"bare": [], "code": [], "ingest": []}
+        summary = ""
+        # Interleaved repeats: on a shared machine, load drifts; each kind sees the same drift.
+        for attempt in range(args.repeat):
+            runs["bare"].append(measure([sys.executable, "-c", CHILD_BARE, str(subset), str(workers)])[:2])
+            runs["code"].append(measure([sys.executable, str(code_script), str(subset), str(workers)])[:2])
+            db = work / f"w{workers}-{attempt}.duckdb"
+            cmd = [sys.executable, "-m", "eventwire", "ingest", str(subset), "--db", str(db)]
+            cmd += ["--workers", str(workers)]
+            wall, rss, log = measure(cmd)
+            runs["ingest"].append((wall, rss))
+            summary = next((line for line in log.splitlines() if " run " in line and "stored" in line), "")
+            db.unlink(missing_ok=True)
+        bare_wall = statistics.median(w for w, _ in runs["bare"])
+        bare_rate = n / bare_wall
+        for label, key in (("bare spaCy nlp.pipe", "bare"), ("coding only (engine)", "code"),
+                           ("eventwire ingest", "ingest")):
+            wall = statistics.median(w for w, _ in runs[key])
+            rss = max(r for _, r in runs[key])
+            ratio = "" if key == "bare" else f"{n / wall / bare_rate:.2f}"
+            print(f"{label:<22}{workers:>8}{wall:>9.1f}{n / wall:>9.1f}{text_bytes / 1e6 / wall:>8.3f}"
+                  f"{rss / 1e6:>13.0f}{ratio:>8}")
         print(f"  {summary.strip()}")
-        db.unlink(missing_ok=True)
-
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
 
 if __name__ == "__main__":
     main()

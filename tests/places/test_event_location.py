@@ -21,6 +21,12 @@ def _location(nlp, gazetteer, text, word, **kwargs):
 # (sentence, trigger word, expected (name, ISO3 country) or None, keyword options)
 TIED = [
     ("Putin met Castro in Havana on Monday.", "met", ("Havana", "CUB"), {}),
+    (
+        "Moscow reported a visit to Havana when Patrushev met with Diaz-Canel.",
+        "met",
+        ("Havana", "CUB"),
+        {},
+    ),
     ("Russian and Ukrainian troops fought fierce clashes near Bakhmut.", "clashes", ("Bakhmut", "UKR"), {}),
     ("Thousands of people staged protests in Tbilisi on Sunday.", "protests", ("Tbilisi", "GEO"), {}),
     ("Turkish jets carried out strikes in northern Iraq.", "strikes", ("Iraq", "IRQ"), {}),
@@ -93,6 +99,8 @@ TIED = [
 # The place is only mentioned (an actor, a possessive, a target): not the event's location.
 MENTIONED_ONLY = [
     ("Moscow said it would respond.", "said", None, {}),
+    ("Havana endorsed Moscow's actions in the Ukraine situation.", "endorsed", None, {}),
+    ("Putin met the president as Russian forces attacked towns in Ukraine.", "met", None, {}),
     ("Moscow's actions were condemned by the European Union.", "condemned", None, {}),
     ("Officials in Moscow said Ukrainian drones attacked an airfield.", "attacked", None, {}),
     ("France criticised China over trade.", "criticised", None, {}),
