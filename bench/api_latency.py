@@ -174,6 +174,16 @@ def main() -> int:
                         plan,
                     ))
                 results.append(summarise(f"HTTP GET /api/dyads/A/B/series, {clients} client(s)", seconds))
+            # For comparison, the heavier reads the dashboard makes with each pair (one client).
+            others = {
+                "HTTP GET /api/dyads/A/B (report JSON)": lambda a, b, p: (f"/api/dyads/{a}/{b}", p),
+                "HTTP GET /api/events?source&target": lambda a, b, p: (
+                    "/api/events", {"source": a, "target": b, "both_directions": "true", "limit": 20}),
+                "HTTP GET /api/network": lambda a, b, p: ("/api/network", {"limit": 120}),
+            }
+            for label, make in others.items():
+                seconds = [timed_get(client, *make(a, b, params)) for a, b, params in plan[: args.requests // 4]]
+                results.append(summarise(label + ", 1 client", seconds))
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -132,13 +132,40 @@ def test_read_only_server_has_no_write_endpoint(client):
     assert response.status_code in (404, 405)
 
 
-def test_requests_do_not_hold_the_store(api_store, client):
-    # A read connection lives for one request only, so a writer can open the store right after.
+def test_an_idle_server_lets_go_of_the_store(tmp_path):
+    # Reads keep the file open only while requests come (and a moment after), so a writer gets in.
+    import time
+
+    from relations_store import build_store
+
     from eventwire.store import connect
 
-    client.get("/api/events")
-    con = connect(api_store, read_only=False, wait=0)
+    db = build_store(tmp_path / "events.duckdb")
+    app_client = make_client(db)
+    for _ in range(3):
+        assert app_client.get("/api/events").status_code == 200
+    time.sleep(1.0)  # the opener's linger is 0.3 s
+    con = connect(db, read_only=False, wait=0)
     con.close()
+
+
+def test_the_opener_keeps_the_instance_for_a_burst_only(tmp_path):
+    import time
+
+    import duckdb
+    from relations_store import build_store
+
+    from eventwire.api.opener import ReadOpener
+
+    db = str(build_store(tmp_path / "events.duckdb"))
+    opener = ReadOpener(db, linger=0.2)
+    con = opener.open()
+    assert con.execute("SELECT count(*) FROM events").fetchone()[0] == 7
+    opener.release(con)
+    with pytest.raises(duckdb.Error):  # still anchored right after the request
+        duckdb.connect(db, read_only=False).close()
+    time.sleep(0.6)
+    duckdb.connect(db, read_only=False).close()  # released once idle
 
 
 def test_missing_store_is_503(tmp_path):
@@ -175,12 +202,15 @@ def test_ingest_endpoint_codes_and_stores_articles(tmp_path):
 
 
 def test_a_store_changed_under_the_server_is_checked_again(tmp_path):
+    import time
+
     import duckdb
     from relations_store import build_store
 
     db = build_store(tmp_path / "events.duckdb")
     app_client = make_client(db)
     assert app_client.get("/api/summary").status_code == 200
+    time.sleep(1.0)  # the server lets go of an idle store (see the opener's linger)
     con = duckdb.connect(str(db))
     con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     con.close()

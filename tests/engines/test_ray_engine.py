@@ -1,7 +1,8 @@
 """The Ray engine on a real local Ray cluster (`ray start --head`, 2 CPUs, loopback): the same events as the
-local engine, shards that load into the store, and a worker killed mid-run that loses and doubles nothing.
+local engine, shards that load into the store, a worker killed mid-run that loses and doubles nothing, and a
+starved run that fails loudly instead of hanging.
 
-Slow (a cluster start, actor start-ups and model loads: about a minute or two on 2 cores), so marked slow.
+Slow (a cluster start, actor start-ups and model loads: 2-3 minutes on the shared 2-core machine).
 """
 
 from __future__ import annotations
@@ -50,6 +51,32 @@ def test_ray_engine_codes_exactly_like_the_local_engine(ray_cluster, samples, lo
     assert summary.batches == 4 and summary.retries == 0
 
 
+def _long_articles(samples, n: int):
+    # Longer articles (each several samples) so that a batch takes long enough to be killed in the middle.
+    texts = [a.text for a in samples]
+    return [
+        replace(samples[i % 7], id=f"long-{i}", text="\n\n".join([*texts[i % 7 : i % 7 + 6], f"({i})"]))
+        for i in range(n)
+    ]
+
+
+def test_the_engine_seam_survives_a_killed_actor(ray_cluster, samples, local_resources):
+    articles = _long_articles(samples, 12)
+    run = engines.run(
+        articles, engine="ray", workers=2, address=ray_cluster, chunk_size=2, timeout_s=TIMEOUT_S
+    )
+    results = []
+    killed = []
+    for item in run:
+        results.append(item)
+        if not killed and (busy := run.busy_pids()):
+            os.kill(busy[0], signal.SIGKILL)  # an actor of this run, by the pid its ledger reported
+            killed.append(busy[0])
+    assert killed, "no actor was coding after the first result: nothing was killed"
+    assert as_dicts(results) == _local(articles)  # every article once, in order, same events
+    assert run.summary.retries >= 1 and run.summary.actor_restarts >= 1
+
+
 def test_shards_from_files_hold_the_local_events_and_load_into_the_store(
     ray_cluster, samples, local_resources, tmp_path
 ):
@@ -83,12 +110,7 @@ def test_shards_from_files_hold_the_local_events_and_load_into_the_store(
 
 
 def test_a_worker_killed_mid_run_loses_and_doubles_no_events(ray_cluster, samples, local_resources, tmp_path):
-    # Longer articles (each several samples) so that a batch takes long enough to be killed in the middle.
-    texts = [a.text for a in samples]
-    articles = [
-        replace(samples[i % 7], id=f"long-{i}", text="\n\n".join([*texts[i % 7 : i % 7 + 6], f"({i})"]))
-        for i in range(16)
-    ]
+    articles = _long_articles(samples, 16)
     path = tmp_path / "long.jsonl"
     path.write_text("\n".join(json.dumps(_record(a)) for a in articles) + "\n", encoding="utf-8")
     killed: list[int] = []
@@ -119,3 +141,19 @@ def engines_ray():
     from eventwire.engines import ray as ray_engine
 
     return ray_engine
+
+
+# Ray Data's executor thread dies noisily when the driver disconnects under it; that is the point here.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
+def test_a_run_that_cannot_progress_fails_loudly_instead_of_hanging(ray_cluster, samples, tmp_path, monkeypatch):
+    from eventwire.engines import ray as ray_engine
+    from eventwire.errors import EngineError
+
+    # The pool Ray Data builds by default on 2 CPUs: two one-CPU actors, nothing left for the read tasks.
+    naive = ray_engine.ActorPlan(actors=2, cpus_per_actor=1.0, read_cpus=0.0)
+    monkeypatch.setattr(ray_engine, "plan_actors", lambda *a, **k: naive)
+    path = tmp_path / "few.jsonl"
+    path.write_text("\n".join(json.dumps(_record(a)) for a in samples[:4]) + "\n", encoding="utf-8")
+    with pytest.raises(EngineError, match="returned nothing for 10 s"):
+        ray_engine.code_to_shards([path], tmp_path / "shards", address=ray_cluster, timeout_s=10)
+    assert not (tmp_path / "shards" / "manifest.json").exists()

@@ -46,3 +46,15 @@ def test_a_pool_that_cannot_fit_is_refused():
         plan_actors(2.0, workers=50)
     with pytest.raises(EngineError, match="at least 1"):
         plan_actors(0.0)
+
+
+def test_an_address_where_no_cluster_listens_fails_fast(samples):
+    pytest.importorskip("ray", reason="the ray extra is not installed")
+    import socket
+
+    with socket.socket() as s:  # a port that was free a moment ago: nothing listens there
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    run = engines.run(samples, engine="ray", address=f"127.0.0.1:{port}", timeout_s=5)
+    with pytest.raises(EngineError, match="no Ray cluster answers"):
+        next(iter(run))

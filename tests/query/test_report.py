@@ -123,3 +123,15 @@ def test_dyad_command_rejects_bad_options(store_path, args):
 def test_dyad_command_on_a_missing_store(tmp_path):
     result = runner.invoke(app, ["dyad", "RUS", "CUB", "--db", str(tmp_path / "none.duckdb")])
     assert isinstance(result.exception, StoreError)
+
+
+def test_chart_labels_do_not_crowd_a_long_series():
+    points = [
+        {"period": f"{2000 + i // 12}-{i % 12 + 1:02d}-01", "events": 1, "verbal_cooperation": 1,
+         "material_cooperation": 0, "verbal_conflict": 0, "material_conflict": 0, "goldstein_mean": 1.0}
+        for i in range(120)
+    ]
+    svg = trend_svg({"points": points}, width=760)
+    labels = [a for t, a in parse(svg) if t == "text" and a.get("font-size") == "10"]
+    assert 2 <= len(labels) <= (760 - 88) // 70 + 1
+    assert len([a for t, a in parse(svg) if t == "rect" and a.get("class") == "verbal_cooperation"]) == 120

@@ -57,6 +57,8 @@ def test_dashboard_shows_the_dyad(page, server_url):
     assert page.locator("#map path.land").count() > 100  # the world outline loaded
     assert page.locator("#dominance").is_hidden()
     assert "4 event(s) in 5 report(s)" in page.locator("#dyad-totals").text_content()
+    outlets = page.locator(f"{ROWS} td:nth-child(7)").all_text_contents()
+    assert "Wire Sample, credited to TASS" in outlets and "Island Daily" in outlets
     assert page.js_errors == [] and page.console_errors == []
 
 

@@ -7,7 +7,6 @@ created with `allow_write=True` and a token, and needs `Authorization: Bearer <t
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from datetime import date as Date
 from enum import StrEnum
@@ -24,12 +23,11 @@ from pydantic import BaseModel, Field
 
 from .. import __version__, query
 from ..errors import QueryError, StoreBusyError, StoreError
-from ..store.connection import connect
 from .guard import ReadWriteLock, SecurityHeaders, token_matches
+from .opener import ReadOpener
 
 WEB_DIR = Path(__file__).resolve().parent.parent / "web" / "static"
 CODE_PATTERN = r"^[A-Za-z0-9]{2,24}$"
-READ_WAIT = 2.0  # seconds a request waits for an ingest's commit before answering 503
 
 
 class Period(StrEnum):
@@ -83,47 +81,15 @@ def event_filter(
 Filter = Annotated[query.EventFilter, Depends(event_filter)]
 
 
-def _file_stamp(path: str) -> tuple | None:
-    stamps = []
-    for name in (path, path + ".wal"):
-        try:
-            st = os.stat(name)
-        except OSError:
-            stamps.append(None)
-            continue
-        stamps.append((st.st_ino, st.st_size, st.st_mtime_ns))
-    return tuple(stamps) if stamps[0] is not None else None
-
-
-class ReadOpener:
-    """Opens the store read-only for one request. The schema check (a few queries) runs again only when the
-    file has changed since the last check; a busy or missing store takes the checked path, which retries
-    and says what is wrong."""
-
-    def __init__(self, path: str):
-        self.path = path
-        self._checked: tuple | None = None
-
-    def open(self) -> duckdb.DuckDBPyConnection:
-        stamp = _file_stamp(self.path)
-        if stamp is not None and stamp == self._checked:
-            try:
-                return duckdb.connect(self.path, read_only=True)
-            except duckdb.Error:
-                pass
-        con = connect(self.path, read_only=True, wait=READ_WAIT)
-        self._checked = stamp
-        return con
-
-
 def open_request_store(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection for one request, closed when the response is ready."""
+    opener = request.app.state.opener
     with request.app.state.lock.reading():
-        con = request.app.state.opener.open()
+        con = opener.open()
         try:
             yield con
         finally:
-            con.close()
+            opener.release(con)
 
 
 Store = Annotated[duckdb.DuckDBPyConnection, Depends(open_request_store)]
@@ -289,7 +255,7 @@ def create_app(db: str | Path, *, allow_write: bool = False, token: str | None =
                     status_code=401, detail="a valid bearer token is required",
                     headers={"WWW-Authenticate": "Bearer"},
                 )
-            return _ingest(db_path, body, lock)
+            return _ingest(db_path, body, lock, app.state.opener)
 
     @app.get("/api/{rest:path}", include_in_schema=False)
     def unknown(rest: str) -> None:
@@ -307,7 +273,7 @@ def create_app(db: str | Path, *, allow_write: bool = False, token: str | None =
     return app
 
 
-def _ingest(db_path: str, body: IngestRequest, lock: ReadWriteLock) -> dict[str, Any]:
+def _ingest(db_path: str, body: IngestRequest, lock: ReadWriteLock, opener: ReadOpener) -> dict[str, Any]:
     import hashlib
 
     from ..model import Article
@@ -321,6 +287,7 @@ def _ingest(db_path: str, body: IngestRequest, lock: ReadWriteLock) -> dict[str,
         for a in body.articles
     ]
     with lock.writing():
+        opener.close()  # DuckDB will not open a file read-write in a process that has it open read-only
         counts = ingest_articles(articles, db=db_path, workers=1)
     return {
         "articles_new": counts.articles_new,

@@ -58,6 +58,9 @@ def ingest_command(
     engine: str = typer.Option(
         "local", "--engine", help="Where to run the coding: local (or ray, if installed)."
     ),
+    address: str | None = typer.Option(
+        None, "--address", help="With --engine ray: the address of an existing Ray cluster."
+    ),
     batch_size: int = typer.Option(64, "--batch-size", min=1, help="Articles per committed batch."),
     date: str | None = typer.Option(
         None, "--date", help="Publication date (YYYY-MM-DD) for inputs without one."
@@ -84,6 +87,7 @@ def ingest_command(
             model=model,
             actor_files=[str(a) for a in actors],
             progress=_Progress(),
+            engine_options={"address": address} if address else None,
         )
     except KeyboardInterrupt:
         fail("interrupted; run the same command again to finish (stored articles are skipped)", code=130)

@@ -9,7 +9,7 @@ Pure over (doc, actors): nothing is written onto the doc. The stages, each in it
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.model import Actor
 
 from .attribution import sentence_attributions
-from .matcher import Match, match_sentence
+from .matcher import QUANTIFIERS, Match, match_sentence
 from .pattern_table import Pattern, PatternSet, load_patterns
 from .semantics import adjust_code, is_question, modality
 from .syntax import (
@@ -38,6 +38,13 @@ from .syntax import (
 # How far apart a light verb and its noun may be and still be reported together as the trigger.
 TRIGGER_SPAN_MAX = 5
 NAME_ENTS = ("NORP", "GPE", "ORG")
+SUBJ_DEPS = ("nsubj", "nsubjpass")
+TIME_PREPS = {"after", "before", "since", "following", "during", "amid", "despite", "until", "ahead"}
+# Things that kill and destroy without being anyone: 'a fire that killed 19'.
+AGENTLESS = {"fire", "blast", "explosion", "crash", "earthquake", "quake", "storm", "flood", "accident",
+             "virus", "disease", "outbreak", "pandemic", "epidemic", "landslide", "cyclone", "hurricane",
+             "stove", "heater", "cold", "heat", "hunger", "starvation", "malnutrition", "cholera", "drought",
+             "collapse", "avalanche", "lightning", "tsunami", "illness", "tent", "wave"}
 # The pattern behind the built-in obligation rule (coder._obligations), so every event has a rule id.
 OBLIGATION = Pattern(id="obligation", lemma="must", pos="V", cameo="100", targets=(), when={})
 
@@ -68,8 +75,6 @@ class _Raw:
     rule: str
     recip: bool
     framed: bool = False
-    speaker: Token | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _mandative(clause: Token) -> bool:
@@ -78,6 +83,23 @@ def _mandative(clause: Token) -> bool:
     if clause.tag_ in ("VB", "VBP", "NN") and not any(c.dep_ in ("aux", "auxpass") for c in clause.children):
         return True
     return any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in clause.children)
+
+
+STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG"}
+NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+
+
+def _named(tok: Token | None) -> bool:
+    """The phrase headed by tok names someone ('The New York Times'), whether or not the actor
+    dictionaries know them."""
+    return tok is not None and any(t.ent_type_ in NAMED for t in noun_phrase(tok))
+
+
+def _is_state(actor: Actor) -> bool:
+    """A government body, or a country named for its government ('China protested')."""
+    if actor.sector in STATE_SECTORS:
+        return True
+    return bool(actor.country) and actor.sector is None and actor.code == actor.country
 
 
 class EventCoder:
@@ -96,6 +118,8 @@ class EventCoder:
     # ---- public API -------------------------------------------------------------------------------------
 
     def code(self, doc: Doc, actors: Any) -> list[Candidate]:
+        """Candidate events of every sentence of doc. `actors` is an eventwire.actors.DocumentActors for
+        this doc (resolve(span) -> Actor, is_actor(span) -> bool)."""
         sents = list(doc.sents)
         attributions: list[str | None] | None = None
         out: list[Candidate] = []
@@ -270,8 +294,25 @@ class EventCoder:
         return _Raw(m, code, frame_src, tgt, m.token, trigger, rule, recip=False, framed=True)
 
     def _plain(self, m: Match, by_tok: dict[int, Match]) -> _Raw | None:
+        if m.pattern.pos == "N" and m.governor is None and m.token.dep_ != "ROOT":
+            # 'stance on Syrian airstrikes', 'a report on the Salisbury attack': a noun inside another
+            # noun phrase names an event it is about, it does not report one.
+            return None
+        if m.pattern.pos == "N" and m.governor is not None and m.relation != "nsubj":
+            gov_match = by_tok.get(m.governor.i)
+            if gov_match is not None and gov_match.pattern.frame is None and gov_match is not m:
+                # 'condemned the attack', 'investigate the killing': the event is what is said or done
+                # about it; the noun refers back to an event, it does not report a new one.
+                return None
         src = self._source(m)
         rule = m.pattern.id
+        if src is not None and src.lemma_.lower() in AGENTLESS:
+            return None
+        if src is not None and m.pattern.pos == "V" and src.i in by_tok and by_tok[src.i].pattern.pos == "N":
+            # 'Russian airstrikes killed 12': the agent is the noun event's own agent, if it names one.
+            src = self._source(by_tok[src.i])
+            if src is None:
+                return None
         passive = m.pattern.pos == "V" and is_passive(m.token)
         if src is None and passive and direct_object(m.token) is not None:
             src = implied_source(m.token)
@@ -285,8 +326,10 @@ class EventCoder:
             if giver is None:
                 return None
             src, tgt = giver, src
-        if tgt is None and m.pattern.need_target:
+        if tgt is None and m.pattern.need_target and not (m.pattern.recip and len(conjuncts(src)) > 1):
             return None
+        if m.pattern.need_embedded:
+            return None  # 'prepared for this scenario': a framing word says nothing by itself
         anchor = m.token
         trigger = (m.token.i, m.token.i + 1)
         if m.pattern.pos == "N" and m.governor is not None and m.relation in ("dobj", "nsubjpass") or (
@@ -309,8 +352,16 @@ class EventCoder:
             return subject(tok, object_control=self.frames.object_control)
         # A noun: its possessor ('Russia's attack'), its by-phrase ('an attack by X'), a nationality or
         # actor modifier ('Russian airstrikes'), else the subject of its light verb ('X launched an attack').
+        gov = m.governor
+        if m.relation.startswith("prep:") and m.relation[5:] in TIME_PREPS:
+            return None  # 'after negotiations over many months, X and Y reached ...': context, not the act
+        light = gov is not None and (
+            bool(lemma_variants(gov) & self.frames.light_verbs)
+            or bool(lemma_variants(gov) & m.pattern.when.get("head", frozenset()))
+        )
         # 'talks between X and Y': the parties are the actors, in both directions.
-        if m.pattern.recip:
+        goal = m.relation in ("prep:for", "prep:to", "prep:toward", "prep:towards")
+        if m.pattern.recip and not goal:
             between = prep_objects(tok, "between")
             if between:
                 return between[0]
@@ -321,18 +372,13 @@ class EventCoder:
         if by:
             return by[0]
         # The subject of the light verb ('China is enforcing UN sanctions') before a name modifier.
-        gov = m.governor
-        if gov is not None and (m.relation in ("dobj", "nsubjpass") or m.relation.startswith("prep:")):
-            head_rule = m.pattern.when.get("head")
-            light_ok = (head_rule is not None and bool(lemma_variants(gov) & head_rule)) or bool(
-                lemma_variants(gov) & self.frames.light_verbs
+        governed = m.relation in ("dobj", "nsubjpass") or m.relation.startswith("prep:")
+        if gov is not None and governed and light:
+            found = agent(gov) if m.relation == "nsubjpass" else subject(
+                gov, object_control=self.frames.object_control
             )
-            if light_ok:
-                found = agent(gov) if m.relation == "nsubjpass" else subject(
-                    gov, object_control=self.frames.object_control
-                )
-                if found is not None:
-                    return found
+            if found is not None:
+                return found
         for c in tok.children:
             if c.dep_ in ("amod", "compound") and (c.ent_type_ in NAME_ENTS or c.pos_ == "PROPN"):
                 return c
@@ -358,6 +404,13 @@ class EventCoder:
         if m.pattern.pos == "N" and m.governor is not None:
             hosts.append(m.governor)  # 'imposed sanctions on Iran': the preposition may hang on the verb
         obj = direct_object(tok) if m.pattern.pos != "N" else None
+        if obj is None and m.pattern.pos == "V":
+            # 'arrested and charged the opposition leader': conjoined verbs share the last one's object.
+            for c in tok.children:
+                if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and child(c, *SUBJ_DEPS) is None:
+                    obj = direct_object(c)
+                    if obj is not None:
+                        break
         if obj is not None:
             hosts.append(obj)
         for role in m.pattern.targets:
@@ -398,10 +451,12 @@ class EventCoder:
             if tag == "demand":
                 # 'X said Y must release Z': X demands of Y.
                 src, tgt = mod.speaker, raw.src
-            if src is None:
+            if src is None or self._is_time(src):
                 continue
-            if src.lower_ in self.frames.pronouns and mod.speaker is not None:
-                src = mod.speaker
+            if self._is_time(tgt):
+                tgt = None
+            if src.lower_ in self.frames.pronouns and src.dep_ in SUBJ_DEPS and mod.speaker is not None:
+                src = mod.speaker  # 'Russia said it would send aid': it is the speaker
             speaker_text = noun_phrase(mod.speaker).text if mod.speaker is not None else None
             ctx_code = None
             if raw.match.pattern.ctx_codes is not None:
@@ -411,17 +466,35 @@ class EventCoder:
                     ctx_code = raw.match.pattern.ctx_codes
             doc = sent.doc
             trigger = doc[raw.trigger[0] : raw.trigger[1]]
+            # The sentence's own assertion is likelier right than a clause hanging off it.
+            top = raw.anchor
+            while top.dep_ == "conj" and top.head is not top:
+                top = top.head
+            main_clause = top.dep_ == "ROOT" or (mod.speech_verb is not None and top.head is mod.speech_verb)
             rule = raw.rule + (f":{tag}" if tag else "")
+            if tgt is not None and tgt.lower_ in ("who", "whom", "which", "that") and tgt.head.dep_ == "relcl":
+                tgt = tgt.head.head  # 'Masri, who is detained by Kurdish forces': the antecedent
             for s, t, reverse in self._pairs(src, tgt, raw.recip):
                 final = code
                 if ctx_code is not None and not tag:
                     final = ctx_code[1] if reverse else ctx_code[0]
                 s_actor, s_is = self._actor(s, actors)
+                state_code = raw.match.pattern.state_code
+                if state_code and not tag and _is_state(s_actor):
+                    final = state_code
                 t_actor = self._actor(t, actors)[0] if t is not None else None
                 if t_actor is not None and (t_actor.start, t_actor.end) == (s_actor.start, s_actor.end):
                     t_actor = None
-                if not s_is and t_actor is None and raw.match.pattern.targets:
+                known = s_is or s_actor.country or s_actor.sector or _named(s)
+                if t_actor is None and raw.match.pattern.targets and not known:
                     # Neither a known actor nor anyone acted on: 'efforts to resist what they perceive'.
+                    continue
+                anonymous = not known and t_actor is not None and not (
+                    t_actor.country or t_actor.sector or _named(t)
+                )
+                if anonymous and final[:2] != "14":
+                    # No actor on either side: 'any tent is sheltering the new arrivals'. (Crowds protest
+                    # unnamed: 'thousands demonstrated against the coup' stays.)
                     continue
                 key = (final, s.i, t.i if t is not None else -1, raw.trigger[0])
                 if key in seen:
@@ -431,6 +504,7 @@ class EventCoder:
                 conf += 0.1 if t_actor is not None else 0.0
                 conf -= 0.1 if (raw.framed or tag) else 0.0
                 conf -= 0.25 if not s_is else 0.0
+                conf += 0.05 if main_clause else 0.0
                 out.append(
                     Candidate(
                         sentence=si,
@@ -460,7 +534,19 @@ class EventCoder:
         return pairs
 
     @staticmethod
+    def _is_time(tok: Token | None) -> bool:
+        # 'this weekend's attacks', 'the killing Tuesday night': a date is no actor. (The small model
+        # also tags some names as dates, 'arrested in Niger', so a proper noun stays.)
+        return tok is not None and tok.ent_type_ in ("DATE", "TIME") and tok.pos_ != "PROPN"
+
+    @staticmethod
     def _actor(tok: Token, actors: Any) -> tuple[Actor, bool]:
+        if tok.lemma_.lower() in QUANTIFIERS or tok.pos_ == "NUM":
+            # 'thousands of students', 'dozens of soldiers': the actor is what is counted.
+            counted = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                       if p.dep_ == "pobj"]
+            if counted:
+                tok = counted[0]
         span = noun_phrase(tok)
         is_actor = bool(actors.is_actor(span))
         if not is_actor:

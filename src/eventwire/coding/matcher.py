@@ -127,7 +127,9 @@ def satisfies(
             # ('pledged aid', 'called for sanctions') supplies the agent itself.
             if gov is not None and (lemma_variants(gov) & values or _lemma(gov) in frame_lemmas):
                 continue
-            if not has_own_source(tok):
+            # 'the two countries' demand for supplies' is a market, not a political demand: a framing
+            # noun needs its verb ('issued a demand').
+            if pattern.frame is not None or not has_own_source(tok):
                 return False
         elif key == "objpos":
             objs = _objects(tok)
@@ -153,6 +155,10 @@ def satisfies(
         elif key == "nopobj":
             if any(_pobj_lemmas(tok, p, gov) is not None for p in values):
                 return False
+        elif key.startswith("notpobj:"):
+            found = _pobj_lemmas(tok, key[8:], gov)
+            if found and found & values:
+                return False
         elif key.startswith("pobj:"):
             found = _pobj_lemmas(tok, key[5:], gov)
             if found is None or ("*" not in values and not (found & values)):
@@ -166,6 +172,12 @@ EVENT_HOLDERS = {"effort", "package", "programme", "program", "campaign", "missi
                  "bid", "shipment", "convoy", "flight", "round", "process", "plan", "deal", "agreement"}
 
 
+def _title_case(sent: Span) -> bool:
+    """A headline in title case ('Saudi Arabia Lifts Blockade'), where the tagger calls verbs names."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return bool(words) and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
+
+
 def match_token(tok: Token, patterns: PatternSet) -> Match | None:
     pos = _pos_key(tok)
     if pos is None:
@@ -174,6 +186,8 @@ def match_token(tok: Token, patterns: PatternSet) -> Match | None:
         return None  # 'visiting Saudi Crown Prince', 'ruling party': a participle describing a noun
     if tok.dep_ == "compound" and pos == "N" and tok.head.lemma_.lower() not in EVENT_HOLDERS:
         return None
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not _title_case(tok.sent):
+        return None  # 'the General Agreement on Tariffs', 'the Warsaw Pact': a name, not an event
     group = patterns.by_trigger.get((_lemma(tok), pos))
     if not group and pos == "N" and tok.dep_ in CLAUSAL:
         # A verb the tagger took for a noun ('demanded that the minister resign'): its clause says verb.

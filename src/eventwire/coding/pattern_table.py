@@ -43,6 +43,8 @@ class Pattern:
     ctx_codes: tuple[str, str] | None = None  # (forward, reverse) when the sentence holds ctx_lemmas
     source_role: str | None = None
     need_target: bool = False  # code only when a target is found ('visited' alone says nothing)
+    state_code: str | None = None  # the code when a state or government does it ('China protested' = 114)
+    need_embedded: bool = False  # a framing word coded only through the event it frames ('plan to')
     line: int = 0
 
     @property
@@ -122,7 +124,7 @@ def _parse_when(text: str, path: str, where: str) -> dict[str, frozenset[str]]:
         key, sep, values = part.partition("=")
         key = key.strip()
         base = key.split(":", 1)[0]
-        if base == "pobj":
+        if base in ("pobj", "notpobj"):
             if ":" not in key:
                 raise DataFileError(path, f"{where}: 'pobj' needs a preposition, as pobj:with=...")
         elif base not in WHEN_KEYS:
@@ -155,7 +157,8 @@ def _parse_row(cells: list[str], known: frozenset[str] | None, path: str, lineno
     if pos not in POS:
         raise DataFileError(path, f"{where}: pos must be V, N or A, got {pos!r}")
     _check_code(cameo, known, path, where)
-    recip, frame, source_role, need_target = False, None, None, False
+    recip, frame, source_role, need_target, state_code = False, None, None, False, None
+    need_embedded = False
     ctx_lemmas: frozenset[str] = frozenset()
     ctx_codes: tuple[str, str] | None = None
     for flag in (f.strip() for f in flags_text.split(";") if f.strip() and f.strip() != "-"):
@@ -177,6 +180,11 @@ def _parse_row(cells: list[str], known: frozenset[str] | None, path: str, lineno
                 raise DataFileError(path, f"{where}: src= takes a prep:X role")
         elif flag == "need=target":
             need_target = True
+        elif flag == "need=embedded":
+            need_embedded = True
+        elif flag.startswith("state="):
+            state_code = flag[6:]
+            _check_code(state_code, known, path, where)
         else:
             raise DataFileError(path, f"{where}: unknown flag {flag!r}")
     return Pattern(
@@ -192,6 +200,8 @@ def _parse_row(cells: list[str], known: frozenset[str] | None, path: str, lineno
         ctx_codes=ctx_codes,
         source_role=source_role,
         need_target=need_target,
+        state_code=state_code,
+        need_embedded=need_embedded,
         line=lineno,
     )
 

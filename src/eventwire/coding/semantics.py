@@ -87,6 +87,22 @@ def _background(tok: Token) -> bool:
     return False
 
 
+def _hypothetical_above(tok: Token, frames: Frames) -> bool:
+    """'could take their chances by travelling to X': the modal of the governing verb covers its
+    gerunds and infinitives."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ == "pcomp" and t.head.dep_ == "prep":
+            t = t.head.head
+        elif t.dep_ in ("xcomp", "advcl") and t.head is not t:
+            t = t.head
+        else:
+            return False
+        if _aux(t) & frames.hypothetical_aux:
+            return True
+    return False
+
+
 def _going_to(tok: Token) -> bool:
     # 'is going to visit': visit is the xcomp of 'go', which carries 'be' as its aux.
     head = tok.head
@@ -109,12 +125,18 @@ def speech_frame(tok: Token, frames: Frames) -> tuple[Token | None, Token | None
     return None, None
 
 
+# 'We want Trump to strike', 'hopes the US will attack', 'tried to storm': wished or attempted, not done.
+DESIRE = {"want", "hope", "wish", "try", "attempt", "need", "like", "prefer", "seek", "fear", "dream", "urge"}
+
+
 def modality(anchor: Token, frames: Frames) -> Modality:
     m = Modality()
     aux = _aux(anchor)
     m.negated = _negated(anchor)
     m.conditional = _conditional(anchor, frames)
-    m.hypothetical = bool(aux & frames.hypothetical_aux)
+    m.hypothetical = bool(aux & frames.hypothetical_aux) or _hypothetical_above(anchor, frames)
+    if anchor.dep_ in ("xcomp", "ccomp") and anchor.head.lemma_.lower() in DESIRE:
+        m.hypothetical = True
     m.obligation = bool(aux & frames.obligation_aux)
     m.future = bool(aux & (frames.future_aux | frames.reported_future_aux)) or _going_to(anchor)
     if anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in ("fail", "refrain", "cease"):

@@ -13,6 +13,12 @@ SUBJ = ("nsubj", "csubj")
 PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
 NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "X")
 RELATIVE = {"who", "which", "that", "whom", "whose"}
+# Nouns a to-clause can hang on without being its doer: 'an attempt to kill him', 'efforts to repatriate'.
+ABSTRACT_HEADS = {"attempt", "effort", "plan", "campaign", "bid", "move", "decision", "need", "way", "right",
+                  "ability", "chance", "opportunity", "order", "call", "push", "drive", "pressure", "threat",
+                  "promise", "pledge", "offer", "proposal", "request", "demand", "deal", "agreement", "failure",
+                  "refusal", "readiness", "willingness", "intention", "aim", "goal", "target", "mission",
+                  "operation", "process", "strategy", "policy", "time", "reason", "commitment"}
 # Children that do not belong to the actor's own name: clauses about it, asides, the next conjunct.
 INNER_PUNCT = {"-", "‐", "–", ".", "&", "'"}
 SPAN_CUT = {"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis", "prep_verb"}
@@ -118,9 +124,9 @@ def noun_phrase(tok: Token) -> Span:
     while hi + 1 in keep:
         hi += 1
     doc = tok.doc
-    while lo < hi and doc[lo].is_punct:
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
-    while hi > lo and doc[hi].is_punct:
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
         hi -= 1
     return doc[lo : hi + 1]
 
@@ -167,6 +173,10 @@ def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
     control = set(object_control)
     while seen < 12:
         seen += 1
+        if tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl") and not any(
+            c.dep_ in ("aux", "auxpass", "nsubj") for c in tok.children
+        ):
+            return None  # 'Asked about the raid, the minister said ...': the one asked is no agent
         if is_passive(tok):
             a = agent(tok)
             if a is not None:
@@ -175,6 +185,8 @@ def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
             if child(tok, *PASSIVE_SUBJ) is not None:
                 return None
         s = child(tok, *SUBJ)
+        if s is not None and s.lemma_.lower() in ABSTRACT_HEADS and s.pos_ == "NOUN":
+            return None  # 'efforts to repatriate them', 'the campaign to retake': no one in particular
         if s is not None:
             if s.lower_ in RELATIVE and tok.dep_ == "relcl":
                 return tok.head
@@ -200,6 +212,10 @@ def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
         elif dep == "pcomp" and head.dep_ in ("prep", "agent"):
             tok = head.head
         elif dep in ("acl", "relcl") and head.pos_ in NOMINAL:
+            if dep == "acl" and tok.tag_ == "VBN":
+                return None  # 'plains hailed as a cradle': a passive participle's noun is its patient
+            if head.lemma_.lower() in ABSTRACT_HEADS:
+                return None
             return head
         else:
             return None

@@ -18,8 +18,11 @@ Facts about Ray 2.60 that shape this module (measured; see docs/scale-out.md):
 
 from __future__ import annotations
 
+import json
+import logging
 import os
 import queue
+import socket
 import sys
 import threading
 import time
@@ -30,11 +33,14 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import date as Date
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import EngineError, EngineNotInstalledError
 from ..model import Article
 from .local import DEFAULT_CHUNK, code_chunk, load_resources
+
+if TYPE_CHECKING:
+    from .shards import Manifest
 
 INSTALL_HINT = "pip install 'eventwire[ray]'"
 DEFAULT_TIMEOUT_S = 600.0  # longest wait for any one result: start-up (model load) included
@@ -67,12 +73,12 @@ def connected(*, address: str | None = None, num_cpus: float | None = None) -> I
     """Connect to the cluster at `address` ('auto', 'host:port'), or start a local instance with `num_cpus`
     (all cores by default); disconnect (and stop the local instance) at the end. A session the caller
     already opened with ray.init() is used as it is."""
-    import logging
-
     ray = import_ray(local=address is None)
     if ray.is_initialized():
         yield ray
         return
+    if address is not None:
+        check_reachable(address)
     # Workers' output stays in the cluster's logs: the library never prints.
     options: dict[str, Any] = {"log_to_driver": False, "logging_level": logging.WARNING}
     if address is None:
@@ -81,7 +87,7 @@ def connected(*, address: str | None = None, num_cpus: float | None = None) -> I
         options["address"] = address
     try:
         ray.init(**options)
-    except (ConnectionError, RuntimeError, ValueError) as exc:
+    except Exception as exc:  # noqa: BLE001 - refused, bad token, version mismatch: all end the run here
         where = f"the Ray cluster at {address!r}" if address else "a local Ray instance"
         raise EngineError(
             f"cannot connect to {where}: {exc}. Start one with `ray start --head` and pass its address"
@@ -92,12 +98,25 @@ def connected(*, address: str | None = None, num_cpus: float | None = None) -> I
         ray.shutdown()
 
 
+def check_reachable(address: str, *, timeout_s: float = 10.0) -> None:
+    """Fail fast on a 'host:port' where nothing listens: ray.init would retry for ever (Ray 2.60)."""
+    if address == "auto" or "://" in address or ":" not in address:
+        return
+    host, _, port = address.rpartition(":")
+    try:
+        with socket.create_connection((host.strip("[]"), int(port)), timeout=timeout_s):
+            pass
+    except (OSError, ValueError) as exc:
+        raise EngineError(
+            f"no Ray cluster answers at {address} ({exc}); start one with `ray start --head --port={port}` "
+            "or check the address"
+        ) from None
+
+
 def _quiet_data_context(ray: Any) -> Any:
     ctx = ray.data.DataContext.get_current()
     ctx.enable_progress_bars = False  # the CLI draws its own progress; the library never prints
     ctx.print_on_execution_start = False
-    import logging
-
     # Ray Data logs every execution at INFO to the console; keep its warnings, drop the chatter.
     logging.getLogger("ray.data").setLevel(logging.WARNING)
     return ctx
@@ -266,10 +285,19 @@ class RayRun:
         self._num_cpus = num_cpus
         self._chunk_size = chunk_size
         self._timeout_s = timeout_s
+        self._ledger: Any = None
         self.summary = RunSummary(address=address)
 
     def __iter__(self) -> Iterator[tuple[Article, Any]]:
         return self._results()
+
+    def busy_pids(self) -> list[int]:
+        """The actor processes coding a chunk right now (empty before the run starts and after it ends)."""
+        if self._ledger is None:
+            return []
+        import ray
+
+        return ray.get(self._ledger.snapshot.remote(), timeout=self._timeout_s)["busy_pids"]
 
     def _results(self) -> Iterator[tuple[Article, Any]]:
         started = time.monotonic()
@@ -277,6 +305,7 @@ class RayRun:
             plan = plan_actors(_cluster_cpus(ray), workers=self._workers, reserve_for_reads=False)
             self.summary.actors, self.summary.cpus_per_actor = plan.actors, plan.cpus_per_actor
             ledger, ledger_name = start_ledger(ray)
+            self._ledger = ledger
             # max_restarts/max_task_retries: a killed actor comes back and its chunk is rerun, once delivered.
             coder = ray.remote(ChunkCoder).options(
                 num_cpus=plan.cpus_per_actor, max_restarts=-1, max_task_retries=-1
@@ -296,6 +325,7 @@ class RayRun:
                     yield from self._take(ray, in_flight.popleft(), started)
                 self.summary.take_ledger(ray.get(ledger.snapshot.remote(), timeout=self._timeout_s))
             finally:
+                self._ledger = None
                 for actor in [*pool, ledger]:
                     ray.kill(actor)
                 self.summary.seconds = time.monotonic() - started
@@ -372,7 +402,7 @@ def code_to_shards(
     timeout_s: float = DEFAULT_TIMEOUT_S,
     overwrite: bool = False,
     progress: Callable[[ShardProgress], None] | None = None,
-) -> Any:
+) -> Manifest:
     """Read `inputs` (files or directories of any kind `eventwire ingest` reads, and Parquet files with
     id/text/... columns) in shards with Ray Data, code them on the cluster's actors, and write Parquet shards
     plus manifest.json to `out_dir` (a path every node can write). Returns the Manifest; its `run` holds the
@@ -439,8 +469,6 @@ def _stream(coded: Any, *, timeout_s: float) -> Iterator[Any]:
             results.put(exc)
 
     threading.Thread(target=pump, name="eventwire-ray-results", daemon=True).start()
-    import json
-
     while True:
         try:
             item = results.get(timeout=timeout_s)

@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Iterator, Sequence
 from datetime import date as Date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
@@ -24,6 +24,9 @@ from ..errors import InputError
 from ..model import Article
 from .local import DEFAULT_CHUNK, code_chunk, load_resources
 from .shards import write_shard
+
+if TYPE_CHECKING:
+    from .ray import ActorPlan
 
 PARQUET_SUFFIXES = (".parquet", ".pq")
 ROWS_PER_READ_BLOCK = 256  # a big input file streams out in blocks of this many articles
@@ -205,7 +208,7 @@ def code_dataset(
     ray: Any,
     dataset: Any,
     *,
-    plan: Any,
+    plan: ActorPlan,
     shard_dir: str,
     batch_size: int,
     model: str | None,

@@ -149,6 +149,24 @@ def evidence(
     return Page(total=total, limit=limit, offset=offset, items=items)
 
 
+def mentions_of(con: duckdb.DuckDBPyConnection, event_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """The mentions (as `evidence` items) of several events in one query, by event id."""
+    if not event_ids:
+        return {}
+    cur = con.execute(
+        f"{_EVIDENCE_SELECT} WHERE m.event_id IN (SELECT unnest(?::VARCHAR[])) "
+        "ORDER BY m.date DESC NULLS LAST, m.event_id, m.article_id, m.sentence",
+        [list(event_ids)],
+    )
+    found: dict[str, list[dict[str, Any]]] = {}
+    for item in rows_as_dicts(cur):
+        for key in ("date", "published"):
+            if isinstance(item[key], Date):
+                item[key] = item[key].isoformat()
+        found.setdefault(item["event_id"], []).append(item)
+    return found
+
+
 def get_article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] | None:
     """An article's text and metadata with the evidence spans of every event coded from it.
 

@@ -12,7 +12,7 @@ from typing import Any
 import duckdb
 
 from ..errors import QueryError
-from .events import check_page, event_dict, evidence, rows_as_dicts
+from .events import check_page, event_dict, mentions_of, rows_as_dicts
 from .filters import EventFilter, actor_matches, actor_spec
 
 PERIODS = ("day", "week", "month", "year")
@@ -316,9 +316,11 @@ def dyad_profile(
         [*params, key_events],
     )
     keys = [event_dict(r) for r in rows_as_dicts(cur)] if key_events > 0 else []
+    reports = mentions_of(con, [e["event_id"] for e in keys])
     for event in keys:
-        event["mentions"] = evidence(con, event_id=event["event_id"], limit=20).items
+        event["mentions"] = reports.get(event["event_id"], [])[:20]
 
+    outlets = _outlet_counts(con, where, params)
     return {
         "a": filt.source,
         "b": filt.target,
@@ -329,69 +331,83 @@ def dyad_profile(
         "totals": totals,
         "series": series.to_dict(),
         "key_events": keys,
-        "speakers": {
-            filt.source: _speakers(con, where, params, side=filt.source),
-            filt.target: _speakers(con, where, params, side=filt.target),
-        },
-        "outlets": _outlets(con, where, params),
-        "dominance": _dominance(con, where, params, threshold=dominance_threshold),
+        "speakers": _speakers(con, where, params, sides=(filt.source, filt.target)),
+        "outlets": _outlets(outlets),
+        "dominance": _dominance(outlets, threshold=dominance_threshold),
     }
 
 
-def _speakers(con, where: str, params: list, *, side: str) -> list[dict[str, Any]]:
-    """The actors who stood for one side (as source or as target), by name and code, most active first."""
+def _speakers(con, where: str, params: list, *, sides: tuple[str, str]) -> dict[str, list[dict[str, Any]]]:
+    """The actors who stood for each side (as source or as target), by name and code, most active first."""
+    a, b = sides
+    side_of = {
+        role: f"CASE WHEN {actor_matches(role)} THEN ? WHEN {actor_matches(role)} THEN ? END"
+        for role in ("source", "target")
+    }
+    side_params = [a, a, a, b, b, b]
     cur = con.execute(
-        f"""SELECT name, code, sector, count(*) AS events,
+        f"""SELECT side, name, code, sector, count(*) AS events,
                    count(*) FILTER (WHERE role = 'source') AS as_source
             FROM (
-                SELECT coalesce(source_name, source_text) AS name, source_code AS code,
-                       source_sector AS sector, 'source' AS role
-                FROM events WHERE {where} AND {actor_matches('source')}
+                SELECT {side_of['source']} AS side, coalesce(source_name, source_text) AS name,
+                       source_code AS code, source_sector AS sector, 'source' AS role
+                FROM events WHERE {where}
                 UNION ALL
-                SELECT coalesce(target_name, target_text), target_code, target_sector, 'target'
-                FROM events WHERE {where} AND {actor_matches('target')}
-            ) GROUP BY ALL ORDER BY events DESC, name LIMIT 20""",
-        [*params, side, side, *params, side, side],
+                SELECT {side_of['target']}, coalesce(target_name, target_text), target_code, target_sector,
+                       'target'
+                FROM events WHERE {where}
+            ) WHERE side IS NOT NULL GROUP BY ALL ORDER BY side, events DESC, name""",
+        [*side_params, *params, *side_params, *params],
     )
-    return rows_as_dicts(cur)
+    found: dict[str, list[dict[str, Any]]] = {a: [], b: []}
+    for row in rows_as_dicts(cur):
+        people = found.setdefault(row.pop("side"), [])
+        if len(people) < 20:
+            people.append(row)
+    return found
 
 
-def _outlets(con, where: str, params: list) -> dict[str, list[dict[str, Any]]]:
+def _outlet_counts(con, where: str, params: list) -> list[tuple[str | None, str | None, int]]:
+    """(publisher, credited source, reports) over every mention of the matching events: one query that
+    the outlet lists and the dominance warning are both read from."""
+    return con.execute(
+        f"""SELECT coalesce(a.publisher, m.publisher) AS publisher, m.attribution, count(*) AS n
+            FROM mentions m LEFT JOIN articles a ON a.id = m.article_id
+            WHERE m.event_id IN (SELECT event_id FROM events WHERE {where})
+            GROUP BY ALL""",
+        params,
+    ).fetchall()
+
+
+def _ranked(counts: dict) -> list[dict[str, Any]]:
+    order = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0] is None, kv[0] or ""))
+    return [{"name": name, "mentions": n} for name, n in order]
+
+
+def _outlets(counts: list[tuple[str | None, str | None, int]]) -> dict[str, list[dict[str, Any]]]:
     """Which outlets carried the reports (mentions): by publisher, and by the source the text credits."""
-    base = (
-        f"FROM mentions m LEFT JOIN articles a ON a.id = m.article_id "
-        f"WHERE m.event_id IN (SELECT event_id FROM events WHERE {where})"
-    )
-    publishers = con.execute(
-        f"SELECT coalesce(a.publisher, m.publisher) AS name, count(*) AS mentions {base} "
-        "GROUP BY 1 ORDER BY mentions DESC, name NULLS LAST",
-        params,
-    )
-    publishers_rows = rows_as_dicts(publishers)
-    attributions = con.execute(
-        f"SELECT m.attribution AS name, count(*) AS mentions {base} AND m.attribution IS NOT NULL "
-        "GROUP BY 1 ORDER BY mentions DESC, name",
-        params,
-    )
-    return {"publishers": publishers_rows, "attributions": rows_as_dicts(attributions)}
+    publishers: dict[str | None, int] = {}
+    credited: dict[str | None, int] = {}
+    for publisher, attribution, n in counts:
+        publishers[publisher] = publishers.get(publisher, 0) + n
+        if attribution is not None:
+            credited[attribution] = credited.get(attribution, 0) + n
+    return {"publishers": _ranked(publishers), "attributions": _ranked(credited)}
 
 
-def _dominance(con, where: str, params: list, *, threshold: float) -> dict[str, Any] | None:
+def _dominance(counts: list[tuple[str | None, str | None, int]], *, threshold: float) -> dict[str, Any] | None:
     """The outlet behind most reports, when its share passes `threshold`. A report's outlet is the source
     the text credits (`attribution`, e.g. TASS) when it names one, else its publisher."""
-    row = con.execute(
-        f"""SELECT outlet, n, total FROM (
-                SELECT coalesce(m.attribution, a.publisher, m.publisher) AS outlet, count(*) AS n,
-                       sum(count(*)) OVER () AS total
-                FROM mentions m LEFT JOIN articles a ON a.id = m.article_id
-                WHERE m.event_id IN (SELECT event_id FROM events WHERE {where})
-                GROUP BY 1
-            ) WHERE outlet IS NOT NULL ORDER BY n DESC, outlet LIMIT 1""",
-        params,
-    ).fetchone()
-    if row is None:
+    by_outlet: dict[str, int] = {}
+    total = 0
+    for publisher, attribution, n in counts:
+        total += n
+        outlet = attribution if attribution is not None else publisher
+        if outlet is not None:
+            by_outlet[outlet] = by_outlet.get(outlet, 0) + n
+    if not by_outlet:
         return None
-    outlet, count, total = row[0], int(row[1]), int(row[2])
+    outlet, count = min(by_outlet.items(), key=lambda kv: (-kv[1], kv[0]))
     share = count / total
     if share <= threshold:
         return None

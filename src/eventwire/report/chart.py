@@ -3,6 +3,7 @@ and the mean Goldstein score as a line on its own -10..+10 scale. No script, no 
 
 from __future__ import annotations
 
+import math
 from html import escape
 from typing import Any
 
@@ -53,7 +54,7 @@ def trend_svg(series: dict[str, Any], *, width: int = 760, height: int = 300) ->
             f"{value}</text>"
         )
 
-    label_every = max(1, len(points) // 12)
+    label_every = max(1, math.ceil(len(points) * 70 / plot_w))  # labels are ~70 px wide: never overlap
     line: list[str] = []
     for i, p in enumerate(points):
         x = left + i * slot + (slot - bar) / 2

@@ -96,7 +96,8 @@ function drawChart(series) {
   svgText(root, L - 6, T + ph + 4, top, { 'text-anchor': 'end' });
   svgText(root, L + pw + 4, T + 4, '+10');
   svgText(root, L + pw + 4, T + ph + 4, '-10');
-  const every = Math.max(1, Math.floor(points.length / 10));
+  // A label is about 70 px wide: label every n-th period so that they never overlap.
+  const every = Math.max(1, Math.ceil((points.length * 70) / pw));
   const line = [];
   points.forEach((p, i) => {
     const x = L + i * slot + (slot - bar) / 2;
@@ -281,6 +282,8 @@ async function loadEvents() {
     tr.appendChild(el('td', actorName(e.target)));
     tr.appendChild(el('td', fmt(e.goldstein)));
     tr.appendChild(el('td', e.mention_count));
+    tr.appendChild(el('td', [e.publisher, e.attribution ? 'credited to ' + e.attribution : null]
+      .filter(Boolean).join(', ') || 'unknown'));
     tr.appendChild(el('td', e.evidence.text));
     const open = () => {
       for (const row of body.rows) row.classList.remove('selected');
@@ -294,7 +297,7 @@ async function loadEvents() {
   if (!page.items.length) {
     const tr = el('tr');
     const td = el('td', 'no events');
-    td.colSpan = 7;
+    td.colSpan = 8;
     tr.appendChild(td);
     body.appendChild(tr);
   }
