@@ -6,10 +6,11 @@ For each worker count, two child processes run over the same first --limit artic
 - `eventwire ingest` into a fresh store (read, code, dedup, write DuckDB) with --workers N;
 - bare spaCy: `nlp.pipe(texts, n_process=N)` with the same pipeline (`eventwire.nlp.load_nlp`).
 A third row runs the same engine without files or store (coding only), to show where time goes.
-It prints articles/s, MB/s of article text, peak RSS of the whole process tree (the parent and every worker,
-sampled from /proc every 0.1 s), and the ratio of ingest to bare spaCy throughput (issue 6 target: >= 0.7,
-and < 1.5 GB peak RSS with 2 workers). Times are wall-clock medians over --repeat interleaved runs and
-include model loading in every run; peak RSS is the largest seen.
+It prints wall and CPU seconds, articles/s, MB/s of article text, peak RSS of the whole process tree (the
+parent and every worker, sampled from /proc every 0.1 s), and the ratio of throughput to bare spaCy's, by
+wall clock ("ratio") and by CPU time of the whole tree ("cpu rat", the steadier figure on a shared machine)
+(issue 6 target: >= 0.7, and < 1.5 GB peak RSS with 2 workers). Times are medians over --repeat
+interleaved runs and include model loading in every run; peak RSS is the largest seen.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -77,8 +79,9 @@ def tree_rss(root: int) -> int:
     return total
 
 
-def measure(cmd: list[str]) -> tuple[float, int, str]:
-    """Run `cmd`; return (wall seconds, peak tree RSS in bytes, stdout)."""
+def measure(cmd: list[str]) -> tuple[float, float, int, str]:
+    """Run `cmd`; return (wall seconds, CPU seconds of the whole tree, peak tree RSS in bytes, output)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = 0
@@ -87,9 +90,12 @@ def measure(cmd: list[str]) -> tuple[float, int, str]:
         time.sleep(0.1)
     out, err = proc.communicate()
     wall = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # Workers are joined by their parent, so their CPU time is in the child's rusage too.
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if proc.returncode != 0:
         raise SystemExit(f"failed: {' '.join(cmd)}\n{err[-2000:]}")
-    return wall, peak, out + err
+    return wall, cpu, peak, out + err
 
 
 def main() -> None:
@@ -120,32 +126,39 @@ def main() -> None:
             n += 1
     print(f"corpus: {args.corpus} first {n} articles, {text_bytes / 1e6:.2f} MB of text")
     print(f"cpus: {os.cpu_count()}, load average before: {os.getloadavg()[0]:.2f}")
-    print(f"{'run':<22}{'workers':>8}{'wall s':>9}{'art/s':>9}{'MB/s':>8}{'peak RSS MB':>13}{'ratio':>8}")
+    print(f"{'run':<22}{'workers':>8}{'wall s':>9}{'cpu s':>8}{'art/s':>9}{'MB/s':>8}{'RSS MB':>10}"
+          f"{'ratio':>8}{'cpu rat':>8}")
     code_script = work / "code_only.py"  # a file, not -c: spawned workers re-import the main module
     code_script.write_text(CHILD_CODE, encoding="utf-8")
     for workers in [int(w) for w in args.workers.split(",")]:
-        runs: dict[str, list[tuple[float, int]]] = {"bare": [], "code": [], "ingest": []}
+        runs: dict[str, list[tuple[float, float, int]]] = {"bare": [], "code": [], "ingest": []}
         summary = ""
         # Interleaved repeats: on a shared machine, load drifts; each kind sees the same drift.
         for attempt in range(args.repeat):
-            runs["bare"].append(measure([sys.executable, "-c", CHILD_BARE, str(subset), str(workers)])[:2])
-            runs["code"].append(measure([sys.executable, str(code_script), str(subset), str(workers)])[:2])
+            runs["bare"].append(measure([sys.executable, "-c", CHILD_BARE, str(subset), str(workers)])[:3])
+            runs["code"].append(measure([sys.executable, str(code_script), str(subset), str(workers)])[:3])
             db = work / f"w{workers}-{attempt}.duckdb"
             cmd = [sys.executable, "-m", "eventwire", "ingest", str(subset), "--db", str(db)]
             cmd += ["--workers", str(workers)]
-            wall, rss, log = measure(cmd)
-            runs["ingest"].append((wall, rss))
+            wall, cpu, rss, log = measure(cmd)
+            runs["ingest"].append((wall, cpu, rss))
             summary = next((line for line in log.splitlines() if " run " in line and "stored" in line), "")
             db.unlink(missing_ok=True)
-        bare_wall = statistics.median(w for w, _ in runs["bare"])
-        bare_rate = n / bare_wall
-        for label, key in (("bare spaCy nlp.pipe", "bare"), ("coding only (engine)", "code"),
-                           ("eventwire ingest", "ingest")):
-            wall = statistics.median(w for w, _ in runs[key])
-            rss = max(r for _, r in runs[key])
-            ratio = "" if key == "bare" else f"{n / wall / bare_rate:.2f}"
-            print(f"{label:<22}{workers:>8}{wall:>9.1f}{n / wall:>9.1f}{text_bytes / 1e6 / wall:>8.3f}"
-                  f"{rss / 1e6:>13.0f}{ratio:>8}")
+        bare_wall = statistics.median(r[0] for r in runs["bare"])
+        bare_cpu = statistics.median(r[1] for r in runs["bare"])
+        for label, key in (
+            ("bare spaCy nlp.pipe", "bare"),
+            ("coding only (engine)", "code"),
+            ("eventwire ingest", "ingest"),
+        ):
+            wall = statistics.median(r[0] for r in runs[key])
+            cpu = statistics.median(r[1] for r in runs[key])
+            rss = max(r[2] for r in runs[key])
+            ratios = ("", "") if key == "bare" else (f"{bare_wall / wall:.2f}", f"{bare_cpu / cpu:.2f}")
+            print(
+                f"{label:<22}{workers:>8}{wall:>9.1f}{cpu:>8.1f}{n / wall:>9.1f}{text_bytes / 1e6 / wall:>8.3f}"
+                f"{rss / 1e6:>10.0f}{ratios[0]:>8}{ratios[1]:>8}"
+            )
         print(f"  {summary.strip()}")
     print(f"load average after: {os.getloadavg()[0]:.2f}")
 
