@@ -7,16 +7,19 @@ For each worker count, two child processes run over the same first --limit artic
 - bare spaCy: `nlp.pipe(texts, n_process=N)` with the same pipeline (`eventwire.nlp.load_nlp`).
 A third row runs the same engine without files or store (coding only), to show where time goes.
 It prints wall and CPU seconds, articles/s, MB/s of article text, peak RSS of the whole process tree (the
-parent and every worker, sampled from /proc every 0.1 s), and the ratio of throughput to bare spaCy's, by
-wall clock ("ratio") and by CPU time of the whole tree ("cpu rat", the steadier figure on a shared machine)
+parent and every worker, sampled from /proc every 0.1 s), and the ratio of throughput to bare spaCy's
 (issue 6 target: >= 0.7, and < 1.5 GB peak RSS with 2 workers). Times are medians over --repeat
-interleaved runs and include model loading in every run; peak RSS is the largest seen.
+interleaved runs and include start-up (interpreter, models, worker processes). Each kind also runs over
+the first 8 articles: that run's time is the start-up ("start s"), and (N - 8) / (time - start-up) is the
+steady rate a large corpus sees ("steady/s"), compared with bare spaCy's by wall clock and by CPU time
+of the whole process tree ("cpu ratio": the steadier figure on a machine shared with other jobs).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import resource
 import statistics
@@ -25,6 +28,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+STARTUP_ARTICLES = 8
 
 CHILD_BARE = """
 import json, sys, time
@@ -98,6 +103,21 @@ def measure(cmd: list[str]) -> tuple[float, float, int, str]:
     return wall, cpu, peak, out + err
 
 
+def write_subset(corpus: Path, out: Path, limit: int) -> tuple[int, int]:
+    n = text_bytes = 0
+    with corpus.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as dst:
+        for line in src:
+            if n >= limit:
+                break
+            rec = json.loads(line)
+            if not isinstance(rec.get("text"), str) or not rec["text"].strip():
+                continue
+            dst.write(json.dumps(rec) + "\n")
+            text_bytes += len(rec["text"].encode("utf-8"))
+            n += 1
+    return n, text_bytes
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -111,56 +131,70 @@ def main() -> None:
         raise SystemExit(f"{args.corpus}: not found (the shared corpora are not part of the repository)")
 
     work = Path(tempfile.mkdtemp(prefix="eventwire-bench-"))
-    subset = work / "subset.jsonl"
-    n = 0
-    text_bytes = 0
-    with args.corpus.open(encoding="utf-8") as src, subset.open("w", encoding="utf-8") as dst:
-        for line in src:
-            if n >= args.limit:
-                break
-            rec = json.loads(line)
-            if not isinstance(rec.get("text"), str) or not rec["text"].strip():
-                continue
-            dst.write(json.dumps(rec) + "\n")
-            text_bytes += len(rec["text"].encode("utf-8"))
-            n += 1
-    print(f"corpus: {args.corpus} first {n} articles, {text_bytes / 1e6:.2f} MB of text")
-    print(f"cpus: {os.cpu_count()}, load average before: {os.getloadavg()[0]:.2f}")
-    print(f"{'run':<22}{'workers':>8}{'wall s':>9}{'cpu s':>8}{'art/s':>9}{'MB/s':>8}{'RSS MB':>10}"
-          f"{'ratio':>8}{'cpu rat':>8}")
+    subset, startup = work / "subset.jsonl", work / "startup.jsonl"
+    n, text_bytes = write_subset(args.corpus, subset, args.limit)
+    # A run over a handful of articles costs what every run costs before its first article (interpreter,
+    # model and dictionaries, worker start): subtracting it gives the steady rate a large corpus sees.
+    n_small, _ = write_subset(args.corpus, startup, STARTUP_ARTICLES)
     code_script = work / "code_only.py"  # a file, not -c: spawned workers re-import the main module
     code_script.write_text(CHILD_CODE, encoding="utf-8")
+
+    def command(kind: str, path: Path, workers: int, tag: str) -> list[str]:
+        if kind == "bare":
+            return [sys.executable, "-c", CHILD_BARE, str(path), str(workers)]
+        if kind == "code":
+            return [sys.executable, str(code_script), str(path), str(workers)]
+        db = work / f"{tag}.duckdb"
+        db.unlink(missing_ok=True)
+        return [sys.executable, "-m", "eventwire", "ingest", str(path), "--db", str(db), "--workers", str(workers)]
+
+    print(f"corpus: {args.corpus} first {n} articles, {text_bytes / 1e6:.2f} MB of text")
+    print(f"cpus: {os.cpu_count()}, load average before: {os.getloadavg()[0]:.2f}")
+    print(
+        f"{'run':<21}{'workers':>8}{'wall s':>8}{'cpu s':>7}{'art/s':>7}{'MB/s':>7}{'RSS MB':>8}{'ratio':>7}"
+        f"{'start s':>8}{'steady/s':>9}{'ratio':>7}{'cpu ratio':>10}"
+    )
+    kinds = (("bare spaCy nlp.pipe", "bare"), ("coding only (engine)", "code"), ("eventwire ingest", "ingest"))
     for workers in [int(w) for w in args.workers.split(",")]:
-        runs: dict[str, list[tuple[float, float, int]]] = {"bare": [], "code": [], "ingest": []}
+        full: dict[str, list[tuple[float, float, int]]] = {k: [] for _, k in kinds}
+        small: dict[str, list[tuple[float, float, int]]] = {k: [] for _, k in kinds}
         summary = ""
         # Interleaved repeats: on a shared machine, load drifts; each kind sees the same drift.
         for attempt in range(args.repeat):
-            runs["bare"].append(measure([sys.executable, "-c", CHILD_BARE, str(subset), str(workers)])[:3])
-            runs["code"].append(measure([sys.executable, str(code_script), str(subset), str(workers)])[:3])
-            db = work / f"w{workers}-{attempt}.duckdb"
-            cmd = [sys.executable, "-m", "eventwire", "ingest", str(subset), "--db", str(db)]
-            cmd += ["--workers", str(workers)]
-            wall, cpu, rss, log = measure(cmd)
-            runs["ingest"].append((wall, cpu, rss))
-            summary = next((line for line in log.splitlines() if " run " in line and "stored" in line), "")
-            db.unlink(missing_ok=True)
-        bare_wall = statistics.median(r[0] for r in runs["bare"])
-        bare_cpu = statistics.median(r[1] for r in runs["bare"])
-        for label, key in (
-            ("bare spaCy nlp.pipe", "bare"),
-            ("coding only (engine)", "code"),
-            ("eventwire ingest", "ingest"),
-        ):
-            wall = statistics.median(r[0] for r in runs[key])
-            cpu = statistics.median(r[1] for r in runs[key])
-            rss = max(r[2] for r in runs[key])
-            ratios = ("", "") if key == "bare" else (f"{bare_wall / wall:.2f}", f"{bare_cpu / cpu:.2f}")
+            for _, kind in kinds:
+                tag = f"{kind}-{workers}-{attempt}"
+                small[kind].append(measure(command(kind, startup, workers, tag + "-s"))[:3])
+                wall, cpu, rss, log = measure(command(kind, subset, workers, tag))
+                full[kind].append((wall, cpu, rss))
+                if kind == "ingest":
+                    summary = next((ln for ln in log.splitlines() if " run " in ln and "stored" in ln), summary)
+
+        def med(runs, i):
+            return statistics.median(r[i] for r in runs)
+
+        base = {}
+        for label, kind in kinds:
+            wall, cpu, rss = med(full[kind], 0), med(full[kind], 1), max(r[2] for r in full[kind])
+            start_wall, start_cpu = med(small[kind], 0), med(small[kind], 1)
+            # Too few articles (or too much noise) for the difference to mean anything: NaN, shown as 'nan'.
+            steady = (n - n_small) / (wall - start_wall) if wall - start_wall > 1.0 else math.nan
+            steady_cpu = (n - n_small) / (cpu - start_cpu) if cpu - start_cpu > 1.0 else math.nan
+            if kind == "bare":
+                base = {"wall": n / wall, "steady": steady, "cpu": steady_cpu}
+                ratios = ("", "", "")
+            else:
+                ratios = (
+                    f"{n / wall / base['wall']:.2f}",
+                    f"{steady / base['steady']:.2f}",
+                    f"{steady_cpu / base['cpu']:.2f}",
+                )
             print(
-                f"{label:<22}{workers:>8}{wall:>9.1f}{cpu:>8.1f}{n / wall:>9.1f}{text_bytes / 1e6 / wall:>8.3f}"
-                f"{rss / 1e6:>10.0f}{ratios[0]:>8}{ratios[1]:>8}"
+                f"{label:<21}{workers:>8}{wall:>8.1f}{cpu:>7.1f}{n / wall:>7.1f}{text_bytes / 1e6 / wall:>7.3f}"
+                f"{rss / 1e6:>8.0f}{ratios[0]:>7}{start_wall:>8.1f}{steady:>9.1f}{ratios[1]:>7}{ratios[2]:>10}"
             )
         print(f"  {summary.strip()}")
     print(f"load average after: {os.getloadavg()[0]:.2f}")
+
 
 if __name__ == "__main__":
     main()

@@ -9,8 +9,8 @@ Runs, one after another on the same first N articles:
   ray-N     the Ray engine (engine seam: results back to this process), a fresh local Ray instance, N actors
   shards-N  the Ray engine reading the file itself with Ray Data and writing Parquet shards + manifest
 For each: wall seconds, articles/s, time to the first result (start-up: Ray's init, actor start, model load),
-and the rate after it. Counts the articles whose events differ from local-1's (0 expected; a local-1 rerun at
-the end is the control for code edited while the bench ran). Then projects, from the measured
+and the rate after it. Counts the articles whose events differ from local-1's (0 expected; a local-N rerun at
+the end, in fresh processes, is the control for code edited while the bench ran). Then projects, from the measured
 per-core rate, the core-hours and cores for 100 million articles. Prints figures; asserts nothing.
 Ray writes its session files under RAY_TMPDIR (a fresh temporary directory unless set).
 """
@@ -152,13 +152,13 @@ def bench(args: argparse.Namespace) -> int:
             print(f"{'load':<10} {s:8.1f} s  {totals['articles_new'] / s:7.1f} art/s  "
                   f"(shards into a new DuckDB store: {totals['mentions_new']} mentions, one writer)")
 
-    # The control: local-1 again. If it differs from the first local-1, the code changed during the bench
-    # (someone edited the coder): then no equality above means anything.
-    control = fingerprint(engines.run(articles, engine="local", workers=1))
+    # The control: the local engine again, in fresh processes (which import the code anew). If it differs
+    # from local-1, the code changed on disk during the bench: then no equality above means anything.
+    control = fingerprint(engines.run(articles, engine="local", workers=args.cpus))
     print()
     print(f"articles whose events differ from local-1: local-{args.cpus} {same_local}, "
           f"ray-{args.cpus} {same_ray}, shards-{args.cpus} {same_shards}, "
-          f"local-1 rerun (control) {differing(control, reference)}")
+          f"local-{args.cpus} rerun at the end (control) {differing(control, reference)}")
     overhead = figures[f"ray-{args.cpus}"] - figures[f"local-{args.cpus}"]
     print(f"Ray overhead over local-{args.cpus}: {overhead:+.1f} s on {n} articles "
           f"(Ray start-up to first result: {summary.startup_seconds:.1f} s)")

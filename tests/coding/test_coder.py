@@ -62,3 +62,40 @@ def test_seed_article_events(code_text):
     phone = next(c for c in cands if c.cameo == "041" and c.source.country == "RUS")
     assert "Medvedev" in phone.source.text and "Raul Castro" in phone.target.text
     assert phone.attribution == "TASS"
+
+
+def test_dateline_is_not_the_actor(code_text):
+    # The parser takes a dateline for a subject or part of one; the actor is the phrase after the dash.
+    for text, source in [
+        ("ALGIERS, Algeria - Police have arrested a handful of journalists.", "Police"),
+        ("Washington - US President Donald Trump on Tuesday criticized the Fed.", "US President Donald Trump"),
+        ("KABUL (Pajhwok): President Ashraf Ghani has held a meeting with tribal elders.", "President Ashraf Ghani"),
+    ]:
+        cands = code_text(text)
+        assert cands, text
+        assert cands[0].source.text == source, (text, cands[0].source.text)
+
+
+def test_place_target_does_not_make_an_unknown_source_an_event_target(code_text):
+    # A place fills an empty target ('imposed a curfew in Kandahar'); it is no party of a reciprocal act.
+    (c,) = [c for c in code_text("The army imposed a curfew in Kandahar on Friday.") if c.cameo == "1723"]
+    assert c.target is not None and c.target.text == "Kandahar"
+    met = code_text("Egypt and Jordan met in Cairo.")
+    assert {(c.source.text, c.target.text if c.target else None) for c in met} == {("Egypt", "Jordan"),
+                                                                                    ("Jordan", "Egypt")}
+
+
+def test_agreement_to_act_on_someone_is_one_way(code_text):
+    cands = code_text("Japan agreed to provide Vietnam with patrol boats.")
+    assert [(c.source.text, c.target.text) for c in cands if c.target] == [("Japan", "Vietnam")]
+
+
+def test_accused_party_span_stops_before_the_charge(code_text):
+    text = "The ministry accused the rebels of shelling civilian areas."
+    cands = [c for c in code_text(text) if c.cameo.startswith("112")]
+    assert cands and cands[0].target is not None and cands[0].target.text == "the rebels"
+
+
+def test_date_is_no_part_of_the_actor_name(code_text):
+    cands = code_text("A Jerusalem court on March 10 rejected the request of the prime minister.")
+    assert cands and cands[0].source.text == "A Jerusalem court"

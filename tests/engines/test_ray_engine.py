@@ -143,8 +143,6 @@ def engines_ray():
     return ray_engine
 
 
-# Ray Data's executor thread dies noisily when the driver disconnects under it; that is the point here.
-@pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
 def test_a_run_that_cannot_progress_fails_loudly_instead_of_hanging(ray_cluster, samples, tmp_path, monkeypatch):
     from eventwire.engines import ray as ray_engine
     from eventwire.errors import EngineError

@@ -18,14 +18,16 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.model import Actor
 
 from .attribution import sentence_attributions
-from .matcher import QUANTIFIERS, Match, match_sentence
+from .matcher import QUANTIFIERS, Match, led_by, match_sentence
 from .pattern_table import Pattern, PatternSet, load_patterns
 from .semantics import adjust_code, is_question, modality
 from .syntax import (
     agent,
     child,
     children,
+    clause_object,
     conjuncts,
+    dateline_end,
     direct_object,
     implied_source,
     is_passive,
@@ -75,17 +77,32 @@ class _Raw:
     rule: str
     recip: bool
     framed: bool = False
+    place: bool = False  # the target is the place the act was done in, not a party to it
 
 
 def _mandative(clause: Token) -> bool:
     """'demanded that he resign / should resign': the clause states what is asked, not a fact
     ('insists it is enforcing the sanctions' reports one)."""
-    if clause.tag_ in ("VB", "VBP", "NN") and not any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+    bare = clause.tag_ in ("VB", "VBP", "NN") or (
+        clause.tag_ == "VBD" and clause.lower_ == clause.lemma_.lower()  # 'demanded that X cut off aid'
+    )
+    if bare and not any(c.dep_ in ("aux", "auxpass") for c in clause.children):
         return True
     return any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in clause.children)
 
 
 STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG"}
+PLACE_ENTS = ("GPE", "LOC", "FAC")
+# Prepositions that name where an act was done or aimed ('in Lahore', 'into Lebanon', 'at Digha').
+PLACE_PREPS = ("in", "into", "at", "to", "inside", "across", "against")
+# Common nouns that name a place an act is done in ('in the town', 'in Bosnian Serb territory').
+PLACE_NOUNS = {"territory", "region", "area", "border", "province", "district", "city", "town", "village",
+               "camp", "capital", "countryside", "zone", "enclave", "neighborhood", "neighbourhood", "port",
+               "island"}
+# Measures that bear on someone: 'lifted its ban on TikTok' (an attack on X is an event, not a measure).
+MEASURE_NOUNS = {"ban", "sanction", "restriction", "embargo", "curb", "limit", "boycott", "tariff", "duty",
+                 "measure", "freeze", "blockade", "curfew", "moratorium", "suspension"}
+JOINT_WORDS = {"joint", "bilateral", "mutual", "trilateral"}
 NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 
 
@@ -93,6 +110,23 @@ def _named(tok: Token | None) -> bool:
     """The phrase headed by tok names someone ('The New York Times'), whether or not the actor
     dictionaries know them."""
     return tok is not None and any(t.ent_type_ in NAMED for t in noun_phrase(tok))
+
+
+def _bearers(tok: Token) -> list[Token]:
+    """Who a thing comes from or bears on: the agent of a participle on it ('an appeal filed by X'), the
+    object of on/against on the participle or the noun ('sanctions imposed on Y', 'the ban on Z')."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            found = agent(c)
+            if found is not None:
+                out.append(found)
+            for prep in ("on", "against"):
+                out += prep_objects(c, prep)
+    if tok.lemma_.lower() in MEASURE_NOUNS:
+        for prep in ("on", "against"):
+            out += prep_objects(tok, prep)
+    return out
 
 
 def _is_state(actor: Actor) -> bool:
@@ -268,6 +302,10 @@ class EventCoder:
                 for p in c.children:  # 'demanded the release of X': the noun's own complement
                     if p.dep_ == "acl":
                         add(p)
+                    elif p.dep_ == "prep" and p.lower_ == "of" and m.pattern.frame == "accuse":
+                        # 'accused the rebels of shelling towns': the parser hangs the charge on the accused
+                        for q in children(p, "pcomp", "pobj"):
+                            add(q)
             elif c.dep_ in ("prep",) and (
                 c.lower_ in ("for", "to", "of", "on") or (c.lower_ == "with" and m.pattern.frame == "threat")
             ):
@@ -287,11 +325,22 @@ class EventCoder:
             tgt = self._target(e)
             if tgt is not None and frame_src is not None and tgt.i == frame_src.i:
                 tgt = None
+        if tgt is None and e is None and m.pattern.pos in ("V", "A"):
+            # 'agreed to provide Sri Lanka with technology', 'willing to send resources to Colombia': the act
+            # agreed to is in no table row, but the party it is done to is named.
+            tgt = self._embedded_party(m.token, m.pattern.frame)
+        # 'Jordan and Britain agreed to hold exercises': an agreement among the subject's conjuncts.
+        recip = m.pattern.recip and tgt is None
+        place = False
+        if tgt is None:
+            tgt = self._place(m, e)
+            place = tgt is not None
+            recip = recip and not place  # a place is no party to an agreement
         lo = min(m.token.i, e.token.i) if e else m.token.i
         hi = max(m.token.i, e.token.i) if e else m.token.i
         trigger = (lo, hi + 1) if hi - lo <= TRIGGER_SPAN_MAX else (m.token.i, m.token.i + 1)
         rule = f"{m.pattern.id}>{e.pattern.id}" if e else m.pattern.id
-        return _Raw(m, code, frame_src, tgt, m.token, trigger, rule, recip=False, framed=True)
+        return _Raw(m, code, frame_src, tgt, m.token, trigger, rule, recip=recip, framed=True, place=place)
 
     def _plain(self, m: Match, by_tok: dict[int, Match]) -> _Raw | None:
         if m.pattern.pos == "N" and m.governor is None and m.token.dep_ != "ROOT":
@@ -320,6 +369,10 @@ class EventCoder:
         if src is None:
             return None
         tgt = self._target(m)
+        one_way = False
+        if tgt is None and m.pattern.frame is not None:
+            tgt = self._embedded_party(m.token, m.pattern.frame)
+            one_way = tgt is not None  # 'agreed to provide Vietnam with boats' is not mutual
         if m.pattern.source_role is not None:
             # 'X received aid from Y', 'X faces criticism from Y': the giver is the source.
             giver = self._role(m, m.pattern.source_role)
@@ -342,7 +395,12 @@ class EventCoder:
         elif m.pattern.pos == "A" and m.token.head is not m.token:
             anchor = m.token.head
         code = m.pattern.cameo
-        return _Raw(m, code, src, tgt, anchor, trigger, rule, recip=m.pattern.recip)
+        recip = (m.pattern.recip and not one_way) or (tgt is None and self._joint(m))
+        place = False
+        if tgt is None and not recip:
+            tgt = self._place(m, None)
+            place = tgt is not None
+        return _Raw(m, code, src, tgt, anchor, trigger, rule, recip=recip, place=place)
 
     # ---- arguments --------------------------------------------------------------------------------------
 
@@ -362,10 +420,14 @@ class EventCoder:
         # 'talks between X and Y': the parties are the actors, in both directions.
         goal = m.relation in ("prep:for", "prep:to", "prep:toward", "prep:towards")
         if m.pattern.recip and not goal:
-            between = prep_objects(tok, "between")
+            between = prep_objects(tok, "between") or (
+                prep_objects(tok.head, "between") if tok.dep_ == "compound" else []
+            )
             if between:
                 return between[0]
         poss = child(tok, "poss")
+        if poss is not None and poss.ent_type_ in ("DATE", "TIME"):
+            poss = None  # "Saturday's meeting": a date is no actor
         if poss is not None and "poss" not in m.pattern.targets and poss.pos_ != "PRON":
             return poss
         by = prep_objects(tok, "by")
@@ -380,9 +442,95 @@ class EventCoder:
             if found is not None:
                 return found
         for c in tok.children:
-            if c.dep_ in ("amod", "compound") and (c.ent_type_ in NAME_ENTS or c.pos_ == "PROPN"):
-                return c
+            leader = led_by(c)
+            if leader is not None:
+                return leader
+        dateline = dateline_end(tok)
+        for deps in (("amod", "compound"), ("nmod",)):
+            for c in tok.children:
+                if c.dep_ in deps and c.i >= dateline and (c.ent_type_ in NAME_ENTS or c.pos_ == "PROPN"):
+                    return c
         return poss
+
+    def _embedded_party(self, tok: Token, frame: str | None) -> Token | None:
+        """The one an uncoded embedded act is done to: its indirect object, a named direct object, or a
+        named object of to/with ('agreed to allow UN workers access', 'ready to send troops to Mali')."""
+        if frame in ("demand", "appeal"):
+            # 'demanded that Dbeibeh appear before the chamber': the one asked is the clause's subject.
+            for c in tok.children:
+                if c.dep_ == "ccomp" and _mandative(c):
+                    asked = child(c, "nsubj", "nsubjpass")
+                    if asked is not None and asked.lower_ not in ("it", "there"):
+                        return asked
+            return None
+        if frame not in ("intent", "reject"):
+            return None
+        for c in tok.children:
+            if c.dep_ != "xcomp" or c.pos_ not in ("VERB", "AUX"):
+                continue
+            dative = child(c, "dative", "iobj")
+            if dative is not None and dative.pos_ == "ADP":
+                dative = child(dative, "pobj")
+            if dative is not None and _named(dative):
+                return dative
+            obj = direct_object(c)
+            if obj is not None and _named(obj):
+                return obj
+            for clause in children(c, "ccomp"):
+                # 'agreed to allow Red Cross workers access': the small clause's subject is the one let
+                who = child(clause, "nsubj")
+                if who is not None and _named(who):
+                    return who
+            hosts = [c] + ([obj] if obj is not None else [])
+            for host in hosts:
+                for prep in ("to", "with"):
+                    for p in prep_objects(host, prep):
+                        if _named(p):
+                            return p
+        return None
+
+    @staticmethod
+    def _joint(m: Match) -> bool:
+        """'a joint exercise', 'bilateral talks': the wording itself makes the act mutual."""
+        tok = m.token
+        hosts = [tok] + ([direct_object(tok)] if m.pattern.pos == "V" else [])
+        return any(
+            c.dep_ == "amod" and c.lower_ in JOINT_WORDS for h in hosts if h is not None for c in h.children
+        )
+
+    def _place(self, m: Match, e: Match | None) -> Token | None:
+        """The place an act without a party was done in ('imposed a curfew in Lahore', 'remained on alert
+        in Manila', 'declared a ceasefire in Libya'): news names the state or region acted on by it."""
+        hosts: list[Token] = []
+        for x in (m, e):
+            if x is None:
+                continue
+            hosts.append(x.token)
+            if x.governor is not None:
+                hosts.append(x.governor)
+            if x.pattern.pos != "N":
+                obj = direct_object(x.token)
+                if obj is not None:
+                    hosts.append(obj)
+                hosts += [c for c in x.token.children if c.dep_ == "xcomp"]
+        own = {x.token.i for x in (m, e) if x is not None}
+        # 'announced a ceasefire on Friday in Libya': the place may hang on the date.
+        hosts += [d for h in hosts for c in h.children if c.dep_ == "prep" for d in children(c, "pobj")
+                  if d.ent_type_ in ("DATE", "TIME")]
+        for host in hosts:
+            for prep in PLACE_PREPS:
+                for p in prep_objects(host, prep):
+                    if p.ent_type_ in ("DATE", "TIME"):
+                        continue
+                    if p.i in own:
+                        continue
+                    # The phrase must name a place itself: 'in Lahore', 'in Yemen's Hodeidah region', not
+                    # 'to a ceasefire in eastern Ukraine' (a thing agreed to, somewhere).
+                    if p.lemma_.lower() in PLACE_NOUNS or p.ent_type_ in PLACE_ENTS or (
+                        p.pos_ == "PROPN" and any(t.ent_type_ in PLACE_ENTS for t in noun_phrase(p))
+                    ):
+                        return p
+        return None
 
     def _role(self, m: Match, role: str) -> Token | None:
         hosts = [m.token] + ([m.governor] if m.governor is not None else [])
@@ -401,9 +549,19 @@ class EventCoder:
                       if p.dep_ == "pobj"]
             if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
                 hosts.append(tok.head.head)
+            if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
+                hosts.append(tok.head)  # 'a mediation effort between X and Y': the phrase hangs on the head
         if m.pattern.pos == "N" and m.governor is not None:
             hosts.append(m.governor)  # 'imposed sanctions on Iran': the preposition may hang on the verb
         obj = direct_object(tok) if m.pattern.pos != "N" else None
+        if m.pattern.pos == "N" and "obj" in m.pattern.targets and m.governor is not None and (
+            m.relation.startswith("prep:")
+        ):
+            obj = direct_object(m.governor)  # 'used civilians as human shields': the verb's object
+        if obj is None and m.pattern.pos == "V" and "obj" in m.pattern.targets:
+            # 'found Barbarin guilty', 'convicted the bank to pay': the parser makes the one acted on the
+            # subject of a small clause (no 'that').
+            obj = clause_object(tok)
         if obj is None and m.pattern.pos == "V":
             # 'arrested and charged the opposition leader': conjoined verbs share the last one's object.
             for c in tok.children:
@@ -413,6 +571,9 @@ class EventCoder:
                         break
         if obj is not None:
             hosts.append(obj)
+        if m.pattern.pos == "V":
+            # 'mobilized troops for a war against Iraq': the purpose names whom the act is aimed at.
+            hosts += prep_objects(tok, "for")
         for role in m.pattern.targets:
             cand: Token | None = None
             if role == "obj":
@@ -423,13 +584,16 @@ class EventCoder:
                     cand = child(cand, "pobj")
             elif role == "poss":
                 cand = child(tok, "poss")
+            elif role == "objposs":
+                # 'violated South Sudan's ceasefire': the object is part of the wording, its owner the target
+                cand = child(obj, "poss") if obj is not None else None
             elif role.startswith("prep:"):
                 for host in hosts:
                     objs = prep_objects(host, role[5:])
                     if objs:
                         cand = objs[0]
                         break
-            if cand is not None and cand is not exclude and cand.pos_ not in ("VERB", "AUX"):
+            if cand is not None and cand is not exclude and cand is not tok and cand.pos_ not in ("VERB", "AUX"):
                 return cand
         return None
 
@@ -474,7 +638,7 @@ class EventCoder:
             rule = raw.rule + (f":{tag}" if tag else "")
             if tgt is not None and tgt.lower_ in ("who", "whom", "which", "that") and tgt.head.dep_ == "relcl":
                 tgt = tgt.head.head  # 'Masri, who is detained by Kurdish forces': the antecedent
-            for s, t, reverse in self._pairs(src, tgt, raw.recip):
+            for s, t, reverse in self._pairs(src, tgt, raw.recip, place=raw.place):
                 final = code
                 if ctx_code is not None and not tag:
                     final = ctx_code[1] if reverse else ctx_code[0]
@@ -482,10 +646,12 @@ class EventCoder:
                 state_code = raw.match.pattern.state_code
                 if state_code and not tag and _is_state(s_actor):
                     final = state_code
-                t_actor = self._actor(t, actors)[0] if t is not None else None
+                t_actor = self._actor(t, actors, target=True)[0] if t is not None else None
                 if t_actor is not None and (t_actor.start, t_actor.end) == (s_actor.start, s_actor.end):
                     t_actor = None
                 known = s_is or s_actor.country or s_actor.sector or _named(s)
+                if raw.place and not known:
+                    t_actor = None  # a place is no one acted on: it does not make an unknown source an event
                 if t_actor is None and raw.match.pattern.targets and not known:
                     # Neither a known actor nor anyone acted on: 'efforts to resist what they perceive'.
                     continue
@@ -501,7 +667,7 @@ class EventCoder:
                     continue
                 seen.add(key)
                 conf = 0.8 if raw.match.pattern.pos == "V" else 0.7
-                conf += 0.1 if t_actor is not None else 0.0
+                conf += 0.1 if t_actor is not None and not raw.place else 0.0
                 conf -= 0.1 if (raw.framed or tag) else 0.0
                 conf -= 0.25 if not s_is else 0.0
                 conf += 0.05 if main_clause else 0.0
@@ -521,8 +687,13 @@ class EventCoder:
         return out
 
     @staticmethod
-    def _pairs(src: Token, tgt: Token | None, recip: bool) -> list[tuple[Token, Token | None, bool]]:
+    def _pairs(
+        src: Token, tgt: Token | None, recip: bool, *, place: bool = False
+    ) -> list[tuple[Token, Token | None, bool]]:
         sources = conjuncts(src)
+        if place and tgt is not None:
+            # 'imposed blockades in Lahore, Multan and Faisalabad' is one act where it happened, not three.
+            return [(s, tgt, False) for s in sources]
         if tgt is None:
             if recip and len(sources) > 1:
                 return [(a, b, False) for a in sources for b in sources if a is not b]
@@ -540,7 +711,7 @@ class EventCoder:
         return tok is not None and tok.ent_type_ in ("DATE", "TIME") and tok.pos_ != "PROPN"
 
     @staticmethod
-    def _actor(tok: Token, actors: Any) -> tuple[Actor, bool]:
+    def _actor(tok: Token, actors: Any, *, target: bool = False) -> tuple[Actor, bool]:
         if tok.lemma_.lower() in QUANTIFIERS or tok.pos_ == "NUM":
             # 'thousands of students', 'dozens of soldiers': the actor is what is counted.
             counted = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
@@ -556,5 +727,13 @@ class EventCoder:
                 pspan = noun_phrase(poss)
                 if actors.is_actor(pspan):
                     span, is_actor = pspan, True
+        if not is_actor and target:
+            # 'rejected an appeal filed by X', 'lifted sanctions imposed on Y', 'lifted its ban on Z': a thing
+            # acted on stands for the actor it came from or bears on.
+            for alt in _bearers(tok):
+                aspan = noun_phrase(alt)
+                if actors.is_actor(aspan) or _named(alt):
+                    span, is_actor = aspan, True
+                    break
         actor = actors.resolve(span)
         return actor, is_actor

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .pattern_table import POS, Pattern, PatternSet
-from .syntax import children, direct_object, governor, lemma_variants
+from .syntax import children, clause_object, direct_object, governor, lemma_variants
 
 CLAUSAL = ("ROOT", "ccomp", "xcomp", "advcl", "relcl", "pcomp", "csubj")
 MOD_DEPS = ("amod", "compound", "nmod", "npadvmod", "advmod", "nummod", "poss")
@@ -46,6 +46,8 @@ QUANTIFIERS = {"some", "all", "most", "many", "part", "number", "thousand", "hun
 
 def _objects(tok: Token) -> list[Token]:
     obj = direct_object(tok)
+    if obj is None and tok.pos_ in ("VERB", "AUX"):
+        obj = clause_object(tok)  # 'will not accept refugees fleeing the war': a misparsed object
     if obj is None:
         return []
     out = [obj, *[c for c in obj.conjuncts]]
@@ -74,7 +76,8 @@ def _pobj_lemmas(tok: Token, prep: str, gov: Token | None = None) -> set[str] | 
     for host in hosts:
         for c in host.children:
             if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
-                objs = [p for p in children(c, "pobj", "pcomp") if p.ent_type_ not in ("DATE", "TIME")]
+                # 'went on strike': the noun itself is no object of its own preposition constraint.
+                objs = [p for p in children(c, "pobj", "pcomp") if p.ent_type_ not in ("DATE", "TIME") and p != tok]
                 if objs:
                     found = found or set()
                     found |= {_lemma(p) for p in objs}
@@ -90,7 +93,19 @@ def has_own_source(tok: Token) -> bool:
             return True
         if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"):
             return True
+        if led_by(c) is not None:
+            return True
     return False
+
+
+def led_by(mod: Token) -> Token | None:
+    """'a Saudi-led strike', 'the US-led coalition': the name before '-led' is the doer."""
+    if mod.dep_ != "amod" or mod.lemma_.lower() != "lead" or mod.tag_ != "VBN":
+        return None
+    for c in mod.children:
+        if c.dep_ in ("npadvmod", "compound", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"):
+            return c
+    return None
 
 
 def satisfies(

@@ -35,7 +35,7 @@ class Pattern:
     lemma: str
     pos: str  # V, N or A
     cameo: str
-    targets: tuple[str, ...]  # roles tried in order: obj, dative, poss, prep:X
+    targets: tuple[str, ...]  # roles tried in order: obj, dative, poss, objposs, prep:X
     when: dict[str, frozenset[str]]
     recip: bool = False
     frame: str | None = None
@@ -143,7 +143,7 @@ def _parse_targets(text: str, path: str, where: str) -> tuple[str, ...]:
         return ()
     roles = tuple(r.strip() for r in text.split("|"))
     for role in roles:
-        if role in ("obj", "dative", "poss") or (role.startswith("prep:") and len(role) > 5):
+        if role in ("obj", "dative", "poss", "objposs") or (role.startswith("prep:") and len(role) > 5):
             continue
         raise DataFileError(path, f"{where}: unknown target role {role!r}")
     return roles

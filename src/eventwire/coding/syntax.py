@@ -19,9 +19,40 @@ ABSTRACT_HEADS = {"attempt", "effort", "plan", "campaign", "bid", "move", "decis
                   "promise", "pledge", "offer", "proposal", "request", "demand", "deal", "agreement", "failure",
                   "refusal", "readiness", "willingness", "intention", "aim", "goal", "target", "mission",
                   "operation", "process", "strategy", "policy", "time", "reason", "commitment"}
+# Things an actor issues that then 'say' or 'do' what the actor does: 'issued a statement condemning X',
+# 'filed a lawsuit accusing Y', 'passed a resolution criticizing Z'.
+DOCUMENT_NOUNS = {"statement", "report", "resolution", "lawsuit", "suit", "letter", "complaint", "petition",
+                  "motion", "bill", "communique", "declaration", "message", "note", "memo", "ruling", "verdict",
+                  "order", "decree", "video", "tweet", "post", "editorial", "article", "announcement"}
+# Subjects of photo captions that name the doer in apposition.
+CAPTION_NOUNS = {"photo", "image", "picture", "file", "footage"}
 # Children that do not belong to the actor's own name: clauses about it, asides, the next conjunct.
 INNER_PUNCT = {"-", "‐", "–", ".", "&", "'"}
 SPAN_CUT = {"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis", "prep_verb"}
+# A dateline ends at one of these: 'KABUL (Pajhwok) : ...', 'MOGADISHU, Somalia -- ...', 'Cebu City--Police ...'.
+DATELINE_SEPARATORS = {"-", "--", "—", "–", ":", "---"}
+DATELINE_MAX = 12  # tokens: place, country, date and agency
+
+
+def dateline_end(tok: Token) -> int:
+    """Index of the first token after a dateline at the start of tok's sentence ('ALGIERS, Algeria - Police
+    arrested ...' -> the index of 'Police'), or the sentence start when there is none. A dateline is names,
+    numbers and brackets closed by a dash or colon, with the sentence going on after it."""
+    sent = tok.sent
+    start = sent.start
+    doc = tok.doc
+    seen_name = False
+    for t in doc[start : min(sent.end, start + DATELINE_MAX)]:
+        if (t.text in DATELINE_SEPARATORS or (t.is_punct and t.text.endswith(":"))) and t.i > start and seen_name:
+            spaced = t.text != "-" or doc[t.i - 1].whitespace_ or t.i == start
+            if spaced and sent.end - t.i > 3:
+                return t.i + 1
+            return start
+        if t.pos_ == "PROPN" or t.is_upper or t.ent_type_ in ("GPE", "DATE", "ORG"):
+            seen_name = True
+        elif not (t.is_punct or t.like_num or t.pos_ == "NUM"):
+            return start
+    return start
 
 
 def is_passive(tok: Token) -> bool:
@@ -89,6 +120,23 @@ def direct_object(tok: Token) -> Token | None:
     return child(tok, "dobj", "obj")
 
 
+def clause_object(tok: Token) -> Token | None:
+    """The one acted on when the parser makes it the subject of a small clause: 'found Barbarin guilty',
+    'allow the WFP to deliver food', 'accept refugees fleeing the war'. Not reported content: the clause
+    has no 'that', no tense of its own and no modal ('said it would accept' keeps 'it' out)."""
+    for c in tok.children:
+        if c.dep_ not in ("ccomp", "xcomp") or child(c, "mark") is not None:
+            continue
+        if c.tag_ not in ("VB", "VBG", "VBN", "JJ") or any(
+            a.dep_ in ("aux", "auxpass") and a.lower_ != "to" for a in c.children
+        ):
+            continue
+        subj = child(c, "nsubj")
+        if subj is not None and subj.pos_ != "PRON":
+            return subj
+    return None
+
+
 def conjuncts(tok: Token) -> list[Token]:
     """tok and the nominals coordinated with it ('Israel and Lebanon' -> both)."""
     out = [tok]
@@ -112,6 +160,12 @@ def noun_phrase(tok: Token) -> Span:
                 pass  # 'army chief Abdel Fattah al-Burhan': a name joined to its title without a comma
             elif c.dep_ in SPAN_CUT or (c.dep_ == "prep" and t.pos_ in ("VERB", "AUX")):
                 continue
+            elif c.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME") for p in children(c, "pobj")):
+                continue  # 'A Jerusalem court on March 10 rejected': the date is no part of the name
+            elif c.dep_ == "prep" and c.lower_ == "of" and t is tok and not children(c, "pobj") and (
+                children(c, "pcomp")
+            ):
+                continue  # 'accused the rebels of shelling towns': what they did is no part of who they are
             elif c.dep_ == "case" and t is tok:
                 continue  # "Moscow's" as an actor is Moscow
             if c.i not in keep:
@@ -124,10 +178,13 @@ def noun_phrase(tok: Token) -> Span:
     while hi + 1 in keep:
         hi += 1
     doc = tok.doc
+    dateline = dateline_end(tok)
+    if lo < dateline <= tok.i:
+        lo = dateline  # 'Washington - US President Donald Trump': the dateline is no part of the name
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
-    while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
-        hi -= 1
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space or doc[hi].pos_ in ("ADP", "CCONJ", "DET")):
+        hi -= 1  # 'Police forces loyal to': a phrase cut off by a misparse does not end in a preposition
     return doc[lo : hi + 1]
 
 
@@ -166,6 +223,41 @@ def implied_source(tok: Token) -> Token | None:
     return None
 
 
+def _owned(noun: Token) -> bool:
+    """'Trump's reelection campaign', 'the Taliban campaign': the abstract noun names whose it is."""
+    return any(
+        (c.dep_ == "poss" and c.pos_ != "PRON") or (c.dep_ == "compound" and c.ent_type_ in ("ORG", "GPE", "NORP"))
+        for c in noun.children
+    )
+
+
+def _issuer(noun: Token) -> Token | None:
+    """The verb a document noun is the object of: 'issued [a statement]', 'passed [a resolution]' (not
+    'following [a court order]': a document someone else issued)."""
+    if noun.dep_ in ("dobj", "obj") and noun.head.pos_ in ("VERB", "AUX") and child(noun, "poss") is None:
+        return noun.head
+    return None
+
+
+def _subject_child(tok: Token) -> Token | None:
+    """The verb's subject child; a dateline the parser took for a second subject ('ALGIERS, Algeria -
+    Police have arrested') gives way to the real one."""
+    subs = children(tok, *SUBJ)
+    if not subs:
+        return None
+    end = dateline_end(tok)
+    if end > tok.sent.start and subs[0].i < end:
+        later = [c for c in subs if c.i >= end]
+        if later:
+            return later[0]
+        # 'THE HAGUE, Netherlands -- A UN prosecutor has charged': the parser hung the real subject on the
+        # dateline; it is the phrase after the dash.
+        for t in subs[0].subtree:
+            if t.i >= end and t.head.i < end and t.pos_ in NOMINAL:
+                return t
+    return subs[0]
+
+
 def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
     """The logical subject (agent) of a verb or predicate adjective, climbing through control verbs,
     conjoined verbs, prepositional gerunds and relative clauses."""
@@ -184,9 +276,14 @@ def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
             # A passive without a by-phrase names no agent.
             if child(tok, *PASSIVE_SUBJ) is not None:
                 return None
-        s = child(tok, *SUBJ)
-        if s is not None and s.lemma_.lower() in ABSTRACT_HEADS and s.pos_ == "NOUN":
+        s = _subject_child(tok)
+        if s is not None and s.lemma_.lower() in ABSTRACT_HEADS and s.pos_ == "NOUN" and not _owned(s):
             return None  # 'efforts to repatriate them', 'the campaign to retake': no one in particular
+        if s is not None and s.lemma_.lower() in CAPTION_NOUNS:
+            # 'In this file photo, adviser Jared Kushner attends a meeting': the caption names the doer.
+            named = child(s, "appos")
+            if named is not None:
+                return named
         if s is not None:
             if s.lower_ in RELATIVE and tok.dep_ == "relcl":
                 return tok.head
@@ -214,7 +311,12 @@ def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
         elif dep in ("acl", "relcl") and head.pos_ in NOMINAL:
             if dep == "acl" and tok.tag_ == "VBN":
                 return None  # 'plains hailed as a cradle': a passive participle's noun is its patient
-            if head.lemma_.lower() in ABSTRACT_HEADS:
+            lemma = head.lemma_.lower()
+            if dep == "acl" and lemma in DOCUMENT_NOUNS and _issuer(head) is not None:
+                # 'issued a statement condemning X', 'filed a lawsuit accusing Y': the issuer says it.
+                tok = _issuer(head)
+                continue
+            if lemma in ABSTRACT_HEADS:
                 return None
             return head
         else:

@@ -459,6 +459,7 @@ def _stream(coded: Any, *, timeout_s: float) -> Iterator[Any]:
 
     results: queue.Queue = queue.Queue(maxsize=64)
     done = object()
+    executors_before = _data_executors()
 
     def pump() -> None:
         try:
@@ -468,11 +469,13 @@ def _stream(coded: Any, *, timeout_s: float) -> Iterator[Any]:
         except BaseException as exc:  # noqa: BLE001 - handed to the driver thread, which raises it
             results.put(exc)
 
-    threading.Thread(target=pump, name="eventwire-ray-results", daemon=True).start()
+    pumping = threading.Thread(target=pump, name="eventwire-ray-results", daemon=True)
+    pumping.start()
     while True:
         try:
             item = results.get(timeout=timeout_s)
         except queue.Empty:
+            _stop_executors(executors_before, pumping)
             raise EngineError(
                 f"the Ray cluster returned nothing for {timeout_s:g} s (are its CPUs all taken, or a worker "
                 "failing to start? see the cluster's logs); stopping the run"
@@ -482,3 +485,22 @@ def _stream(coded: Any, *, timeout_s: float) -> Iterator[Any]:
         if isinstance(item, BaseException):
             raise EngineError(f"the Ray engine failed: {item}") from None
         yield ShardInfo.from_dict(json.loads(item["shard"]))
+
+
+def _data_executors() -> set[threading.Thread]:
+    try:  # Ray Data runs each execution in a StreamingExecutor thread (Ray 2.60; internal, so best effort)
+        from ray.data._internal.execution.streaming_executor import StreamingExecutor
+    except ImportError:
+        return set()
+    return {t for t in threading.enumerate() if isinstance(t, StreamingExecutor)}
+
+
+def _stop_executors(before: set[threading.Thread], pumping: threading.Thread) -> None:
+    """Stop the stuck execution before disconnecting: left running, its thread would call Ray after the
+    shutdown, and Ray would start a new local instance for it by itself."""
+    for executor in _data_executors() - before:
+        try:
+            executor.shutdown(force=True)
+        except Exception:  # noqa: BLE001 - best effort on the way to a clear error
+            logging.getLogger(__name__).debug("could not stop a Ray Data executor", exc_info=True)
+    pumping.join(timeout=10)

@@ -78,13 +78,19 @@ def read_plv_tsv(path: Path) -> list[GoldRecord]:
                 label = (row.get("gold_root") or "").strip().upper()
                 if not text or not label:
                     raise GoldFileError(f"{path}: row {i + 2} has no sentence or gold_root")
-                src = (row.get("source") or "").strip()
-                tgt = (row.get("target") or "").strip()
+                # The PLV annotators write a placeholder ('a recipient', 'An actor') where the sentence names
+                # no one; an actor text that is not in the sentence is no actor text to overlap with.
+                src = _in_text((row.get("source") or "").strip(), text)
+                tgt = _in_text((row.get("target") or "").strip(), text)
                 sources, targets = (src,) if src else (), (tgt,) if tgt else ()
                 records.append(GoldRecord(i, text, label, label_types(label), sources, targets))
     except UnicodeDecodeError as e:
         raise GoldFileError(f"{path}: not UTF-8 ({e.reason})") from None
     return records
+
+
+def _in_text(actor: str, text: str) -> str:
+    return actor if actor and actor.lower() in text.lower() else ""
 
 
 def _actor_texts(value: object) -> tuple[str, ...]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .scoring import EvalReport, confusion
+from .scoring import EvalReport, Miss, confusion
 
 TARGETS = {
     "actor-matched type accuracy": 0.80,
@@ -43,13 +43,21 @@ def format_report(report: EvalReport, *, errors: bool = False, max_errors: int =
         for (gold, pred), n in confusion(r).most_common(25):
             lines.append(f"  {gold:<10} -> {pred:<10} {n}")
         lines += ["", f"misses ({len(r.misses)}):"]
-        for miss in r.misses[:max_errors]:
-            rec = miss.record
-            lines.append(f"[{rec.row}] {miss.kind}: gold {rec.label} {rec.sources} -> {rec.targets}")
-            lines.append(f"    {rec.text}")
-            for ev in miss.events:
-                flag = "*" if ev is miss.matched else " "
-                lines.append(
-                    f"   {flag}{ev.plover or '-'} {ev.cameo} {ev.source!r} -> {ev.target!r} [{ev.rule}]"
-                )
+        lines += _misses(r.misses, max_errors)
+        lines += ["", f"matched events whose actors miss the gold actors ({len(r.actor_misses)}):"]
+        lines += _misses(r.actor_misses, max_errors)
     return "\n".join(lines)
+
+
+def _misses(misses: list[Miss], max_errors: int) -> list[str]:
+    lines: list[str] = []
+    for miss in misses[:max_errors]:
+        rec = miss.record
+        lines.append(f"[{rec.row}] {miss.kind}: gold {rec.label} {rec.sources} -> {rec.targets}")
+        lines.append(f"    {rec.text}")
+        for ev in miss.events:
+            flag = "*" if ev is miss.matched else " "
+            lines.append(
+                f"   {flag}{ev.plover or '-'} {ev.cameo} {ev.source!r} -> {ev.target!r} [{ev.rule}]"
+            )
+    return lines

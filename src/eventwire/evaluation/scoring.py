@@ -8,7 +8,8 @@ Definitions (docs/coder.md):
 - actor-matched event: the event whose source and target texts best overlap the gold actor texts (ties:
   higher confidence, then first); type accuracy and quad-class accuracy are over ALL gold sentences (a
   sentence with no event counts as wrong) and, separately, over those with an event;
-- actor overlap: matched events whose source overlaps the gold source and target the gold target;
+- actor overlap: matched events whose source overlaps the gold source and target the gold target (a side
+  with no gold actor text, or only the PLV placeholder 'a recipient', passes);
 - per type: sentence-level precision, recall and F1.
 """
 
@@ -79,6 +80,8 @@ class EvalReport:
     unscored_events: int = 0
     per_type: dict[str, TypeScore] = field(default_factory=dict)
     misses: list[Miss] = field(default_factory=list)
+    # Matched events whose actors miss the gold actors (issue 4's metric), for study with --errors.
+    actor_misses: list[Miss] = field(default_factory=list)
     seconds: float = 0.0
 
     def _share(self, n: int, d: int) -> float:
@@ -208,9 +211,13 @@ def score(
         m_quad = quad_of_label.get(m_label) if m_label else None
         if m_quad is not None and quad_of_label.get(rec.label) == m_quad:
             report.matched_quad_correct += 1
+        # No gold actor on a side (the sentence names no one) means any coded actor there is fine.
+        source_ok = not rec.sources or overlaps(matched.source, rec.sources)
         target_ok = not rec.targets or overlaps(matched.target, rec.targets)
-        if overlaps(matched.source, rec.sources) and target_ok:
+        if source_ok and target_ok:
             report.matched_actor_overlap += 1
+        else:
+            report.actor_misses.append(Miss(rec, events, matched, "actor miss"))
     report.per_type = per_type
     return report
 

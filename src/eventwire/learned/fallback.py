@@ -76,7 +76,8 @@ def _main_verb(sent: Any) -> tuple[Any, Any]:
 
 
 def _arguments(sent: Any, verb: Any, actors: Any) -> tuple[Any, Any] | None:
-    """(source, target) actors, or None when no actor can be the source."""
+    """(source, target) actors, or None when no actor can be the source. Where several phrases could be
+    the target, an actor we resolved (a country or sector) beats a name we could not place."""
     mentions = actors.mentions(sent)
     if not mentions:
         return None
@@ -87,36 +88,31 @@ def _arguments(sent: Any, verb: Any, actors: Any) -> tuple[Any, Any] | None:
                 return actor
         return None
 
-    source = target = None
-    passive_subject = None
+    source = None
+    targets: list[Any] = []  # in order of preference
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj"):
             source = source or mention_of(c)
         elif c.dep_ == "nsubjpass":
-            passive_subject = mention_of(c)
+            targets.insert(0, mention_of(c))  # "X was attacked (by Y)": X is acted upon
         elif c.dep_ == "agent":
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    source = source or mention_of(p)
-    if passive_subject is not None:
-        target = passive_subject  # "X was attacked (by Y)": X is acted upon
+            source = source or next((mention_of(p) for p in c.children if p.dep_ == "pobj"), None)
     for c in verb.children:
-        if target is not None:
-            break
-        if c.dep_ in ("dobj", "dative", "obj"):
-            target = mention_of(c)
-        elif c.dep_ == "prep":
-            for p in c.children:
-                if p.dep_ == "pobj" and target is None:
-                    target = mention_of(p)
+        if c.dep_ in ("dobj", "dative", "obj", "prep"):
+            # The object, then actors inside the object and prepositional phrases, in reading order.
+            targets.extend(mention_of(t) for t in c.subtree)
     if source is None:
         # No actor as the subject: the first actor named that is not the one acted upon.
-        source = next((a for _, a in mentions if a is not target), None)
+        first = next((t for t in targets if t is not None), None)
+        source = _best([a for _, a in mentions if a is not first])
     if source is None:
         return None
-    if target is source:
-        target = None
+    target = _best([t for t in targets if t is not None and t is not source])
     return source, target
+
+
+def _best(actors: list[Any]) -> Any:
+    return next((a for a in actors if a.country or a.sector), actors[0] if actors else None)
 
 
 def _mention_text(tok: Any, sent: Any, actors: Any) -> str | None:
