@@ -45,13 +45,14 @@ class Resources:
 
     def __reduce__(self):
         # Ship the recipe, not the loaded models: a worker rebuilds (and caches) its own copy.
-        return (_load_resources, (self.model, self.actor_files))
+        return (cached_resources, (self.model, self.actor_files))
 
 
 _RESOURCE_CACHE: dict[tuple[str | None, tuple[str, ...]], Resources] = {}
 
 
-def _load_resources(model: str | None, actor_files: tuple[str, ...]) -> Resources:
+def cached_resources(model: str | None, actor_files: tuple[str, ...]) -> Resources:
+    """One Resources per (model, actor files) per process: workers and repeated runs reuse it."""
     key = (model, actor_files)
     if key not in _RESOURCE_CACHE:
         _RESOURCE_CACHE[key] = Resources.load(model=model, actor_files=actor_files)
@@ -59,7 +60,7 @@ def _load_resources(model: str | None, actor_files: tuple[str, ...]) -> Resource
 
 
 def default_resources() -> Resources:
-    return _load_resources(None, ())
+    return cached_resources(None, ())
 
 
 def code_doc(article: Article, doc: Any, resources: Resources) -> list[Event]:

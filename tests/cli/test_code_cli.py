@@ -128,3 +128,14 @@ def test_seed_article_yields_the_three_founding_events():
     visit = has("042", "RUS", "CUB", "Patrushev met with")
     assert visit["plover"] == "CONSULT" and visit["location"]["name"] == "Havana"
     assert visit["location"]["country"] == "CUB"
+
+
+def test_two_local_workers_code_exactly_like_one(sample_events, tmp_path):
+    proc = run_cli("code", str(sample_path()), "--format", "jsonl", "--workers", "2")
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert [json.loads(line) for line in proc.stdout.decode().splitlines()] == sample_events
+
+
+def test_address_without_ray_engine_is_refused():
+    proc = run_cli("code", "-", "--address", "127.0.0.1:6379", stdin=b"x")
+    assert proc.returncode != 0 and "--engine ray" in proc.stderr.decode()

@@ -13,7 +13,8 @@ import pytest
 from eventwire.errors import StoreBusyError, StoreError
 from eventwire.store import ingest, open_store
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+# Each test runs a real `eventwire ingest` process over a few dozen articles (~15-40 s on 2 shared cores).
+pytestmark = [pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL"), pytest.mark.slow]
 
 
 def ingest_process(corpus, db, *extra):

@@ -19,6 +19,11 @@ class OutputFormat(StrEnum):
     table = "table"
 
 
+class Engine(StrEnum):
+    local = "local"
+    ray = "ray"
+
+
 @app.command("code")
 def code_command(
     inputs: list[str] = typer.Argument(..., help="Files (.txt .jsonl .csv ...), directories, or '-' for stdin."),
@@ -29,11 +34,16 @@ def code_command(
     date: str | None = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) of .txt and stdin inputs."),
     model: str | None = typer.Option(None, "--model", help="Another installed spaCy pipeline to use."),
     actors: list[Path] = typer.Option([], "--actors", help="Extra actor dictionary files (repeatable)."),
+    engine: Engine = typer.Option(Engine.local, "--engine", help="Where to run: local processes, or a Ray cluster."),
+    workers: int | None = typer.Option(
+        None, "--workers", "-w", min=1, help="Worker processes (local, default 1) or actors (ray: one per CPU)."
+    ),
+    address: str | None = typer.Option(None, "--address", help="Ray cluster address (default: start a local one)."),
 ) -> None:
     """Code articles into events: one JSON line per event (or CSV, or a table)."""
     from .. import formats
+    from ..engines import run as run_engine
     from ..ingest import read_inputs
-    from ..pipeline import Resources, code_articles
 
     published = None
     if date is not None:
@@ -42,24 +52,41 @@ def code_command(
             fail(f"--date {date!r} is not a date; use YYYY-MM-DD")
     if fmt is None:
         fmt = OutputFormat.table if out is None and sys.stdout.isatty() else OutputFormat.jsonl
-
-    resources = Resources.load(model=model, actor_files=[str(a) for a in actors])
+    if address and engine is not Engine.ray:
+        fail("--address is for --engine ray")
     stats = {"articles": 0, "events": 0, "errors": 0}
+
+    def report(err: InputError) -> None:
+        stats["errors"] += 1
+        typer.echo(f"eventwire: skipped {err.path}: {err.reason}", err=True)
 
     def articles():
         for item in read_inputs(inputs, default_date=published):
             if isinstance(item, InputError):
-                stats["errors"] += 1
-                typer.echo(f"eventwire: skipped {item.path}: {item.reason}", err=True)
+                report(item)
                 continue
             stats["articles"] += 1
             yield item
 
+    options = {"address": address} if engine is Engine.ray else {}
+    # Ray's 0 means one actor per cluster CPU; the local engine runs in this process by default.
+    n_workers = workers or (0 if engine is Engine.ray else 1)
+    results = run_engine(
+        articles(),
+        engine=engine.value,
+        workers=n_workers,
+        model=model,
+        actor_files=[str(a) for a in actors],
+        **options,
+    )
     sink = out.open("w", encoding="utf-8", newline="") if out else sys.stdout
     try:
         table_rows = []
         wrote_header = False
-        for _article, events in code_articles(articles(), resources):
+        for _article, events in results:
+            if isinstance(events, InputError):  # the article was read but coding it failed
+                report(events)
+                continue
             stats["events"] += len(events)
             if fmt is OutputFormat.jsonl:
                 sink.writelines(formats.jsonl_line(e) for e in events)
@@ -75,6 +102,9 @@ def code_command(
     finally:
         if out:
             sink.close()
+    summary = getattr(results, "summary", None)
+    if summary:
+        typer.echo(f"eventwire: ray run: {summary}", err=True)
     typer.echo(
         f"eventwire: {stats['articles']} article(s), {stats['events']} event(s), {stats['errors']} input error(s)",
         err=True,

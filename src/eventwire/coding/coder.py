@@ -317,7 +317,8 @@ class EventCoder:
 
     def _framed(self, m: Match, e: Match | None, code: str) -> _Raw:
         frame_src = self._source(m)
-        tgt = self._target(m, exclude=e.token if e else None)
+        # The framed noun itself may be the target ('refused a request by X': resolved through its by-phrase).
+        tgt = self._target(m)
         if e is not None and m.pattern.frame in ("demand", "appeal") and tgt is None:
             # 'demanded that Y resign' / 'urged Y to release Z': the one asked is the target.
             tgt = subject(e.token) if e.token.dep_ == "ccomp" else None
@@ -540,7 +541,7 @@ class EventCoder:
                 return objs[0]
         return None
 
-    def _target(self, m: Match, *, exclude: Token | None = None) -> Token | None:
+    def _target(self, m: Match) -> Token | None:
         tok = m.token
         hosts = [tok]
         if m.pattern.pos == "N":
@@ -570,7 +571,8 @@ class EventCoder:
                     if obj is not None:
                         break
         if obj is not None:
-            hosts.append(obj)
+            # 'lifted its ban on TikTok on the condition that ...': the object's own phrase comes first.
+            hosts.insert(0, obj) if m.pattern.pos == "V" else hosts.append(obj)
         if m.pattern.pos == "V":
             # 'mobilized troops for a war against Iraq': the purpose names whom the act is aimed at.
             hosts += prep_objects(tok, "for")
@@ -593,7 +595,9 @@ class EventCoder:
                     if objs:
                         cand = objs[0]
                         break
-            if cand is not None and cand is not exclude and cand is not tok and cand.pos_ not in ("VERB", "AUX"):
+            # Tokens are compared by index: spaCy makes a new Token object on every access.
+            same = cand is not None and cand.i == tok.i
+            if cand is not None and not same and cand.pos_ not in ("VERB", "AUX"):
                 return cand
         return None
 

@@ -44,10 +44,12 @@ QUANTIFIERS = {"some", "all", "most", "many", "part", "number", "thousand", "hun
                "round"}  # 'lifted the state of emergency', '$4 million worth of equipment'
 
 
-def _objects(tok: Token) -> list[Token]:
+def _objects(tok: Token, *, named: bool = False) -> list[Token]:
     obj = direct_object(tok)
-    if obj is None and tok.pos_ in ("VERB", "AUX"):
-        obj = clause_object(tok)  # 'will not accept refugees fleeing the war': a misparsed object
+    if obj is None and named and tok.pos_ in ("VERB", "AUX"):
+        # 'will not accept refugees fleeing the war': a misparsed object, taken only where the row names
+        # what it must be (an 'any object' row would read every 'allowed X to ...' as its object).
+        obj = clause_object(tok)
     if obj is None:
         return []
     out = [obj, *[c for c in obj.conjuncts]]
@@ -113,7 +115,7 @@ def satisfies(
 ) -> bool:
     for key, values in pattern.when.items():
         if key == "obj":
-            objs = _objects(tok)
+            objs = _objects(tok, named="*" not in values)
             # 'eased curfew hours': a compound modifier names the thing as well as the head does.
             named = any(
                 _lemma(o) in values or o.lower_ in values

@@ -27,10 +27,9 @@ _WORKER_LOAD_ERROR: str | None = None
 
 
 def load_resources(model: str | None, actor_files: tuple[str, ...]) -> Resources:
-    from .. import pipeline
+    from ..pipeline import cached_resources
 
-    # The pipeline keeps one Resources per (model, actor files) in the process: reuse it across runs.
-    return pipeline._load_resources(model, actor_files)
+    return cached_resources(model, actor_files)
 
 
 def code_chunk(articles: list[Article], resources: Resources) -> list[tuple[Article, Any]]:

@@ -91,7 +91,7 @@ def _table(items: Sequence[Article | InputError]) -> pa.Table:
 
 def expand_inputs(inputs: Sequence[str]) -> tuple[list[str], list[str], list[InputError]]:
     """(parquet files, other files, missing inputs); directories expanded in name order, as by `read_path`."""
-    from ..ingest.readers import READERS, _suffix
+    from ..ingest.readers import READERS, suffix_of
 
     parquet: list[str] = []
     others: list[str] = []
@@ -100,7 +100,7 @@ def expand_inputs(inputs: Sequence[str]) -> tuple[list[str], list[str], list[Inp
     def add(path: Path, *, listed: bool) -> None:
         if path.name.lower().endswith(PARQUET_SUFFIXES):
             parquet.append(str(path))
-        elif listed or (_suffix(path) in READERS and not path.name.startswith(".")):
+        elif listed or (suffix_of(path) in READERS and not path.name.startswith(".")):
             others.append(str(path))  # a named file of unknown kind gets its error from the reader
 
     for item in inputs:
@@ -133,7 +133,7 @@ def read_files(batch: pa.Table, *, default_date: Date | None) -> Iterator[pa.Tab
 def parquet_records(batch: pa.Table, *, default_date: Date | None) -> pa.Table:
     """Parquet rows (id, text and optional title, date, url, publisher columns) as articles, with the same
     checks as a JSON lines record."""
-    from ..ingest.readers import _article_from_record
+    from ..ingest.readers import article_from_record
 
     items = []
     for rec in batch.to_pylist():
@@ -142,7 +142,7 @@ def parquet_records(batch: pa.Table, *, default_date: Date | None) -> pa.Table:
         # No line number in a Parquet row group: an id-less row is named by its text, stable across runs.
         digest = Article(id="", text=text).content_hash[:12] if isinstance(text, str) else "no-text"
         fallback = f"{Path(where).stem}-{digest}"
-        items.append(_article_from_record(rec, where=where, fallback_id=fallback, default_date=default_date))
+        items.append(article_from_record(rec, where=where, fallback_id=fallback, default_date=default_date))
     return _table(items)
 
 

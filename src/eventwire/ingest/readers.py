@@ -37,7 +37,7 @@ def read_text_file(path: Path, default_date: Date | None) -> Iterator[Item]:
     yield Article(id=path.stem, text=text, date=default_date, source_path=str(path))
 
 
-def _article_from_record(rec: Any, *, where: str, fallback_id: str, default_date: Date | None) -> Item:
+def article_from_record(rec: Any, *, where: str, fallback_id: str, default_date: Date | None) -> Item:
     if not isinstance(rec, dict):
         return MalformedInputError(where, f"expected an object with 'id' and 'text', got {type(rec).__name__}")
     text = rec.get("text")
@@ -82,7 +82,7 @@ def read_jsonl_file(path: Path, default_date: Date | None) -> Iterator[Item]:
             except json.JSONDecodeError as exc:
                 yield MalformedInputError(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
                 continue
-            yield _article_from_record(rec, where=where, fallback_id=f"{path.stem}-{lineno}", default_date=default_date)
+            yield article_from_record(rec, where=where, fallback_id=f"{path.stem}-{lineno}", default_date=default_date)
     if not seen_any:
         yield MalformedInputError(str(path), "empty (no JSON lines)")
 
@@ -100,7 +100,7 @@ def read_csv_file(path: Path, default_date: Date | None) -> Iterator[Item]:
         return
     try:
         for rowno, row in enumerate(reader, start=2):
-            yield _article_from_record(
+            yield article_from_record(
                 row, where=f"{path}:{rowno}", fallback_id=f"{path.stem}-{rowno}", default_date=default_date
             )
     except csv.Error as exc:
@@ -122,7 +122,7 @@ def register_reader(suffix: str, reader: Reader) -> None:
     READERS[suffix.lower()] = reader
 
 
-def _suffix(path: Path) -> str:
+def suffix_of(path: Path) -> str:
     name = path.name.lower()
     for suffix in sorted(READERS, key=len, reverse=True):  # longest first: '.warc.gz' before '.gz'
         if name.endswith(suffix):
@@ -135,13 +135,13 @@ def read_path(path: Path, default_date: Date | None = None) -> Iterator[Item]:
     if path.is_dir():
         for child in sorted(p for p in path.rglob("*") if p.is_file()):
             # Inside a directory, files of unknown kinds (.DS_Store, README.md) are not inputs.
-            if _suffix(child) in READERS and not child.name.startswith("."):
+            if suffix_of(child) in READERS and not child.name.startswith("."):
                 yield from read_path(child, default_date)
         return
     if not path.exists():
         yield InputError(str(path), "no such file or directory")
         return
-    reader = READERS.get(_suffix(path))
+    reader = READERS.get(suffix_of(path))
     if reader is None:
         if path.suffix:
             yield UnsupportedInputError(

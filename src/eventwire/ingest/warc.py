@@ -59,7 +59,9 @@ def read_warc_file(path: Path, default_date: Date | None) -> Iterator[Article | 
                     yield err
         except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
             # A truncated or corrupt archive: what was read before the damage has been yielded already.
-            yield MalformedInputError(str(path), f"damaged WARC after {number} page(s): {exc}")
+            # The message may quote the bad bytes: keep it short and printable.
+            detail = "".join(ch if ch.isprintable() else "?" for ch in str(exc))[:120]
+            yield MalformedInputError(str(path), f"damaged or not a WARC after {number} page(s): {detail}")
             return
     if number == 0:
         yield MalformedInputError(str(path), "no HTML responses in the archive")
