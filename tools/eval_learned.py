@@ -9,6 +9,7 @@ the fallback added and how many of them have the gold type, and the typer's spee
         [--thresholds 0.3 0.4 0.5 0.6]   # a sweep: choose the threshold on the tune split only
     .venv/bin/python tools/eval_learned.py --corpus ../shared/data/corpora/reuters21578.jsonl --limit 200
         [--show 20]   # ordinary news (most sentences hold no event): how often does the fallback fire?
+    .venv/bin/python tools/eval_learned.py --speed   # the typer alone on our examples: load, 1 and 64 a call
 """
 
 from __future__ import annotations
@@ -109,18 +110,25 @@ def corpus_rates(path: Path, *, limit: int, show: int, threshold: float | None) 
         typer.threshold = threshold
     sentences = rule_sents = 0
     learned: list[Any] = []
+    started = time.perf_counter()
+    fallback_seconds = 0.0
     for doc in nlp.pipe(texts, batch_size=32):
         actors = resolver.for_document(doc)
         rule = coder.code(doc, actors)
         sentences += len(list(doc.sents))
         rule_sents += len({c.sentence for c in rule})
+        before = time.perf_counter()
         learned.extend(fallback_candidates(doc, actors, rule, typer))
+        fallback_seconds += time.perf_counter() - before
+    total = time.perf_counter() - started
     onto = load_ontology()
     kinds = Counter(onto.for_cameo(c.cameo).plover for c in learned)
     print(f"threshold {typer.threshold}: {len(texts)} articles, {sentences} sentences: "
           f"rules code {rule_sents} sentences "
           f"({rule_sents / sentences:.1%}); the fallback adds events to {len(learned)} more "
           f"({len(learned) / sentences:.1%})")
+    print(f"time: {total:.1f} s in all (spaCy, actors, rules, fallback), of which the fallback "
+          f"{fallback_seconds:.1f} s ({fallback_seconds / total:.0%}); one typer call per document")
     print("learned types: " + ", ".join(f"{k} {v}" for k, v in kinds.most_common()))
     step = max(1, len(learned) // show) if show else 0
     for c in learned[::step][:show] if step else []:
@@ -129,16 +137,37 @@ def corpus_rates(path: Path, *, limit: int, show: int, threshold: float | None) 
               f"{c.target.text if c.target else None!r}: {text[:160]}")
 
 
+def typer_speed() -> None:
+    from eventwire.learned.examples import load_examples
+
+    started = time.perf_counter()
+    typer = LearnedTyper.load()
+    print(f"load: {time.perf_counter() - started:.1f} s")
+    texts = [ex.text for ex in load_examples()]
+    typer.predict(texts[:8])  # the first call pays torch's warm-up
+    started = time.perf_counter()
+    for text in texts[:100]:
+        typer.predict([text])
+    print(f"one sentence a call: {100 / (time.perf_counter() - started):.1f} sentences/s")
+    started = time.perf_counter()
+    typer.predict(texts)
+    print(f"batches of 64: {len(texts) / (time.perf_counter() - started):.1f} sentences/s ({len(texts)} sentences)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", type=Path, nargs="?")
     parser.add_argument("--corpus", type=Path, help="a JSON-lines corpus with a text field, instead of gold")
+    parser.add_argument("--speed", action="store_true", help="time the typer alone on our examples")
     parser.add_argument("--limit", type=int, default=200, help="articles of --corpus to code")
     parser.add_argument("--show", type=int, default=20, help="learned events of --corpus to print")
     parser.add_argument("--splits", nargs="+", default=["tune", "heldout"], choices=["all", "tune", "heldout"])
     parser.add_argument("--thresholds", nargs="+", type=float, default=None,
                         help="abstain thresholds to compare (default: the typer's own)")
     args = parser.parse_args()
+    if args.speed:
+        typer_speed()
+        return
     if args.corpus:
         corpus_rates(args.corpus, limit=args.limit, show=args.show,
                      threshold=args.thresholds[0] if args.thresholds else None)

@@ -94,6 +94,29 @@ def test_scoring_counts():
     assert [m.kind for m in report.misses] == ["no event"]
 
 
+def test_plv_placeholder_actor_is_no_actor(tmp_path):
+    # The PLV file writes 'a recipient' / 'An actor' where the sentence names no one.
+    path = tmp_path / "gold.tsv"
+    rows = [("Teachers went on strike in Denver.", "PROTEST", "Teachers", "a recipient"),
+            ("Three people were arrested.", "COERCE", "An actor", "Three people")]
+    body = "".join(f"{i}\t{i}\t{s}\t{s}\t{src}\t{tgt}\t{lab}\n" for i, (s, lab, src, tgt) in enumerate(rows))
+    path.write_text(TSV_HEADER + body, encoding="utf-8")
+    first, second = read_gold(path)
+    assert first.sources == ("Teachers",) and first.targets == ()
+    assert second.sources == () and second.targets == ("Three people",)
+
+
+def test_actor_misses_are_listed():
+    rec = GoldRecord(0, "t", "ASSAULT", frozenset({"ASSAULT"}), ("Russia",), ("Ukraine",))
+    rec2 = GoldRecord(1, "t", "ASSAULT", frozenset({"ASSAULT"}), (), ("Kyiv",))
+    ev = [ScoredEvent("ASSAULT", 4, "190", "KYIV", "Ukraine", 0.9, "r")]
+    ev2 = [ScoredEvent("ASSAULT", 4, "190", "Russia", "Kyiv", 0.9, "r")]
+    report = score([(rec, ev), (rec2, ev2)], quad_of_label={"ASSAULT": 4}, gold_path="x", split="all")
+    assert report.actor_overlap == 0.5  # a side with no gold actor passes
+    assert [m.record.row for m in report.actor_misses] == [0]
+    assert "actors miss the gold actors (1)" in format_report(report, errors=True)
+
+
 def test_evaluate_end_to_end(plv_file):
     report = evaluate(plv_file)
     assert report.sentences == 4

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -66,3 +67,17 @@ def test_shipped_weights_were_computed_from_the_shipped_examples():
     weights = json.loads((EXAMPLES_FILE.parent / "weights.json").read_text(encoding="utf-8"))
     assert weights["examples_sha256"] == examples_digest(EXAMPLES_FILE)
     assert sorted(weights["classifier"]["labels"]) == sorted([*load_ontology().plover, NONE_LABEL])
+
+
+def test_missing_torch_gives_the_install_hint(monkeypatch):
+    import sys
+
+    from eventwire.errors import ModelNotInstalledError
+    from eventwire.learned.encoder import SentenceEncoder
+
+    for key in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_HUB_DISABLE_TELEMETRY",
+                "HF_HUB_DISABLE_PROGRESS_BARS", "TRANSFORMERS_VERBOSITY"):
+        monkeypatch.setenv(key, os.environ.get(key, ""))  # restored after the test
+    monkeypatch.setitem(sys.modules, "torch", None)  # import torch now raises ImportError
+    with pytest.raises(ModelNotInstalledError, match="pip install"):
+        SentenceEncoder.load()

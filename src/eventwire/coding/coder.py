@@ -3,6 +3,7 @@
 Pure over (doc, actors): nothing is written onto the doc. The stages, each in its own module:
   matcher     which tokens trigger which pattern (patterns/events.tsv)
   syntax      who did it to whom, from the dependency parse
+  arguments   targets named only indirectly (places, embedded parties, 'an appeal filed by X')
   semantics   asserted, negated, intended, hypothetical, conditional, reported
   attribution according to whom
 """
@@ -17,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.model import Actor
 
+from .arguments import bearers, embedded_party, joint, mandative, named, place_of
 from .attribution import sentence_attributions
 from .matcher import QUANTIFIERS, Match, led_by, match_sentence
 from .pattern_table import Pattern, PatternSet, load_patterns
@@ -80,53 +82,7 @@ class _Raw:
     place: bool = False  # the target is the place the act was done in, not a party to it
 
 
-def _mandative(clause: Token) -> bool:
-    """'demanded that he resign / should resign': the clause states what is asked, not a fact
-    ('insists it is enforcing the sanctions' reports one)."""
-    bare = clause.tag_ in ("VB", "VBP", "NN") or (
-        clause.tag_ == "VBD" and clause.lower_ == clause.lemma_.lower()  # 'demanded that X cut off aid'
-    )
-    if bare and not any(c.dep_ in ("aux", "auxpass") for c in clause.children):
-        return True
-    return any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in clause.children)
-
-
 STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG"}
-PLACE_ENTS = ("GPE", "LOC", "FAC")
-# Prepositions that name where an act was done or aimed ('in Lahore', 'into Lebanon', 'at Digha').
-PLACE_PREPS = ("in", "into", "at", "to", "inside", "across", "against")
-# Common nouns that name a place an act is done in ('in the town', 'in Bosnian Serb territory').
-PLACE_NOUNS = {"territory", "region", "area", "border", "province", "district", "city", "town", "village",
-               "camp", "capital", "countryside", "zone", "enclave", "neighborhood", "neighbourhood", "port",
-               "island"}
-# Measures that bear on someone: 'lifted its ban on TikTok' (an attack on X is an event, not a measure).
-MEASURE_NOUNS = {"ban", "sanction", "restriction", "embargo", "curb", "limit", "boycott", "tariff", "duty",
-                 "measure", "freeze", "blockade", "curfew", "moratorium", "suspension"}
-JOINT_WORDS = {"joint", "bilateral", "mutual", "trilateral"}
-NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
-
-
-def _named(tok: Token | None) -> bool:
-    """The phrase headed by tok names someone ('The New York Times'), whether or not the actor
-    dictionaries know them."""
-    return tok is not None and any(t.ent_type_ in NAMED for t in noun_phrase(tok))
-
-
-def _bearers(tok: Token) -> list[Token]:
-    """Who a thing comes from or bears on: the agent of a participle on it ('an appeal filed by X'), the
-    object of on/against on the participle or the noun ('sanctions imposed on Y', 'the ban on Z')."""
-    out: list[Token] = []
-    for c in tok.children:
-        if c.dep_ == "acl" and c.tag_ == "VBN":
-            found = agent(c)
-            if found is not None:
-                out.append(found)
-            for prep in ("on", "against"):
-                out += prep_objects(c, prep)
-    if tok.lemma_.lower() in MEASURE_NOUNS:
-        for prep in ("on", "against"):
-            out += prep_objects(tok, prep)
-    return out
 
 
 def _is_state(actor: Actor) -> bool:
@@ -294,7 +250,7 @@ class EventCoder:
 
         for c in tok.children:
             to_clause = c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")
-            asked = c.dep_ == "ccomp" and m.pattern.frame in ("demand", "appeal") and _mandative(c)
+            asked = c.dep_ == "ccomp" and m.pattern.frame in ("demand", "appeal") and mandative(c)
             if c.dep_ == "xcomp" or to_clause or asked:
                 add(c)
             elif c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN"):
@@ -329,12 +285,12 @@ class EventCoder:
         if tgt is None and e is None and m.pattern.pos in ("V", "A"):
             # 'agreed to provide Sri Lanka with technology', 'willing to send resources to Colombia': the act
             # agreed to is in no table row, but the party it is done to is named.
-            tgt = self._embedded_party(m.token, m.pattern.frame)
+            tgt = embedded_party(m.token, m.pattern.frame)
         # 'Jordan and Britain agreed to hold exercises': an agreement among the subject's conjuncts.
         recip = m.pattern.recip and tgt is None
         place = False
         if tgt is None:
-            tgt = self._place(m, e)
+            tgt = place_of(m, e)
             place = tgt is not None
             recip = recip and not place  # a place is no party to an agreement
         lo = min(m.token.i, e.token.i) if e else m.token.i
@@ -372,7 +328,7 @@ class EventCoder:
         tgt = self._target(m)
         one_way = False
         if tgt is None and m.pattern.frame is not None:
-            tgt = self._embedded_party(m.token, m.pattern.frame)
+            tgt = embedded_party(m.token, m.pattern.frame)
             one_way = tgt is not None  # 'agreed to provide Vietnam with boats' is not mutual
         if m.pattern.source_role is not None:
             # 'X received aid from Y', 'X faces criticism from Y': the giver is the source.
@@ -396,10 +352,11 @@ class EventCoder:
         elif m.pattern.pos == "A" and m.token.head is not m.token:
             anchor = m.token.head
         code = m.pattern.cameo
-        recip = (m.pattern.recip and not one_way) or (tgt is None and self._joint(m))
+        recip = (m.pattern.recip and not one_way) or (tgt is None and joint(m))
         place = False
-        if tgt is None and not recip:
-            tgt = self._place(m, None)
+        if tgt is None and not (recip and len(conjuncts(src)) > 1):
+            # 'held several meetings in Baghdad': a lone party's reciprocal act may still have a place.
+            tgt = place_of(m, None)
             place = tgt is not None
         return _Raw(m, code, src, tgt, anchor, trigger, rule, recip=recip, place=place)
 
@@ -452,86 +409,6 @@ class EventCoder:
                 if c.dep_ in deps and c.i >= dateline and (c.ent_type_ in NAME_ENTS or c.pos_ == "PROPN"):
                     return c
         return poss
-
-    def _embedded_party(self, tok: Token, frame: str | None) -> Token | None:
-        """The one an uncoded embedded act is done to: its indirect object, a named direct object, or a
-        named object of to/with ('agreed to allow UN workers access', 'ready to send troops to Mali')."""
-        if frame in ("demand", "appeal"):
-            # 'demanded that Dbeibeh appear before the chamber': the one asked is the clause's subject.
-            for c in tok.children:
-                if c.dep_ == "ccomp" and _mandative(c):
-                    asked = child(c, "nsubj", "nsubjpass")
-                    if asked is not None and asked.lower_ not in ("it", "there"):
-                        return asked
-            return None
-        if frame not in ("intent", "reject"):
-            return None
-        for c in tok.children:
-            if c.dep_ != "xcomp" or c.pos_ not in ("VERB", "AUX"):
-                continue
-            dative = child(c, "dative", "iobj")
-            if dative is not None and dative.pos_ == "ADP":
-                dative = child(dative, "pobj")
-            if dative is not None and _named(dative):
-                return dative
-            obj = direct_object(c)
-            if obj is not None and _named(obj):
-                return obj
-            for clause in children(c, "ccomp"):
-                # 'agreed to allow Red Cross workers access': the small clause's subject is the one let
-                who = child(clause, "nsubj")
-                if who is not None and _named(who):
-                    return who
-            hosts = [c] + ([obj] if obj is not None else [])
-            for host in hosts:
-                for prep in ("to", "with"):
-                    for p in prep_objects(host, prep):
-                        if _named(p):
-                            return p
-        return None
-
-    @staticmethod
-    def _joint(m: Match) -> bool:
-        """'a joint exercise', 'bilateral talks': the wording itself makes the act mutual."""
-        tok = m.token
-        hosts = [tok] + ([direct_object(tok)] if m.pattern.pos == "V" else [])
-        return any(
-            c.dep_ == "amod" and c.lower_ in JOINT_WORDS for h in hosts if h is not None for c in h.children
-        )
-
-    def _place(self, m: Match, e: Match | None) -> Token | None:
-        """The place an act without a party was done in ('imposed a curfew in Lahore', 'remained on alert
-        in Manila', 'declared a ceasefire in Libya'): news names the state or region acted on by it."""
-        hosts: list[Token] = []
-        for x in (m, e):
-            if x is None:
-                continue
-            hosts.append(x.token)
-            if x.governor is not None:
-                hosts.append(x.governor)
-            if x.pattern.pos != "N":
-                obj = direct_object(x.token)
-                if obj is not None:
-                    hosts.append(obj)
-                hosts += [c for c in x.token.children if c.dep_ == "xcomp"]
-        own = {x.token.i for x in (m, e) if x is not None}
-        # 'announced a ceasefire on Friday in Libya': the place may hang on the date.
-        hosts += [d for h in hosts for c in h.children if c.dep_ == "prep" for d in children(c, "pobj")
-                  if d.ent_type_ in ("DATE", "TIME")]
-        for host in hosts:
-            for prep in PLACE_PREPS:
-                for p in prep_objects(host, prep):
-                    if p.ent_type_ in ("DATE", "TIME"):
-                        continue
-                    if p.i in own:
-                        continue
-                    # The phrase must name a place itself: 'in Lahore', 'in Yemen's Hodeidah region', not
-                    # 'to a ceasefire in eastern Ukraine' (a thing agreed to, somewhere).
-                    if p.lemma_.lower() in PLACE_NOUNS or p.ent_type_ in PLACE_ENTS or (
-                        p.pos_ == "PROPN" and any(t.ent_type_ in PLACE_ENTS for t in noun_phrase(p))
-                    ):
-                        return p
-        return None
 
     def _role(self, m: Match, role: str) -> Token | None:
         hosts = [m.token] + ([m.governor] if m.governor is not None else [])
@@ -653,14 +530,14 @@ class EventCoder:
                 t_actor = self._actor(t, actors, target=True)[0] if t is not None else None
                 if t_actor is not None and (t_actor.start, t_actor.end) == (s_actor.start, s_actor.end):
                     t_actor = None
-                known = s_is or s_actor.country or s_actor.sector or _named(s)
+                known = s_is or s_actor.country or s_actor.sector or named(s)
                 if raw.place and not known:
                     t_actor = None  # a place is no one acted on: it does not make an unknown source an event
                 if t_actor is None and raw.match.pattern.targets and not known:
                     # Neither a known actor nor anyone acted on: 'efforts to resist what they perceive'.
                     continue
                 anonymous = not known and t_actor is not None and not (
-                    t_actor.country or t_actor.sector or _named(t)
+                    t_actor.country or t_actor.sector or named(t)
                 )
                 if anonymous and final[:2] != "14":
                     # No actor on either side: 'any tent is sheltering the new arrivals'. (Crowds protest
@@ -734,9 +611,9 @@ class EventCoder:
         if not is_actor and target:
             # 'rejected an appeal filed by X', 'lifted sanctions imposed on Y', 'lifted its ban on Z': a thing
             # acted on stands for the actor it came from or bears on.
-            for alt in _bearers(tok):
+            for alt in bearers(tok):
                 aspan = noun_phrase(alt)
-                if actors.is_actor(aspan) or _named(alt):
+                if actors.is_actor(aspan) or named(alt):
                     span, is_actor = aspan, True
                     break
         actor = actors.resolve(span)

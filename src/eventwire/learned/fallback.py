@@ -32,7 +32,8 @@ def fallback_candidates(doc: Any, actors: Any, rule_candidates: list[Candidate],
     """Learned candidates for the sentences of `doc` where `rule_candidates` hold no event."""
     sents = list(doc.sents)
     coded = {c.sentence for c in rule_candidates}
-    todo = [(i, s) for i, s in enumerate(sents) if i not in coded and _assertive(s)]
+    # No actor named, no event: such sentences are not worth embedding.
+    todo = [(i, s) for i, s in enumerate(sents) if i not in coded and _assertive(s) and actors.mentions(s)]
     if not todo:
         return []
     predictions = typer.predict([s.text for _, s in todo])
