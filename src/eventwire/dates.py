@@ -140,14 +140,21 @@ def event_date(
 # --- finding the expressions -------------------------------------------------------------------------
 
 
+def trigger_anchor(trigger: Any) -> tuple[Any, frozenset[int], Any] | None:
+    """(root token, token indices, clause head) of a trigger given as a Span or a single Token."""
+    tokens = list(trigger) if hasattr(trigger, "root") else [trigger]
+    if not tokens:
+        return None
+    root = trigger.root if hasattr(trigger, "root") else tokens[0]
+    return root, frozenset(t.i for t in tokens), clause_head(root)
+
+
 def date_candidates(sent: Any, trigger: Any) -> list[str]:
     """Date expressions tied to the trigger's clause, the syntactically closest first."""
-    trig_tokens = list(trigger) if hasattr(trigger, "root") else [trigger]  # a Span, or a single Token
-    if not trig_tokens:
+    anchor = trigger_anchor(trigger)
+    if anchor is None:
         return []
-    trig_root = trigger.root if hasattr(trigger, "root") else trig_tokens[0]
-    trig_ids = {t.i for t in trig_tokens}
-    trig_clause = clause_head(trig_root)
+    trig_root, trig_ids, trig_clause = anchor
     occasion = occasion_clause(trig_clause)
     one_clause = sum(1 for t in sent if t.dep_ in CLAUSE_DEPS and t.pos_ in ("VERB", "AUX")) <= 1
 

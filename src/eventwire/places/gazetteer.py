@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..dates import clause_head, occasion_clause
+from ..dates import clause_head, occasion_clause, trigger_anchor
 from ..model import Location
 from .dateline import parse_dateline
 
@@ -251,12 +251,10 @@ class Gazetteer:
 
     def place_mentions(self, sent: Any, trigger: Any) -> list[PlaceMention]:
         """Place mentions tied to the trigger or its clause, the closest first."""
-        trig_tokens = list(trigger) if hasattr(trigger, "root") else [trigger]  # a Span, or a single Token
-        if not trig_tokens:
+        anchor = trigger_anchor(trigger)
+        if anchor is None:
             return []
-        trig_root = trigger.root if hasattr(trigger, "root") else trig_tokens[0]
-        trig_ids = {t.i for t in trig_tokens}
-        trig_clause = clause_head(trig_root)
+        trig_root, trig_ids, trig_clause = anchor
         # "is in the UAE to discuss oil prices": an infinitive of purpose happens where its governing
         # clause is, so that clause's place counts too (after the trigger's own).
         outer_clause = None
