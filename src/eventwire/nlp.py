@@ -50,6 +50,35 @@ def check_meta(meta: dict[str, Any], *, name: str, pinned: bool) -> None:
         raise ModelMismatchError(f"spaCy pipeline {name!r} needs spaCy {spacy_req}; this is spaCy {spacy_version}.")
 
 
+# A line break after sentence-final punctuation, a blank line, or an indented line ends a sentence: wire
+# copy puts an attribution like "(TASS)" at a paragraph's end, and the statistical splitter would otherwise
+# glue it to the next paragraph's first sentence. A bare line break elsewhere is hard wrapping (Reuters).
+SENTENCE_FINAL = frozenset({".", "!", "?", ")", '"', "\u201d", "\u2019", "'", ":"})
+PARAGRAPH_COMPONENT = "eventwire_paragraphs"
+
+
+def mark_paragraph_breaks(doc: Any) -> Any:
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        ws = prev.whitespace_ if not prev.is_space else prev.text + prev.whitespace_
+        if "\n" not in ws and not (prev.is_space and "\n" in prev.text):
+            continue
+        if tok.is_space:
+            continue
+        before = doc[tok.i - 2] if prev.is_space and tok.i >= 2 else prev
+        blank_or_indent = "\n\n" in ws or ws.rstrip(" \t") != ws or ws.endswith((" ", "\t"))
+        if blank_or_indent or before.text[-1:] in SENTENCE_FINAL:
+            tok.is_sent_start = True
+    return doc
+
+
+def _register_component() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPH_COMPONENT):
+        Language.component(PARAGRAPH_COMPONENT, func=mark_paragraph_breaks)
+
+
 @lru_cache(maxsize=4)
 def load_nlp(model: str | None = None) -> Any:
     """Load (once per process) and check the spaCy pipeline."""
@@ -72,6 +101,8 @@ def load_nlp(model: str | None = None) -> Any:
     missing = [p for p in REQUIRED_PIPES if p not in nlp.pipe_names]
     if missing:
         raise ModelMismatchError(f"spaCy pipeline {name!r} lacks the components {missing}; eventwire needs them.")
+    _register_component()
+    nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     return nlp
 
 

@@ -99,3 +99,16 @@ def test_accused_party_span_stops_before_the_charge(code_text):
 def test_date_is_no_part_of_the_actor_name(code_text):
     cands = code_text("A Jerusalem court on March 10 rejected the request of the prime minister.")
     assert cands and cands[0].source.text == "A Jerusalem court"
+
+
+def test_recalled_event_is_coded_only_when_the_main_clause_has_none(code_text):
+    found = code_text("The move came after Egypt released 100 prisoners.")
+    assert [(c.cameo, c.source.text, c.rule) for c in found] == [("0841", "Egypt", "release_v:background")]
+    # The main clause reports the sanctions (no agent named): the annexation it follows is not coded.
+    assert not code_text("The sanctions were imposed after Russia annexed Crimea.")
+
+
+def test_coordinated_names_before_a_noun_are_two_parties(code_text):
+    found = code_text("Indian and Chinese soldiers clashed in the Galwan valley.")
+    pairs = {(c.source.text, c.target.text if c.target else None) for c in found}
+    assert ("Indian", "Chinese soldiers") in pairs and ("Chinese soldiers", "Indian") in pairs

@@ -26,6 +26,9 @@ FRAMES = load_patterns().frames
         ("190", Modality(conditional=True), (None, "conditional")),
         ("190", Modality(hypothetical=True), (None, "hypothetical")),
         ("0841", Modality(background=True), (None, "background")),
+        ("057", Modality(negated=True, failed=True), ("127", "refuse")),  # failed to reach agreement
+        ("057", Modality(negated=True), (None, "negated")),  # 'did not sign the deal' is no rejection
+        ("190", Modality(negated=True, failed=True), (None, "negated")),
         ("0841", Modality(obligation=True), (None, "obligation")),
     ],
 )
@@ -59,3 +62,13 @@ def test_in_sentence_attribution(nlp):
     sent = next(nlp("The exchange, reported by TASS, followed talks.").sents)
     assert in_sentence_attribution(sent) == "TASS"
     assert in_sentence_attribution(next(nlp("Putin met Xi.").sents)) is None
+
+
+def test_background_kind(nlp):
+    doc = nlp("The move came after the government released 100 prisoners, before talks resume.")
+    release = next(t for t in doc if t.lemma_ == "release")
+    m = modality(release, FRAMES)
+    assert m.background and m.recalled  # an event before the main one
+    resume = next(t for t in doc if t.lemma_ == "resume")
+    m = modality(resume, FRAMES)
+    assert m.background and not m.recalled  # 'before': one still to come

@@ -33,3 +33,12 @@ def test_missing_pipeline_names_the_fix():
     with pytest.raises(ModelNotInstalledError, match="not installed"):
         load_nlp("en_pipeline_that_does_not_exist")
     assert "==3.8.0" in DEFAULT_MODEL_PIP
+
+
+def test_paragraph_breaks_end_sentences_but_hard_wraps_do_not(nlp):
+    doc = nlp("Medvedev spoke by phone. (TASS)\nOfficials in Havana responded by endorsing Moscow.")
+    assert [s.text.strip() for s in doc.sents][-1] == "Officials in Havana responded by endorsing Moscow."
+    wrapped = nlp("Showers continued throughout the week in\nthe Bahia cocoa zone, easing the drought.")
+    assert len(list(wrapped.sents)) == 1
+    indented = nlp("Arrivals rose to 155,221 bags\n    The dry period means the crop will be late.")
+    assert [s.text.strip() for s in indented.sents][-1] == "The dry period means the crop will be late."

@@ -123,7 +123,13 @@ class EventCoder:
                 attributions = sentence_attributions(doc, sents)
             raws = self._sentence_events(sent, matches)
             raws += self._obligations(sent, matches)
-            out.extend(self._candidates(si, sent, raws, actors, attributions[si]))
+            found = self._candidates(si, sent, raws, actors, attributions[si])
+            if not found and raws and all(modality(r.anchor, self.frames).background for r in raws):
+                # 'The move came after the government released 100 prisoners': when nothing outside the
+                # background clause is an event wording, the event it recalls is what the sentence reports.
+                # ('Sanctions were imposed after Russia annexed Crimea' reports the sanctions: not this.)
+                found = self._candidates(si, sent, raws, actors, attributions[si], background=True)
+            out.extend(found)
         return out
 
     def candidate_sentences(self, text: str) -> list[tuple[int, int]]:
@@ -459,6 +465,8 @@ class EventCoder:
                 cand = obj
             elif role == "dative":
                 cand = child(tok, "dative", "iobj")
+                if cand is None and m.pattern.pos == "N" and m.governor is not None and tok.dep_ == "dobj":
+                    cand = child(m.governor, "dative", "iobj")  # 'gave the junta a deadline': the light verb's
                 if cand is not None and cand.dep_ == "dative" and cand.pos_ == "ADP":
                     cand = child(cand, "pobj")
             elif role == "poss":
@@ -481,14 +489,21 @@ class EventCoder:
     # ---- candidates -------------------------------------------------------------------------------------
 
     def _candidates(
-        self, si: int, sent: Span, raws: list[_Raw], actors: Any, attribution: str | None
+        self, si: int, sent: Span, raws: list[_Raw], actors: Any, attribution: str | None, *,
+        background: bool = False,
     ) -> list[Candidate]:
         out: list[Candidate] = []
         seen: set[tuple[str, int, int, int]] = set()
         sent_lemmas: set[str] | None = None
         for raw in raws:
             mod = modality(raw.anchor, self.frames)
+            if background:
+                if not mod.recalled:
+                    continue
+                mod.background = False
             code, tag = adjust_code(raw.code, mod, self.frames)
+            if background and code is not None:
+                tag = f"{tag}:background" if tag else "background"
             if code is None:
                 continue
             src = raw.src

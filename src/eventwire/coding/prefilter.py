@@ -77,6 +77,9 @@ class SentenceFilter:
             hit = self._exact.get(w)
             if hit:
                 found |= hit
+            if len(w) < MIN_STEM:
+                # Short words are required whole: the particles 'up' (blew up, rounded up), 'in', 'on'.
+                found |= self._stems.get(w, set())
             for k in range(MIN_STEM, len(w) + 1):
                 hit = self._stems.get(w[:k])
                 if hit:

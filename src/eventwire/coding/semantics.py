@@ -28,6 +28,8 @@ class Modality:
     speaker: Token | None = None
     speech_verb: Token | None = None
     background: bool = False  # in an 'after/since/because ...' clause: context for the main event
+    recalled: bool = False  # the background clause tells of a past event ('after X released ...')
+    failed: bool = False  # 'failed to reach agreement': tried and did not
 
 
 def is_question(sent: Span) -> bool:
@@ -65,7 +67,12 @@ def _conditional(tok: Token, frames: Frames) -> bool:
 BACKGROUND_MARKS = {"after", "before", "since", "following", "until", "once"}
 
 
-def _background(tok: Token) -> bool:
+# Marks of a clause that tells of an event before the main one, not one to come ('before', 'until').
+RECALL_MARKS = {"after", "since", "following"}
+
+
+def _background(tok: Token) -> str | None:
+    """The kind of background clause tok is in: 'relcl', a mark word, or None."""
     t = tok
     for _ in range(12):
         if t.dep_ == "relcl":
@@ -74,17 +81,17 @@ def _background(tok: Token) -> bool:
             subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             gap = not any(c.dep_ in ("dobj", "obj") for c in t.children)
             if (subj is None or subj.lower_ not in ("who", "which", "that")) and gap:
-                return True
+                return "relcl"
         if t.dep_ in ("advcl", "pcomp"):
             for c in t.children:
                 if c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS:
-                    return True
+                    return c.lower_
             if t.dep_ == "pcomp" and t.head.lower_ in BACKGROUND_MARKS:
-                return True
+                return t.head.lower_
         if t.head is t or t.dep_ == "ROOT":
-            return False
+            return None
         t = t.head
-    return False
+    return None
 
 
 def _hypothetical_above(tok: Token, frames: Frames) -> bool:
@@ -141,6 +148,7 @@ def modality(anchor: Token, frames: Frames) -> Modality:
     m.future = bool(aux & (frames.future_aux | frames.reported_future_aux)) or _going_to(anchor)
     if anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in ("fail", "refrain", "cease"):
         m.negated = True  # 'failed to reach agreement' did not happen
+        m.failed = anchor.head.lemma_.lower() == "fail"
     elif anchor.dep_ == "xcomp" and not m.future:
         # 'X is expected/set/due to visit' - the head carries the tense.
         head = anchor.head
@@ -148,7 +156,9 @@ def modality(anchor: Token, frames: Frames) -> Modality:
             m.future = True
             m.negated = m.negated or _negated(head)
     m.speaker, m.speech_verb = speech_frame(anchor, frames)
-    m.background = _background(anchor)
+    kind = _background(anchor)
+    m.background = kind is not None
+    m.recalled = kind in RECALL_MARKS
     return m
 
 
@@ -165,6 +175,9 @@ def adjust_code(code: str, m: Modality, frames: Frames) -> tuple[str | None, str
         # 'will not lift the embargo', 'did not give permission', 'did not agree to talks': a refusal
         # (12x). A denied act of any other kind ('did not attack') is simply not coded.
         if root in frames.cooperative_roots and (m.future or root in ("03", "07", "08")):
+            return frames.map_code("reject", code), "refuse"
+        if m.failed and code.startswith("057"):
+            # 'X and Y failed to reach agreement': the parties turned each other's terms down (127).
             return frames.map_code("reject", code), "refuse"
         return None, "negated"
     if m.future:

@@ -143,7 +143,33 @@ def conjuncts(tok: Token) -> list[Token]:
     for c in tok.conjuncts:
         if c.pos_ in NOMINAL and c not in out:
             out.append(c)
+    if len(out) == 1:
+        out += split_premodifiers(tok)
+    if len(out) == 1 and tok.pos_ == "NOUN":
+        # 'negotiators from Armenia and Azerbaijan', 'the foreign ministers of France and Germany': the
+        # second country is a party too (the first stays in the noun's own phrase).
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "of"):
+                for pobj in children(prep, "pobj"):
+                    if pobj.ent_type_ in PARTY_ENTS:
+                        out += [c for c in pobj.conjuncts if c.ent_type_ in PARTY_ENTS and c.pos_ in NOMINAL]
     return sorted(out, key=lambda t: t.i)
+
+
+def split_premodifiers(tok: Token) -> list[Token]:
+    """'Indian and Chinese soldiers', 'UK and EU negotiators', "Russia and Turkey's ministers": the first of
+    coordinated names in front of a noun is a party of its own; the noun phrase keeps the last one."""
+    if any(c.pos_ in NOMINAL for c in tok.conjuncts):
+        return []
+    return [
+        c for c in tok.children
+        if c.dep_ in PREMODIFIERS and c.ent_type_ in PARTY_ENTS and c.i < tok.i
+        and any(g.dep_ in ("cc", "conj") for g in c.children)
+    ]
+
+
+PREMODIFIERS = ("amod", "compound", "nmod", "poss")
+PARTY_ENTS = ("NORP", "GPE", "ORG")
 
 
 def noun_phrase(tok: Token) -> Span:
@@ -151,9 +177,18 @@ def noun_phrase(tok: Token) -> Span:
     the next conjunct (those are separate actors or asides)."""
     keep = {tok.i}
     stack = [tok]
+    split = {c.i for c in split_premodifiers(tok)}
     while stack:
         t = stack.pop()
         for c in t.children:
+            if c.i in split:
+                # 'Nigerian and British armed forces': Nigerian is an actor of its own, 'British armed
+                # forces' the other.
+                for g in c.children:
+                    if g.dep_ == "conj" and g.i not in keep:
+                        keep.add(g.i)
+                        stack.append(g)
+                continue
             if c.dep_ == "punct" and c.text in INNER_PUNCT:
                 pass  # 'Díaz-Canel', 'U.S.': punctuation inside a name
             elif c.dep_ == "appos" and c.i > t.i and not tok.doc[c.left_edge.i - 1].is_punct:

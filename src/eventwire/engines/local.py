@@ -107,7 +107,9 @@ def _run_pool(
         max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(model, actor_files)
     )
     in_flight: deque[Future] = deque()
-    limit = 2 * workers  # enough to keep every worker busy while the parent writes
+    # Enough queued work that no worker idles while the parent commits a batch (an fsync can take a second
+    # on a busy disk); chunks are small, so memory stays flat.
+    limit = 4 * workers
     try:
         for chunk in _chunks(articles, chunk_size):
             in_flight.append(pool.submit(_code_in_worker, chunk))
