@@ -551,6 +551,10 @@ class EventCoder:
                 if t_actor is None and raw.match.pattern.targets and not known:
                     # Neither a known actor nor anyone acted on: 'efforts to resist what they perceive'.
                     continue
+                if mod.failed and tag == "refuse" and (t_actor is None or not known):
+                    # A failed agreement is a rejection between named parties ('X and Y failed to reach a
+                    # deal', 'X failed to reach a deal with Y'), not 'the talks failed to reach agreement'.
+                    continue
                 anonymous = not known and t_actor is not None and not (
                     t_actor.country or t_actor.sector or named(t)
                 )
