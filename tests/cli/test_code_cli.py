@@ -116,9 +116,8 @@ def test_seed_article_yields_the_three_founding_events():
             ):
                 assert text[e["evidence"]["start"] : e["evidence"]["end"]] == e["evidence"]["text"]
                 return e
-        raise AssertionError(
-            f"no {cameo} {src}->{tgt} event in {needle!r}: {[(x['cameo'], x['source']['code'], (x['target'] or {}).get('code')) for x in events]}"
-        )
+        found = [(x["cameo"], x["source"]["code"], (x["target"] or {}).get("code")) for x in events]
+        raise AssertionError(f"no {cameo} {src}->{tgt} event in {needle!r}: {found}")
 
     phone = has("041", "RUS", "CUB", "spoke by phone")
     assert "Medvedev" in phone["source"]["text"] and "Castro" in phone["target"]["text"]

@@ -39,6 +39,9 @@ def code_command(
         None, "--workers", "-w", min=1, help="Worker processes (local, default 1) or actors (ray: one per CPU)."
     ),
     address: str | None = typer.Option(None, "--address", help="Ray cluster address (default: start a local one)."),
+    shards: Path | None = typer.Option(
+        None, "--shards", help="With --engine ray: write Parquet shards + manifest here (for ingest --from-parquet)."
+    ),
 ) -> None:
     """Code articles into events: one JSON line per event (or CSV, or a table)."""
     from .. import formats
@@ -52,8 +55,11 @@ def code_command(
             fail(f"--date {date!r} is not a date; use YYYY-MM-DD")
     if fmt is None:
         fmt = OutputFormat.table if out is None and sys.stdout.isatty() else OutputFormat.jsonl
-    if address and engine is not Engine.ray:
-        fail("--address is for --engine ray")
+    if (address or shards) and engine is not Engine.ray:
+        fail("--address and --shards are for --engine ray")
+    if shards is not None:
+        _code_to_shards(inputs, shards, workers=workers, address=address, model=model, actors=actors, date=published)
+        return
     stats = {"articles": 0, "events": 0, "errors": 0}
 
     def report(err: InputError) -> None:
@@ -110,6 +116,28 @@ def code_command(
         err=True,
     )
     if stats["articles"] == 0:
+        raise typer.Exit(1)
+
+
+def _code_to_shards(inputs, shards: Path, *, workers, address, model, actors, date) -> None:
+    """The cluster-side path: Ray Data reads the inputs in shards; nothing passes through this process."""
+    from ..engines.ray import code_to_shards
+
+    manifest = code_to_shards(
+        inputs,
+        shards,
+        workers=workers,
+        address=address,
+        model=model,
+        actor_files=[str(a) for a in actors],
+        default_date=date,
+    )
+    typer.echo(
+        f"eventwire: {manifest.articles} article(s), {manifest.events} event(s), {manifest.errors} error(s) "
+        f"in {len(manifest.shards)} shard(s) at {shards}; run summary: {manifest.run}",
+        err=True,
+    )
+    if manifest.articles == 0:
         raise typer.Exit(1)
 
 

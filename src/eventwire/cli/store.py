@@ -51,10 +51,15 @@ class _Progress:
 @app.command("ingest")
 def ingest_command(
     inputs: list[str] = typer.Argument(
-        ..., help="Files (.txt .jsonl .csv .html .rss .atom .xml .warc[.gz]) or folders."
+        None, help="Files (.txt .jsonl .csv .html .rss .atom .xml .warc[.gz]) or folders."
     ),
     db: Path = typer.Option(Path("eventwire.duckdb"), "--db", help=DB_HELP),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes coding articles."),
+    workers: int | None = typer.Option(
+        None, "--workers", "-w", min=1, help="Worker processes (local, default 1) or actors (ray: one per CPU)."
+    ),
+    from_parquet: Path | None = typer.Option(
+        None, "--from-parquet", help="Load a directory of Parquet shards (and its manifest) written by the Ray engine."
+    ),
     engine: str = typer.Option(
         "local", "--engine", help="Where to run the coding: local (or ray, if installed)."
     ),
@@ -71,6 +76,13 @@ def ingest_command(
     """Code articles into the store: idempotent (stored texts are skipped), resumable (rerun after a stop)."""
     from ..store import ingest
 
+    if from_parquet is not None:
+        if inputs:
+            fail("give either input files or --from-parquet DIR, not both")
+        _load_parquet(from_parquet, db)
+        return
+    if not inputs:
+        fail("nothing to ingest: give files or folders, or --from-parquet DIR")
     published = None
     if date is not None:
         published = parse_date(date)
@@ -80,7 +92,8 @@ def ingest_command(
         summary = ingest(
             inputs,
             db=db,
-            workers=workers,
+            # Ray's 0 means one actor per cluster CPU; the local engine codes in this process by default.
+            workers=workers or (0 if engine == "ray" else 1),
             engine=engine,
             batch_size=batch_size,
             default_date=published,
@@ -101,6 +114,18 @@ def ingest_command(
     )
     if summary.errors:
         typer.echo(f"eventwire: see the errors with: eventwire errors --db {db}", err=True)
+
+
+def _load_parquet(shard_dir: Path, db: Path) -> None:
+    from ..engines.shards import load_shards_into_store
+
+    totals = load_shards_into_store(db, shard_dir)
+    typer.echo(
+        f"eventwire: loaded {shard_dir} into {db}: {totals['articles_new']:,} article(s) stored, "
+        f"{totals['articles_skipped']:,} already stored, {totals['mentions_new']:,} event mention(s) -> "
+        f"{totals['events_new']:,} new event(s), {totals['errors']:,} error(s)",
+        err=True,
+    )
 
 
 @app.command("errors")

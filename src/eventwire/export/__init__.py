@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..errors import ExportError
+from ..filters import EventFilter
 from ..store.connection import DEFAULT_DB, open_store
-from ..store.reading import EventFilter, event_rows, mention_rows
+from ..store.reading import event_rows, mention_rows
 from .gdelt import GDELT_COLUMNS, write_gdelt
 from .icews import ICEWS_COLUMNS, write_icews
 from .plover import write_plover
@@ -40,7 +41,7 @@ def export_events(
         raise ExportError(f"{fmt} is a binary format: give a file to write (--out FILE)")
     with open_store(db) as con:
         if fmt == "parquet":
-            clause, params = (where or EventFilter()).where("e")
+            clause, params = (where or EventFilter()).where()
             sql = f"SELECT e.* FROM events e WHERE {clause} ORDER BY e.date NULLS LAST, e.event_id"
             return write_parquet(con, sql, params, out)
         rows = event_rows(con, where=where)

@@ -9,6 +9,7 @@ Every query takes an open DuckDB connection (read-only is enough) and returns pl
 
 from __future__ import annotations
 
+from ..filters import QUAD_CLASSES, EventFilter
 from ..store.connection import open_store
 from .events import (
     MAX_LIMIT,
@@ -22,7 +23,6 @@ from .events import (
     locations,
     store_summary,
 )
-from .filters import QUAD_CLASSES, EventFilter
 from .relations import (
     PERIODS,
     DyadSeries,

@@ -16,9 +16,9 @@ from typing import Any
 import duckdb
 
 from ..errors import QueryError
+from ..filters import EventFilter
 from ..store.rows import event_from_row
 from ..store.schema import EVENT_COLUMN_NAMES
-from .filters import EventFilter
 
 MAX_LIMIT = 1000
 ORDERS = {

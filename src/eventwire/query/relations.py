@@ -12,8 +12,8 @@ from typing import Any
 import duckdb
 
 from ..errors import QueryError
+from ..filters import EventFilter, actor_matches, actor_spec
 from .events import check_page, event_dict, mentions_of, rows_as_dicts
-from .filters import EventFilter, actor_matches, actor_spec
 
 PERIODS = ("day", "week", "month", "year")
 # More than this many empty buckets between the first and last event is a zoom the caller did not mean

@@ -8,7 +8,7 @@ from html import escape
 from typing import Any
 
 from .. import __version__
-from ..query.filters import QUAD_CLASSES
+from ..filters import QUAD_CLASSES
 from .chart import trend_svg
 from .text import distinct_mentions
 

@@ -7,7 +7,7 @@ import textwrap
 import unicodedata
 from typing import Any
 
-from ..query.filters import QUAD_CLASSES
+from ..filters import QUAD_CLASSES
 
 BAR_WIDTH = 30
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date as Date
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
+from ..filters import EventFilter
 from ..model import Event
 from .connection import DEFAULT_DB, open_store
 from .rows import event_from_row
@@ -58,43 +58,11 @@ def store_stats(db: str | Path = DEFAULT_DB, *, wait: float = 5.0) -> StoreStats
     return StoreStats(*row)
 
 
-@dataclass(frozen=True)
-class EventFilter:
-    """Which deduplicated events to read. Dates are the event date; `country` matches source or target;
-    `cameo` matches a code and everything under it ('04' -> 040..046 and their children)."""
-
-    since: Date | None = None
-    until: Date | None = None
-    country: str | None = None
-    plover: str | None = None
-    cameo: str | None = None
-
-    def where(self, alias: str = "e") -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        if self.since is not None:
-            clauses.append(f"{alias}.date >= ?")
-            params.append(self.since)
-        if self.until is not None:
-            clauses.append(f"{alias}.date <= ?")
-            params.append(self.until)
-        if self.country:
-            clauses.append(f"(upper({alias}.source_country) = ? OR upper({alias}.target_country) = ?)")
-            params += [self.country.upper(), self.country.upper()]
-        if self.plover:
-            clauses.append(f"upper({alias}.plover) = ?")
-            params.append(self.plover.upper())
-        if self.cameo:
-            clauses.append(f"starts_with({alias}.cameo, ?)")
-            params.append(self.cameo)
-        return (" AND ".join(clauses) or "TRUE"), params
-
-
 def event_rows(
     con: duckdb.DuckDBPyConnection, *, where: EventFilter | None = None, batch: int = 2000
 ) -> Iterator[dict[str, Any]]:
     """Deduplicated events as dicts by column (the `events` table), in date then id order, streamed."""
-    clause, params = (where or EventFilter()).where("e")
+    clause, params = (where or EventFilter()).where()
     cur = con.execute(
         f"SELECT e.* FROM events e WHERE {clause} ORDER BY e.date NULLS LAST, e.event_id", params
     )

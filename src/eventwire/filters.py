@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date as Date
 from typing import Any
 
-from ..errors import QueryError
+from .errors import QueryError
 
 ACTOR_SPEC = re.compile(r"^[A-Z0-9]{2,24}$")
 SECTOR = re.compile(r"^[A-Z]{3}$")
