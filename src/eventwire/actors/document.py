@@ -58,8 +58,15 @@ class DocumentActors:
         """The actor mentions of one sentence, as maximal noun phrases, in order."""
         found: list[tuple[Any, Actor]] = []
         self._visit(sent.root, sent, found)
-        found.sort(key=lambda pair: pair[0].start)
-        return found
+        # An odd parse can hang a phrase's own token below a preposition of that phrase ("in Russia Russia
+        # president"), so the walk may meet a token twice: keep the longest phrase and drop what it covers.
+        found.sort(key=lambda pair: (pair[0].start, -pair[0].end))
+        kept: list[tuple[Any, Actor]] = []
+        for span, actor in found:
+            if kept and span.start < kept[-1][0].end:
+                continue
+            kept.append((span, actor))
+        return kept
 
     # -- noun phrases --------------------------------------------------------------------------------
 
