@@ -140,8 +140,11 @@ def clause_object(tok: Token) -> Token | None:
 def conjuncts(tok: Token) -> list[Token]:
     """tok and the nominals coordinated with it ('Israel and Lebanon' -> both)."""
     out = [tok]
+    # 'NEW DELHI, Feb 25 - India and Pakistan agreed': the parser may coordinate the dateline's date with
+    # the subject; nothing before the dateline's end is a party.
+    first = dateline_end(tok)
     for c in tok.conjuncts:
-        if c.pos_ in NOMINAL and c not in out:
+        if c.pos_ in NOMINAL and c not in out and (c.i >= first or tok.i < first):
             out.append(c)
     if len(out) == 1:
         out += split_premodifiers(tok)

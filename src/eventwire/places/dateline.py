@@ -32,3 +32,12 @@ def parse_dateline(text: str) -> str | None:
     if m.group("region"):
         return f"{place}, {m.group('region').strip()}"
     return place
+
+
+def dateline_length(text: str) -> int:
+    """How many characters a wire dateline takes at the start of `text` (0 when there is none), so that
+    the parser can treat 'NEW DELHI, Feb 25 -' as apart from the sentence after it."""
+    if not isinstance(text, str) or parse_dateline(text) is None:
+        return 0
+    m = _DATELINE.match(text[:160])
+    return m.end() if m is not None else 0
