@@ -144,4 +144,22 @@ def place_of(m: Match, e: Match | None) -> Token | None:
                     p.pos_ == "PROPN" and any(t.ent_type_ in PLACE_ENTS for t in noun_phrase(p))
                 ):
                     return p
+    return purpose_place(m) if e is None else None
+
+
+def purpose_place(m: Match) -> Token | None:
+    """'gave 350 million euros to promote investment in Ethiopia', 'donated $5 million to help rebuild
+    schools in Gaza': a grant's purpose clause names where the help goes. Aid (07x) only, and only a
+    named place: a purpose elsewhere ('deployed troops to deter attacks in the region') is no recipient."""
+    if not m.pattern.cameo.startswith("07") or m.pattern.pos != "V":
+        return None
+    frontier = [c for c in m.token.children if c.dep_ in ("advcl", "xcomp")
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    for _ in range(4):  # breadth first, a few levels: the nearest place, not one deep in a subclause
+        nxt: list[Token] = []
+        for t in frontier:
+            if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and t.ent_type_ in ("GPE", "LOC"):
+                return t
+            nxt += [c for c in t.children if c.dep_ not in ("relcl", "ccomp", "punct")]
+        frontier = nxt
     return None

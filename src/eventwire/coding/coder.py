@@ -148,10 +148,15 @@ class EventCoder:
         by_tok = {m.token.i: m for m in matches}
         consumed: set[int] = set()
         raws: list[_Raw] = []
+        framing = {m.token.i: self._embedded(m, by_tok) for m in matches if m.pattern.frame is not None}
+        # 'refused a request by X to step down', 'welcomed the offer': a framing noun that another frame
+        # governs refers back to the request; the outer act is the news.
+        nested = {e.token.i for found in framing.values() for e in found
+                  if e.pattern.frame is not None and e.pattern.pos == "N"}
         for m in matches:
-            if m.pattern.frame is None:
+            if m.pattern.frame is None or m.token.i in nested:
                 continue
-            embedded = self._embedded(m, by_tok)
+            embedded = framing[m.token.i]
             if not embedded and m.pattern.frame == "accuse":
                 embedded_code = self._accuse_noun_code(m.token)
                 if embedded_code:

@@ -142,6 +142,10 @@ def modality(anchor: Token, frames: Frames) -> Modality:
     m.negated = _negated(anchor)
     m.conditional = _conditional(anchor, frames)
     m.hypothetical = bool(aux & frames.hypothetical_aux) or _hypothetical_above(anchor, frames)
+    if "have" in aux and aux & (frames.reported_future_aux | frames.obligation_aux):
+        # 'a resolution that would have pressured Iran', 'should have released them': a counterfactual
+        # or a reproach; the act did not happen.
+        m.hypothetical = True
     if anchor.dep_ in ("xcomp", "ccomp") and anchor.head.lemma_.lower() in DESIRE:
         m.hypothetical = True
     m.obligation = bool(aux & frames.obligation_aux)

@@ -18,12 +18,18 @@ ABSTRACT_HEADS = {"attempt", "effort", "plan", "campaign", "bid", "move", "decis
                   "ability", "chance", "opportunity", "order", "call", "push", "drive", "pressure", "threat",
                   "promise", "pledge", "offer", "proposal", "request", "demand", "deal", "agreement", "failure",
                   "refusal", "readiness", "willingness", "intention", "aim", "goal", "target", "mission",
-                  "operation", "process", "strategy", "policy", "time", "reason", "commitment"}
+                  "operation", "process", "strategy", "policy", "time", "reason", "commitment",
+                  # 'granted the DSS permission to detain him': leave to act is not the act
+                  "permission", "authorization", "authorisation", "mandate", "approval", "go-ahead",
+                  "license", "licence"}
 # Things an actor issues that then 'say' or 'do' what the actor does: 'issued a statement condemning X',
 # 'filed a lawsuit accusing Y', 'passed a resolution criticizing Z'.
 DOCUMENT_NOUNS = {"statement", "report", "resolution", "lawsuit", "suit", "letter", "complaint", "petition",
                   "motion", "bill", "communique", "declaration", "message", "note", "memo", "ruling", "verdict",
                   "order", "decree", "video", "tweet", "post", "editorial", "article", "announcement"}
+# Gatherings whose demands are their content, coded as the protest itself (CAMEO 14x: demonstrate for a
+# cause): 'staged a protest demanding', 'held a rally calling for'. The demand has no agent of its own.
+GATHERING_NOUNS = {"protest", "rally", "demonstration", "march", "strike", "sit-in", "vigil", "walkout"}
 # Subjects of photo captions that name the doer in apposition.
 CAPTION_NOUNS = {"photo", "image", "picture", "file", "footage"}
 # Children that do not belong to the actor's own name: clauses about it, asides, the next conjunct.
@@ -350,6 +356,8 @@ def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
             if dep == "acl" and tok.tag_ == "VBN":
                 return None  # 'plains hailed as a cradle': a passive participle's noun is its patient
             lemma = head.lemma_.lower()
+            if dep == "acl" and lemma in GATHERING_NOUNS:
+                return None
             if dep == "acl" and lemma in DOCUMENT_NOUNS and _issuer(head) is not None:
                 # 'issued a statement condemning X', 'filed a lawsuit accusing Y': the issuer says it.
                 tok = _issuer(head)

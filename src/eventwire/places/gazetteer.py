@@ -85,7 +85,9 @@ class Gazetteer:
         self.place_head_nouns = frozenset(cues["place_head_nouns"])
         self.place_labels = frozenset(cues["place_labels"])
         self.weak_labels = frozenset(cues["weak_place_labels"])
-        tiers: dict[str, dict[Place, int]] = {}
+        # key -> (place, tier) while the key has one place (nearly all of the ~120k keys), or
+        # {place: best tier} in first-seen order once it has several. One small dict per key cost ~30 MB.
+        tiers: dict[str, Any] = {}
         self._countries: dict[str, Place] = {}
         places = set()
         for name, place, tier in names:
@@ -93,20 +95,49 @@ class Gazetteer:
             if place.kind == "country" and place.country:
                 self._countries[place.country] = place
             key = fold(name)
-            if key:
-                bucket = tiers.setdefault(key, {})
-                bucket[place] = min(tier, bucket.get(place, tier))
+            if not key:
+                continue
+            held = tiers.get(key)
+            if held is None:
+                tiers[key] = (place, tier)
+            elif type(held) is tuple:
+                if held[0] == place:
+                    if tier < held[1]:
+                        tiers[key] = (held[0], tier)
+                else:
+                    tiers[key] = {held[0]: held[1], place: tier}
+            else:
+                held[place] = min(tier, held.get(place, tier))
         self.size = len(places)
-        # Names that are some place's main or curated name, not only a GeoNames alternate name.
-        self._main_keys = frozenset(k for k, b in tiers.items() if any(t <= MAIN_NAME for t in b.values()))
-        self._curated = frozenset((k, p) for k, b in tiers.items() for p, t in b.items() if t == CURATED)
-        self._index: dict[str, list[Place]] = {}
-        for key, bucket in tiers.items():
+        del places
+        main_keys, curated = [], []
+        # One shared 1-tuple per place serves all its keys; the index reuses the `tiers` dict (issue 6).
+        alone: dict[Place, tuple[Place]] = {}
+        for key, held in tiers.items():
+            if type(held) is tuple:
+                place, tier = held
+                if tier <= MAIN_NAME:
+                    # Some place's main or curated name, not only a GeoNames alternate name.
+                    main_keys.append(key)
+                if tier == CURATED:
+                    curated.append((key, place))
+                found = alone.get(place)
+                if found is None:
+                    found = alone[place] = (place,)
+                tiers[key] = found
+                continue
+            bucket = held
+            if any(t <= MAIN_NAME for t in bucket.values()):
+                main_keys.append(key)
+            curated.extend((key, p) for p, t in bucket.items() if t == CURATED)
             if any(t == CURATED for t in bucket.values()):
                 # Our own list says what this name means; GeoNames alternate names that collide with it
                 # ("White House" is an old name of Casablanca) are dropped, main names stay.
                 bucket = {p: t for p, t in bucket.items() if t != ALTERNATE_NAME}
-            self._index[key] = sorted(bucket, key=lambda p, b=bucket: _rank(p, b[p]))
+            tiers[key] = tuple(sorted(bucket, key=lambda p, b=bucket: _rank(p, b[p])))
+        self._main_keys = frozenset(main_keys)
+        self._curated = frozenset(curated)
+        self._index: dict[str, tuple[Place, ...]] = tiers
 
     @classmethod
     def load(cls, *, directory: str | Path | None = None) -> Gazetteer:
@@ -124,10 +155,10 @@ class Gazetteer:
         direction words ('northern Iraq') and region suffixes ('Aleppo province')."""
         return list(self._candidates(name)[1])
 
-    def _candidates(self, name: str) -> tuple[str, list[Place]]:
-        """(the key that matched, its places)."""
+    def _candidates(self, name: str) -> tuple[str, Sequence[Place]]:
+        """(the key that matched, its places, best first)."""
         if not isinstance(name, str):
-            return "", []
+            return "", ()
         key = fold(name)
         if key in self._index:
             return key, self._index[key]
@@ -137,7 +168,7 @@ class Gazetteer:
             if " ".join(words) in self._index:
                 return " ".join(words), self._index[" ".join(words)]
         stripped = _REGION_SUFFIX.sub("", " ".join(words))
-        return stripped, self._index.get(stripped, [])
+        return stripped, self._index.get(stripped, ())
 
     def country(self, iso3: str) -> Place | None:
         return self._countries.get(iso3)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -26,48 +26,66 @@ def load_gazetteer(directory: str) -> Gazetteer:
     base = Path(directory)
     cues = _read_cues(base / CUES_FILE)
     countries, iso2_to_iso3, neighbours = _read_countries(base / COUNTRIES_FILE)
-    names: list[tuple[str, Place, int]] = [(c.name, c, CURATED) for c in countries.values()]
+    # The names stream into the index row by row (issue 6): holding all 150k (name, place, tier) triples
+    # and 34k row dicts at once cost a worker ~45 MB of RSS that the allocator never gave back.
+    names = _names(base, countries)
+    return Gazetteer(names, iso2_to_iso3=iso2_to_iso3, neighbours=neighbours, cues=cues)
+
+
+def _names(base: Path, countries: dict[str, Place]) -> Iterator[tuple[str, Place, int]]:
+    """(name, place, tier) for every name in the files, in file order (the index keeps this order on ties)."""
+    yield from ((c.name, c, CURATED) for c in countries.values())
     by_id: dict[int, Place] = {}
     for place, aliases in _read_places(base / CITIES_FILE, with_geonameid=True):
-        names.append((place.name, place, MAIN_NAME))
-        names.extend((alias, place, ALTERNATE_NAME) for alias in aliases)
+        yield place.name, place, MAIN_NAME
+        yield from ((alias, place, ALTERNATE_NAME) for alias in aliases)
         if place.geonameid is not None:
             by_id[place.geonameid] = place
     for place, aliases in _read_places(base / SUPPLEMENTARY_FILE, with_geonameid=False):
-        names.extend((name, place, CURATED) for name in (place.name, *aliases))
+        yield from ((name, place, CURATED) for name in (place.name, *aliases))
     for row in _read_tsv(base / ALIASES_FILE, ("alias", "iso3")):
         country = countries.get(row["iso3"])
         if country is None:
             raise DataFileError(
                 str(base / ALIASES_FILE), f"alias {row['alias']!r} names unknown country {row['iso3']!r}"
             )
-        names.append((row["alias"], country, CURATED))
+        yield row["alias"], country, CURATED
     for row in _read_tsv(base / PREFERENCES_FILE, ("name", "geonameid")):
         place = by_id.get(int(row["geonameid"])) if row["geonameid"].isdigit() else None
         if place is None:
             raise DataFileError(
                 str(base / PREFERENCES_FILE), f"{row['name']!r}: no place with geonameid {row['geonameid']!r}"
             )
-        names.append((row["name"], place, CURATED))
-    return Gazetteer(names, iso2_to_iso3=iso2_to_iso3, neighbours=neighbours, cues=cues)
+        yield row["name"], place, CURATED
 
 
-def _read_tsv(path: Path, required: Sequence[str]) -> list[dict[str, str]]:
+def _read_tsv(path: Path, required: Sequence[str]) -> Iterator[dict[str, str]]:
+    """The rows of a TSV file, one at a time (a file of 34k rows is never held whole)."""
     try:
-        with path.open(encoding="utf-8", newline="") as fh:
-            lines = [line for line in fh if not line.startswith("#")]
+        fh = path.open(encoding="utf-8", newline="")
     except OSError as exc:
         raise DataFileError(
             str(path), f"cannot read the gazetteer file ({exc}); reinstall eventwire"
         ) from exc
-    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    missing = [c for c in required if c not in (reader.fieldnames or ())]
-    if missing:
-        raise DataFileError(str(path), f"missing columns {missing}")
-    rows = list(reader)
-    if not rows:
+    with fh:
+        reader = csv.DictReader(
+            (line for line in fh if not line.startswith("#")), delimiter="\t", quoting=csv.QUOTE_NONE
+        )
+        try:
+            fieldnames = reader.fieldnames or ()
+            missing = [c for c in required if c not in fieldnames]
+            if missing:
+                raise DataFileError(str(path), f"missing columns {missing}")
+            count = 0
+            for row in reader:
+                count += 1
+                yield row
+        except OSError as exc:
+            raise DataFileError(
+                str(path), f"cannot read the gazetteer file ({exc}); reinstall eventwire"
+            ) from exc
+    if not count:
         raise DataFileError(str(path), "no rows")
-    return rows
 
 
 def _float(value: str) -> float | None:
@@ -97,29 +115,30 @@ def _read_countries(path: Path) -> tuple[dict[str, Place], dict[str, str], dict[
     return countries, iso2_to_iso3, neighbours
 
 
-def _read_places(path: Path, *, with_geonameid: bool) -> list[tuple[Place, list[str]]]:
-    """(place, alternate names) per row."""
+def _read_places(path: Path, *, with_geonameid: bool) -> Iterator[tuple[Place, list[str]]]:
+    """(place, alternate names) per row, one row at a time."""
     required = ("kind", "name", "country", "admin1", "lat", "lon", "population", "aliases")
-    out = []
+    # Country codes, admin1 keys and kinds repeat across 34k rows: one shared string each (issue 6).
+    shared: dict[str, str] = {}
     for n, row in enumerate(_read_tsv(path, required + (("geonameid",) if with_geonameid else ())), start=1):
         if row["kind"] not in KIND_RANK:
             raise DataFileError(str(path), f"row {n}: unknown kind {row['kind']!r}")
         try:
+            country, admin1 = row["country"], row["admin1"]
             place = Place(
                 name=row["name"],
-                country=row["country"] or None,
-                admin1=row["admin1"] or None,
+                country=shared.setdefault(country, country) if country else None,
+                admin1=shared.setdefault(admin1, admin1) if admin1 else None,
                 lat=_float(row["lat"]),
                 lon=_float(row["lon"]),
                 geonameid=int(row["geonameid"]) if with_geonameid and row.get("geonameid") else None,
                 population=int(row["population"] or 0),
-                kind=row["kind"],
+                kind=shared.setdefault(row["kind"], row["kind"]),
             )
         except (TypeError, ValueError) as exc:
             raise DataFileError(str(path), f"row {n}: {exc}") from exc
         aliases = [a for a in (row["aliases"] or "").split("|") if a]
-        out.append((place, aliases))
-    return out
+        yield place, aliases
 
 
 def _read_cues(path: Path) -> dict[str, Any]:

@@ -73,6 +73,8 @@ function actorName(actor) {
   return (actor.name || actor.text || '?') + ' [' + (actor.code || '?') + ']';
 }
 
+function plural(n, noun) { return `${n} ${noun}${n === 1 ? '' : 's'}`; }
+
 function fmt(n) { return (n === null || n === undefined) ? '-' : (n > 0 ? '+' : '') + Number(n).toFixed(1); }
 
 // ---- the dyad timeline -------------------------------------------------------------------------------
@@ -92,8 +94,15 @@ function drawChart(series) {
     p.verbal_cooperation + p.material_cooperation, p.verbal_conflict + p.material_conflict)));
   const unit = (ph / 2) / top, slot = pw / points.length, bar = Math.min(Math.max(slot * 0.7, 1), 60);
   svg('line', { x1: L, y1: mid, x2: L + pw, y2: mid, class: 'axis' }, root);
+  // Counts grow up for cooperation and down for conflict: say so, or the two equal numbers read as one scale.
   svgText(root, L - 6, T + 4, top, { 'text-anchor': 'end' });
+  svgText(root, L - 6, mid + 4, 0, { 'text-anchor': 'end' });
   svgText(root, L - 6, T + ph + 4, top, { 'text-anchor': 'end' });
+  // Axis titles run up the left margin, outside the plot, so that no bar can cover them.
+  const upY = T + ph / 4, downY = T + 3 * ph / 4;
+  svgText(root, 10, upY, 'cooperation', { class: 'axis-title', 'text-anchor': 'middle', transform: `rotate(-90 10 ${upY})` });
+  svgText(root, 10, downY, 'conflict', { class: 'axis-title', 'text-anchor': 'middle', transform: `rotate(-90 10 ${downY})` });
+  svgText(root, W - 6, H / 2 + 4, 'Goldstein', { class: 'axis-title', 'text-anchor': 'middle', transform: `rotate(90 ${W - 6} ${H / 2})` });
   svgText(root, L + pw + 4, T + 4, '+10');
   svgText(root, L + pw + 4, T + ph + 4, '-10');
   // A label is about 70 px wide: label every n-th period so that they never overlap.
@@ -115,7 +124,7 @@ function drawChart(series) {
     if (p.goldstein_mean !== null && p.goldstein_mean !== undefined) {
       line.push([x + bar / 2, mid - (p.goldstein_mean / 10) * (ph / 2), p]);
     }
-    if (i % every === 0) svgText(root, x + bar / 2, T + ph + 16, p.period, { 'text-anchor': 'middle' });
+    if (i % every === 0) svgText(root, x + bar / 2, T + ph + 16, periodLabel(p.period), { 'text-anchor': 'middle' });
   });
   if (line.length) {
     svg('polyline', { class: 'goldstein', points: line.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' ') }, root);
@@ -132,6 +141,13 @@ function drawChart(series) {
   }
   svg('line', { x1: lx, y1: H - 9, x2: lx + 14, y2: H - 9, class: 'goldstein' }, root);
   svgText(root, lx + 18, H - 5, 'mean Goldstein');
+}
+
+function periodLabel(start) {
+  // A month bucket starts on the 1st: "2023-06" says what it covers, "2023-06-01" reads as one day.
+  if (state.by === 'month') return start.slice(0, 7);
+  if (state.by === 'year') return start.slice(0, 4);
+  return start;
 }
 
 function periodEnd(start, by) {
@@ -276,7 +292,9 @@ async function loadEvents() {
     const tr = el('tr');
     tr.tabIndex = 0;
     tr.dataset.eventId = e.event_id;
-    tr.appendChild(el('td', e.date || 'undated'));
+    const date = el('td', dateLabel(e));
+    date.title = e.date ? `${e.date}: ${e.date_precision || 'day'} precision, from the ${e.date_basis || 'article'}` : '';
+    tr.appendChild(date);
     tr.appendChild(el('td', actorName(e.source)));
     tr.appendChild(el('td', `${e.cameo} ${e.cameo_name || ''}`.trim()));
     tr.appendChild(el('td', actorName(e.target)));
@@ -307,6 +325,14 @@ async function loadEvents() {
   $('next').disabled = last >= page.total;
 }
 
+function dateLabel(e) {
+  // "Earlier in the year" is stored as the year's first day with year precision: show only what is known.
+  if (!e.date) return 'undated';
+  if (e.date_precision === 'year') return e.date.slice(0, 4);
+  if (e.date_precision === 'month') return e.date.slice(0, 7);
+  return e.date;
+}
+
 function safeLink(url) {
   // Only web links become links: a javascript: URL from an article stays inert text.
   try {
@@ -320,7 +346,7 @@ function safeLink(url) {
 async function openArticle(event) {
   const article = await getJSON('/api/articles/' + encodeURIComponent(event.article_id));
   $('article').hidden = false;
-  $('article-title').textContent = article.title || article.id;
+  $('article-title').textContent = article.title || `untitled article (${article.id})`;
   $('article-meta').textContent = [article.publisher, article.date, event.attribution ? 'credited to ' + event.attribution : null]
     .filter(Boolean).join(' \u00b7 ');
   const link = $('article-link');
@@ -346,16 +372,19 @@ async function listReports(event) {
   const full = await getJSON('/api/events/' + encodeURIComponent(event.event_id));
   const list = $('reports');
   clear(list);
+  const open = event.mention_id
+    || (full.mentions.find(m => m.article_id === event.article_id && m.start === event.evidence.start) || {}).mention_id;
   for (const m of full.mentions) {
     const item = el('li');
+    // Two mentions of one article (e.g. a visit to two hosts) differ only in who did what to whom: show it.
     const label = [m.publisher || 'unknown publisher', m.attribution ? 'credited to ' + m.attribution : null,
-      m.title || m.article_id].filter(Boolean).join(' \u00b7 ');
+      m.title || m.article_id, `${m.source_name || '?'} \u2192 ${m.target_name || '?'}`].filter(Boolean).join(' \u00b7 ');
     const button = el('button', label);
     button.type = 'button';
     button.dataset.articleId = m.article_id;
-    if (m.article_id === event.article_id && m.start === event.evidence.start) button.disabled = true;
+    if (m.mention_id === open) button.disabled = true;
     button.addEventListener('click', () => {
-      const mention = Object.assign({}, event, { article_id: m.article_id, attribution: m.attribution,
+      const mention = Object.assign({}, event, { mention_id: m.mention_id, article_id: m.article_id, attribution: m.attribution,
         evidence: { start: m.start, end: m.end, trigger_start: m.trigger_start, trigger_end: m.trigger_end } });
       openArticle(mention).catch(err => setStatus(err.message, true));
     });
@@ -476,7 +505,7 @@ async function init() {
   $('clear-filter').addEventListener('click', () => { state.bucket = null; state.offset = 0; loadEvents().catch(err => setStatus(err.message, true)); });
   $('close-article').addEventListener('click', () => { $('article').hidden = true; });
   const [summary, countries] = await Promise.all([getJSON('/api/summary'), getJSON('/api/countries')]);
-  $('store-summary').textContent = `${summary.events} events from ${summary.articles} articles` +
+  $('store-summary').textContent = `${plural(summary.events, 'event')} from ${plural(summary.articles, 'article')}` +
     (summary.first_date ? `, ${summary.first_date} to ${summary.last_date}` : '');
   const params = new URL(window.location.href).searchParams;
   // Without a pair in the URL, start on the busiest pair of the store.
