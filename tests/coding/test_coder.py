@@ -112,3 +112,41 @@ def test_coordinated_names_before_a_noun_are_two_parties(code_text):
     found = code_text("Indian and Chinese soldiers clashed in the Galwan valley.")
     pairs = {(c.source.text, c.target.text if c.target else None) for c in found}
     assert ("Indian", "Chinese soldiers") in pairs and ("Chinese soldiers", "Indian") in pairs
+
+
+def test_a_request_that_is_refused_is_not_coded_again(code_text):
+    # 'refused a request by X': the refusal is the news; the request only refers back to one.
+    cands = code_text("The police chief refused a request by the president to step down.")
+    assert [c.cameo[:2] for c in cands] == ["12"], [(c.cameo, c.rule) for c in cands]
+
+
+def test_a_rally_demanding_something_is_the_protest_itself(code_text):
+    cands = code_text("Farmers held a rally calling on the government to cut fuel prices.")
+    assert [c.cameo for c in cands] == ["141"], [(c.cameo, c.rule) for c in cands]
+
+
+def test_troops_arriving_are_no_visit(code_text):
+    cands = code_text("Peacekeepers from Ghana arrived in Mali on Monday.")
+    assert not [c for c in cands if c.cameo.startswith("04")], [(c.cameo, c.rule) for c in cands]
+
+
+def test_fighting_a_disease_is_no_assault(code_text):
+    cands = code_text("Cuba sent 200 doctors to Italy to fight the coronavirus.")
+    assert not [c for c in cands if c.cameo.startswith("19")], [(c.cameo, c.rule) for c in cands]
+
+
+def test_an_event_noun_inside_an_inquiry_is_what_it_is_about(code_text):
+    cands = code_text("Police launched an investigation into the attack.")
+    assert [c.cameo for c in cands] == ["090"], [(c.cameo, c.rule) for c in cands]
+
+
+def test_an_act_only_allowed_is_not_reported(code_text):
+    # 'allowed the WFP to deliver food': leave to act; the delivery itself is not reported.
+    cands = code_text("Ethiopia allowed the World Food Programme to deliver food to Tigray.")
+    assert not [c for c in cands if c.cameo.startswith("07")], [(c.cameo, c.rule) for c in cands]
+
+
+def test_a_relative_pronoun_is_never_the_actor(code_text):
+    text = "Police arrested a man suspected of links to the group and who had threatened to bomb churches."
+    cands = code_text(text)
+    assert all(c.source.text.lower() not in ("who", "which") for c in cands), [(c.cameo, c.source.text) for c in cands]

@@ -315,6 +315,10 @@ class EventCoder:
             # 'stance on Syrian airstrikes', 'a report on the Salisbury attack': a noun inside another
             # noun phrase names an event it is about, it does not report one.
             return None
+        if m.pattern.pos == "N" and m.token.dep_ == "pobj" and m.token.head.head.i in by_tok and (
+            by_tok[m.token.head.head.i].pattern.pos == "N" and m.token.head.lower_ in ("into", "of", "over")
+        ):
+            return None  # 'launched an investigation into the attack': the attack is what it is about
         if m.pattern.pos == "N" and m.governor is not None and m.relation != "nsubj":
             gov_match = by_tok.get(m.governor.i)
             if gov_match is not None and gov_match.pattern.frame is None and gov_match is not m:
@@ -462,8 +466,9 @@ class EventCoder:
             # 'lifted its ban on TikTok on the condition that ...': the object's own phrase comes first.
             hosts.insert(0, obj) if m.pattern.pos == "V" else hosts.append(obj)
         if m.pattern.pos == "V":
-            # 'mobilized troops for a war against Iraq': the purpose names whom the act is aimed at.
-            hosts += prep_objects(tok, "for")
+            # 'mobilized troops for a war against Iraq': the purpose names whom the act is aimed at;
+            # 'released 100 million euros in aid to Sudan': the amount's 'in' phrase says what went where.
+            hosts += prep_objects(tok, "for") + (prep_objects(obj, "in") if obj is not None else [])
         for role in m.pattern.targets:
             cand: Token | None = None
             if role == "obj":

@@ -70,6 +70,22 @@ def _mods(tok: Token) -> set[str]:
     return found
 
 
+def _subject_words(tok: Token) -> set[str]:
+    """The subject's lemma and its modifiers' ('West African peacekeeping troops': troop, peacekeeping)."""
+    subs = children(tok, "nsubj", "nsubjpass")
+    while not subs and tok.dep_ in ("conj", "xcomp") and tok.head is not tok:
+        tok = tok.head  # 'arrived and began patrolling', 'began leaving': the subject is the head verb's
+        subs = children(tok, "nsubj", "nsubjpass")
+    found: set[str] = set()
+    for s in subs:
+        found.add(_lemma(s))
+        found |= {_lemma(c) for c in s.children if c.dep_ in MOD_DEPS}
+        # 'contingents of peacekeepers': the counted head says who
+        for p in (p for c in s.children if c.dep_ == "prep" and c.lower_ == "of" for p in children(c, "pobj")):
+            found |= {_lemma(p)} | {_lemma(c) for c in p.children if c.dep_ in MOD_DEPS}
+    return found
+
+
 def _pobj_lemmas(tok: Token, prep: str, gov: Token | None = None) -> set[str] | None:
     """Lemmas of the objects of `prep` on tok (or on its direct object, or on a noun's governing verb);
     None when no such preposition. 'called on Tuesday' is a date, not the one called on."""
@@ -125,7 +141,8 @@ def satisfies(
             if not objs or ("*" not in values and not named):
                 return False
         elif key == "notobj":
-            if any(_lemma(o) in values for o in _objects(tok)):
+            objs = _objects(tok)
+            if ("*" in values and objs) or any(_lemma(o) in values for o in objs):
                 return False
         elif key == "prt":
             if not any(c.dep_ == "prt" and _lemma(c) in values for c in tok.children):
@@ -152,6 +169,13 @@ def satisfies(
             objs = _objects(tok)
             if not any(o.pos_ == "PROPN" or any(c.pos_ == "PROPN" for c in o.children if c.dep_ == "compound")
                        for o in objs):
+                return False
+        elif key == "subj":
+            # 'peacekeepers arrived in Mali' deploys them; 'the president arrived in Paris' visits
+            if not (_subject_words(tok) & values):
+                return False
+        elif key == "notsubj":
+            if _subject_words(tok) & values:
                 return False
         elif key == "xcomp":
             xs = children(tok, "xcomp")

@@ -135,6 +135,10 @@ def speech_frame(tok: Token, frames: Frames) -> tuple[Token | None, Token | None
 # 'We want Trump to strike', 'hopes the US will attack', 'tried to storm': wished or attempted, not done.
 DESIRE = {"want", "hope", "wish", "try", "attempt", "need", "like", "prefer", "seek", "fear", "dream", "urge"}
 
+# 'allowed the WFP to deliver food', 'authorized police to detain him': leave to act, the act is not reported
+# (the permission itself is coded by its own rows: 'allowed aid into Gaza').
+PERMIT = {"allow", "permit", "authorize", "authorise"}
+
 
 def modality(anchor: Token, frames: Frames) -> Modality:
     m = Modality()
@@ -146,7 +150,7 @@ def modality(anchor: Token, frames: Frames) -> Modality:
         # 'a resolution that would have pressured Iran', 'should have released them': a counterfactual
         # or a reproach; the act did not happen.
         m.hypothetical = True
-    if anchor.dep_ in ("xcomp", "ccomp") and anchor.head.lemma_.lower() in DESIRE:
+    if anchor.dep_ in ("xcomp", "ccomp") and anchor.head.lemma_.lower() in DESIRE | PERMIT:
         m.hypothetical = True
     m.obligation = bool(aux & frames.obligation_aux)
     m.future = bool(aux & (frames.future_aux | frames.reported_future_aux)) or _going_to(anchor)

@@ -329,8 +329,15 @@ def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
             if named is not None:
                 return named
         if s is not None:
-            if s.lower_ in RELATIVE and tok.dep_ == "relcl":
-                return tok.head
+            if s.lower_ in RELATIVE:
+                # 'a man suspected of ... and who had threatened': a conjoined relative clause too
+                rel = tok
+                while rel.dep_ == "conj" and rel.head is not rel:
+                    rel = rel.head
+                if rel.dep_ in ("relcl", "acl") and rel.head.pos_ in NOMINAL:
+                    return rel.head
+                if s.lower_ in ("who", "which", "whom"):
+                    return None  # a misparsed relative clause: the pronoun alone names no one
             if s.pos_ == "PRON" and s.lower_ in ("there", "what"):
                 return None
             return s
