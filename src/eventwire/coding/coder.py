@@ -388,7 +388,7 @@ class EventCoder:
             return None  # 'after negotiations over many months, X and Y reached ...': context, not the act
         light = gov is not None and (
             bool(lemma_variants(gov) & self.frames.light_verbs)
-            or bool(lemma_variants(gov) & m.pattern.when.get("head", frozenset()))
+            or bool(lemma_variants(gov) & (m.pattern.when.get("head") or m.pattern.when.get("statehead") or set()))
         )
         # 'talks between X and Y': the parties are the actors, in both directions.
         goal = m.relation in ("prep:for", "prep:to", "prep:toward", "prep:towards")

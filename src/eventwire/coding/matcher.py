@@ -156,11 +156,15 @@ def satisfies(
         elif key == "nomod":
             if _mods(tok) & values:
                 return False
-        elif key == "head":
+        elif key in ("head", "statehead"):
             # The governing verb decides only for a noun with no agent of its own; a framing verb
             # ('pledged aid', 'called for sanctions') supplies the agent itself.
             if gov is not None and (lemma_variants(gov) & values or _lemma(gov) in frame_lemmas):
                 continue
+            # A lasting relation ('underscored Moscow's partnership with Havana') is no act even with a
+            # possessor: only a verb that makes or changes it ('forged a partnership') codes it.
+            if key == "statehead":
+                return False
             # 'the two countries' demand for supplies' is a market, not a political demand: a framing
             # noun needs its verb ('issued a demand').
             if pattern.frame is not None or not has_own_source(tok):

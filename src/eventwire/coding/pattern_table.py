@@ -21,7 +21,7 @@ COLUMNS = ("id", "trigger", "pos", "cameo", "target", "when", "flags")
 POS = {"V": ("VERB", "AUX"), "N": ("NOUN", "PROPN"), "A": ("ADJ",)}
 # Constraint keys the matcher understands (matcher.satisfies); `pobj:PREP` and `nopobj` take a preposition.
 WHEN_KEYS = {
-    "obj", "notobj", "prt", "noprt", "mod", "nomod", "head", "xcomp", "noxcomp",
+    "obj", "notobj", "prt", "noprt", "mod", "nomod", "head", "statehead", "xcomp", "noxcomp",
     "oprd", "nooprd", "nopobj", "objpos", "subj", "notsubj",
 }
 # command: 'ordered the newspaper to suspend publication' is the embedded act, done by the one who orders.
@@ -53,9 +53,9 @@ class Pattern:
         # A governing-verb list ('head') is the weakest constraint: 'humanitarian aid' beats 'provide aid'.
         # A row that takes its source from a by/from phrase must win where it applies ('received aid from').
         return (
-            len([k for k in self.when if k != "head"]) + int(self.source_role is not None),
+            len([k for k in self.when if k not in ("head", "statehead")]) + int(self.source_role is not None),
             len(self.cameo),
-            int("head" in self.when),
+            int("head" in self.when or "statehead" in self.when),
         )
 
 
