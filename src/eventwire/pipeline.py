@@ -7,6 +7,8 @@ process pools and Ray.
 
 from __future__ import annotations
 
+import multiprocessing
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
@@ -27,9 +29,13 @@ class Resources:
 
     @classmethod
     def load(cls, *, model: str | None = None, actor_files: Sequence[str] = ()) -> Resources:
+        from .nlp import DEFAULT_MODEL, load_nlp, model_name
+
+        # Before the imports below: some of them import spaCy.
+        if model_name(model) == DEFAULT_MODEL and multiprocessing.parent_process() is not None:
+            _import_spacy_without_torch()
         from .actors import ActorResolver
         from .coding import EventCoder
-        from .nlp import load_nlp
         from .ontology import load_ontology
         from .places import Gazetteer
 
@@ -46,6 +52,23 @@ class Resources:
     def __reduce__(self):
         # Ship the recipe, not the loaded models: a worker rebuilds (and caches) its own copy.
         return (cached_resources, (self.model, self.actor_files))
+
+
+def _import_spacy_without_torch() -> None:
+    """Import spaCy in a pool worker without PyTorch (issue 6: ~240 MB of RSS per worker).
+
+    thinc imports torch whenever it is installed (the optional `learned` extra), only to support torch
+    models; the pinned pipeline has none, and a default install has no torch at all. Only worker processes
+    do this, and only for the pinned pipeline: they load one pipeline and nothing else, whereas the main
+    process may later load a transformer pipeline or the learned stage, which need thinc's torch support.
+    torch stays importable afterwards; only thinc's view of it ("not installed") is fixed."""
+    if "spacy" in sys.modules or "thinc" in sys.modules or "torch" in sys.modules:
+        return  # too late, or something here wants torch: leave it be
+    sys.modules["torch"] = None  # type: ignore[assignment]  # `import torch` raises ImportError
+    try:
+        import spacy  # noqa: F401
+    finally:
+        del sys.modules["torch"]
 
 
 _RESOURCE_CACHE: dict[tuple[str | None, tuple[str, ...]], Resources] = {}
