@@ -6,21 +6,37 @@ with open_store("events.duckdb") as con:          # read-only, schema-checked
     con.sql("SELECT cameo, count(*) FROM events GROUP BY ALL").show()
 """
 
-from .connection import DEFAULT_DB, connect, open_store
-from .ingesting import IngestProgress, IngestSummary, ingest, ingest_articles
-from .reading import (
-    ErrorRecord,
-    EventFilter,
-    StoreStats,
-    event_rows,
-    list_errors,
-    mention_rows,
-    read_events,
-    read_mentions,
-    store_stats,
-)
-from .schema import SCHEMA_VERSION
-from .writer import StoreWriter
+from importlib import import_module
+
+# Lazy: `eventwire.store.connection` (and the CLI, which every spawned worker re-imports) must not pay for
+# pyarrow and the writer when it only needs a constant.
+_EXPORTS = {
+    "DEFAULT_DB": "connection",
+    "connect": "connection",
+    "open_store": "connection",
+    "IngestProgress": "ingesting",
+    "IngestSummary": "ingesting",
+    "ingest": "ingesting",
+    "ingest_articles": "ingesting",
+    "ErrorRecord": "reading",
+    "EventFilter": "reading",
+    "StoreStats": "reading",
+    "event_rows": "reading",
+    "list_errors": "reading",
+    "mention_rows": "reading",
+    "read_events": "reading",
+    "read_mentions": "reading",
+    "store_stats": "reading",
+    "SCHEMA_VERSION": "schema",
+    "StoreWriter": "writer",
+}
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        return getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "DEFAULT_DB",
