@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import sys
@@ -42,14 +43,15 @@ def web_store(tmp_path_factory) -> Path:
     return build_store(tmp_path_factory.mktemp("web") / "events.duckdb")
 
 
-@pytest.fixture(scope="session")
-def server_url(web_store):
+@contextlib.contextmanager
+def serving(store: Path):
+    """The real app under uvicorn on a free loopback port, in a thread: yields its base URL."""
     import uvicorn
 
     from eventwire.api import create_app
 
     port = _free_port()
-    config = uvicorn.Config(create_app(web_store), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -58,9 +60,17 @@ def server_url(web_store):
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("the test server did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server_url(web_store):
+    with serving(web_store) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

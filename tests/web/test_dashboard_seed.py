@@ -4,13 +4,12 @@ with its evidence sentence highlighted. Every part is real: the CLI, spaCy, Duck
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
 from test_dashboard import ink
+
+from conftest import serving
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -42,25 +41,8 @@ def seed_store(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def seed_url(seed_store):
-    # The same real server as conftest's server_url, over the seed store instead of the hand-built one.
-    import uvicorn
-
-    from eventwire.api import create_app
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(seed_store), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(seed_store) as url:
+        yield url
 
 
 def cells(row) -> list[str]:
