@@ -44,7 +44,7 @@ def test_intent_and_threat_rules_are_recorded(code_text):
 
 def test_negated_cooperation_is_not_the_act(code_text):
     assert not [c for c in code_text("China did not agree to the deal.") if c.cameo.startswith("03")]
-    refusal = code_text("The United States will not lift the embargo on Cuba.")
+    refusal = code_text("The European Union will not lift its embargo on Belarus.")
     assert [c.cameo for c in refusal] == ["1244"]
 
 
@@ -67,9 +67,9 @@ def test_seed_article_events(code_text):
 def test_dateline_is_not_the_actor(code_text):
     # The parser takes a dateline for a subject or part of one; the actor is the phrase after the dash.
     for text, source in [
-        ("ALGIERS, Algeria - Police have arrested a handful of journalists.", "Police"),
-        ("Washington - US President Donald Trump on Tuesday criticized the Fed.", "US President Donald Trump"),
-        ("KABUL (Pajhwok): President Ashraf Ghani has held a meeting with tribal elders.", "President Ashraf Ghani"),
+        ("TUNIS, Tunisia - Police have detained several bloggers.", "Police"),
+        ("Paris - French President Emmanuel Macron on Friday criticized the central bank.", "French President Emmanuel Macron"),
+        ("DHAKA (BSS): Prime Minister Sheikh Hasina has held talks with business leaders.", "Prime Minister Sheikh Hasina"),
     ]:
         cands = code_text(text)
         assert cands, text
@@ -147,6 +147,6 @@ def test_an_act_only_allowed_is_not_reported(code_text):
 
 
 def test_a_relative_pronoun_is_never_the_actor(code_text):
-    text = "Police arrested a man suspected of links to the group and who had threatened to bomb churches."
+    text = "Police detained a woman suspected of ties to the cell and who had threatened to attack synagogues."
     cands = code_text(text)
     assert all(c.source.text.lower() not in ("who", "which") for c in cands), [(c.cameo, c.source.text) for c in cands]

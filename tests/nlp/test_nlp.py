@@ -38,7 +38,7 @@ def test_missing_pipeline_names_the_fix():
 def test_paragraph_breaks_end_sentences_but_hard_wraps_do_not(nlp):
     doc = nlp("Medvedev spoke by phone. (TASS)\nOfficials in Havana responded by endorsing Moscow.")
     assert [s.text.strip() for s in doc.sents][-1] == "Officials in Havana responded by endorsing Moscow."
-    wrapped = nlp("Showers continued throughout the week in\nthe Bahia cocoa zone, easing the drought.")
+    wrapped = nlp("Rain fell across the coffee belt for most\nof the week, easing fears for the harvest.")
     assert len(list(wrapped.sents)) == 1
-    indented = nlp("Arrivals rose to 155,221 bags\n    The dry period means the crop will be late.")
-    assert [s.text.strip() for s in indented.sents][-1] == "The dry period means the crop will be late."
+    indented = nlp("Exports rose to 42,000 tonnes\n    The wet season means the crop will be late.")
+    assert [s.text.strip() for s in indented.sents][-1] == "The wet season means the crop will be late."

@@ -437,7 +437,7 @@ class EventCoder:
         tok = m.token
         hosts = [tok]
         if m.pattern.pos == "N":
-            # 'a suspension of air links with 21 countries', 'a state of emergency in the province'
+            # 'a suspension of flights with nine states', 'a state of emergency in the province'
             hosts += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                       if p.dep_ == "pobj"]
             if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
