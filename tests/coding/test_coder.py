@@ -68,8 +68,8 @@ def test_dateline_is_not_the_actor(code_text):
     # The parser takes a dateline for a subject or part of one; the actor is the phrase after the dash.
     for text, source in [
         ("TUNIS, Tunisia - Police have detained several bloggers.", "Police"),
-        ("Paris - French President Emmanuel Macron on Friday criticized the central bank.", "French President Emmanuel Macron"),
-        ("DHAKA (BSS): Prime Minister Sheikh Hasina has held talks with business leaders.", "Prime Minister Sheikh Hasina"),
+        ("Paris - President Emmanuel Macron on Friday criticized the central bank.", "President Emmanuel Macron"),
+        ("DHAKA (BSS): Prime Minister Sheikh Hasina has held talks with envoys.", "Prime Minister Sheikh Hasina"),
     ]:
         cands = code_text(text)
         assert cands, text
