@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date as Date
+
 import typer
 
 from .. import __version__
+from ..ingest.normalise import parse_date
 
 app = typer.Typer(
     name="eventwire",
@@ -28,6 +31,16 @@ def root(
     ),
 ) -> None:
     """eventwire: code news into CAMEO/PLOVER events with their evidence."""
+
+
+def date_option(value: str | None, flag: str) -> Date | None:
+    """A YYYY-MM-DD option as a date (None when not given); a clear error when it is not one."""
+    if value is None:
+        return None
+    day = parse_date(value)
+    if day is None:
+        fail(f"{flag} {value!r} is not a date; use YYYY-MM-DD")
+    return day
 
 
 def fail(message: str, *, code: int = 1) -> None:

@@ -9,8 +9,7 @@ from pathlib import Path
 import typer
 
 from ..errors import InputError
-from ..ingest.normalise import parse_date
-from .app import app, fail
+from .app import app, date_option, fail
 
 
 class OutputFormat(StrEnum):
@@ -48,11 +47,7 @@ def code_command(
     from ..engines import run as run_engine
     from ..ingest import read_inputs
 
-    published = None
-    if date is not None:
-        published = parse_date(date)
-        if published is None:
-            fail(f"--date {date!r} is not a date; use YYYY-MM-DD")
+    published = date_option(date, "--date")
     if fmt is None:
         fmt = OutputFormat.table if out is None and sys.stdout.isatty() else OutputFormat.jsonl
     if (address or shards) and engine is not Engine.ray:

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import typer
 
-from ..ingest.normalise import parse_date
-from .app import app, fail
+from .app import app, date_option, fail
 
 DB_HELP = "The DuckDB store file."
 
@@ -83,11 +82,7 @@ def ingest_command(
         return
     if not inputs:
         fail("nothing to ingest: give files or folders, or --from-parquet DIR")
-    published = None
-    if date is not None:
-        published = parse_date(date)
-        if published is None:
-            fail(f"--date {date!r} is not a date; use YYYY-MM-DD")
+    published = date_option(date, "--date")
     try:
         summary = ingest(
             inputs,
@@ -155,13 +150,13 @@ def export_command(
     from ..export import export_events
     from ..store import EventFilter
 
-    dates = {}
-    for name, value in (("since", since), ("until", until)):
-        if value is not None:
-            dates[name] = parse_date(value)
-            if dates[name] is None:
-                fail(f"--{name} {value!r} is not a date; use YYYY-MM-DD")
-    where = EventFilter(country=country, plover=plover, cameo=cameo, **dates)
+    where = EventFilter(
+        country=country,
+        plover=plover,
+        cameo=cameo,
+        since=date_option(since, "--since"),
+        until=date_option(until, "--until"),
+    )
     if fmt is ExportFormat.parquet:
         if out is None:
             fail("parquet is a binary format: give a file with --out FILE")
