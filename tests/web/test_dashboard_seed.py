@@ -89,6 +89,8 @@ def test_the_dashboard_shows_the_seed_dyad(page, browser, seed_url, tmp_path):
     assert PHONE in article and ENDORSE in article  # the whole article, not only the sentence
     assert article.count(VISIT) == 1
     # The reports list marks only the report now open, even when one article holds several of them.
+    # It is filled by its own request after the article shows: wait for it rather than race it.
+    page.wait_for_selector("#reports button[disabled]")
     assert page.locator("#reports button").count() >= 1
     assert page.locator("#reports button[disabled]").count() == 1
     assert "Patrushev" in page.locator("#reports button[disabled]").text_content()
