@@ -1,4 +1,4 @@
-"""The golden file: sentences of our own -> the events they must yield (tests/coding/golden/sentences.jsonl).
+"""The golden files: sentences of our own -> the events they must yield (tests/coding/golden/*.jsonl).
 
 Every PLOVER type and every semantic case (negation, intent, threat, questions, conditionals,
 hypotheticals, reported speech, attribution, compound actors, relative clauses, appositions, possessives)
@@ -13,14 +13,19 @@ from pathlib import Path
 
 import pytest
 
-GOLDEN = Path(__file__).parent / "golden" / "sentences.jsonl"
+GOLDEN_DIR = Path(__file__).parent / "golden"
 
 
 def _load() -> list[dict]:
-    lines = GOLDEN.read_text(encoding="utf-8").splitlines()
-    header = json.loads(lines[0])
-    assert header.get("source"), "the golden file names its source in its first line"
-    return [json.loads(line) for line in lines[1:] if line.strip()]
+    cases: list[dict] = []
+    for path in sorted(GOLDEN_DIR.glob("*.jsonl")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        header = json.loads(lines[0])
+        assert header.get("source"), f"{path.name} names its source in its first line"
+        cases += [json.loads(line) for line in lines[1:] if line.strip()]
+    ids = [c["id"] for c in cases]
+    assert len(ids) == len(set(ids)), "golden ids are unique across the files"
+    return cases
 
 
 CASES = _load()

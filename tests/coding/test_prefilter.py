@@ -7,7 +7,7 @@ from pathlib import Path
 
 from eventwire.coding import EventCoder
 
-GOLDEN = Path(__file__).parent / "golden" / "sentences.jsonl"
+GOLDEN_DIR = Path(__file__).parent / "golden"
 
 
 def test_keeps_trigger_sentences_and_drops_others():
@@ -20,7 +20,8 @@ def test_keeps_trigger_sentences_and_drops_others():
 
 def test_never_drops_a_golden_sentence_with_an_event():
     coder = EventCoder.load()
-    for line in GOLDEN.read_text(encoding="utf-8").splitlines()[1:]:
-        case = json.loads(line)
-        if case.get("events"):
-            assert coder.candidate_sentences(case["text"]), case["text"]
+    for path in sorted(GOLDEN_DIR.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+            case = json.loads(line)
+            if case.get("events"):
+                assert coder.candidate_sentences(case["text"]), case["text"]
