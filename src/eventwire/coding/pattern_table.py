@@ -92,13 +92,13 @@ class PatternSet:
     by_trigger: dict[tuple[str, str], tuple[Pattern, ...]]
     path: str
 
-    @property
-    def frame_lemmas(self) -> frozenset[str]:
-        return frozenset(p.lemma for p in self.patterns if p.frame is not None)
+    # Derived once: the matcher asks for these for every sentence and every token it tests.
+    frame_lemmas: frozenset[str] = field(init=False)
+    lemmas: frozenset[str] = field(init=False)
 
-    @property
-    def lemmas(self) -> frozenset[str]:
-        return frozenset(lemma for lemma, _ in self.by_trigger)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "frame_lemmas", frozenset(p.lemma for p in self.patterns if p.frame is not None))
+        object.__setattr__(self, "lemmas", frozenset(lemma for lemma, _ in self.by_trigger))
 
 
 def _known_codes() -> frozenset[str] | None:
