@@ -18,7 +18,8 @@ from ..errors import DataFileError
 KINDS = ("countries", "people", "organisations", "groups", "sectors")
 
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "countries": ("code", "name", "names", "adjectives", "demonyms", "capitals", "metonyms", "former_names"),
+    "countries": ("code", "name", "names", "adjectives", "demonyms", "capitals", "metonyms", "former_names",
+                  "states"),
     # people, organisations and groups share one shape: one row per (entity, role), rows with the
     # same name merge into one entity with several dated roles.
     "people": ("name", "aliases", "country", "sector", "title", "start", "end"),
@@ -34,7 +35,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "sectors": ("term", "role"),
 }
 # The roles a sector word plays in a noun phrase (see resolver.py for how each is used).
-SECTOR_ROLES = ("title", "body", "group", "generic", "product", "former", "region")
+SECTOR_ROLES = ("title", "body", "group", "generic", "product", "former", "region", "part", "relation")
 
 _COUNTRY_RE = re.compile(r"^[A-Z]{3}$")
 _SECTOR_RE = re.compile(r"^[A-Z]{3}$")
@@ -74,6 +75,8 @@ class Country:
     # metonym text -> sector ("the Kremlin" -> GOV, "the Pentagon" -> MIL)
     metonyms: dict[str, str] = field(default_factory=dict)
     former_names: list[str] = field(default_factory=list)
+    # First-level divisions that act in the news ("Texas", "Alberta"): the country, like its name.
+    states: list[str] = field(default_factory=list)
     source: str = ""
 
 
@@ -196,7 +199,7 @@ def _merge_row(
         country = data.countries.setdefault(code, Country(code=code, source=source))
         if row.get("name"):
             country.name = row["name"]
-        for col in ("names", "adjectives", "demonyms", "capitals", "former_names"):
+        for col in ("names", "adjectives", "demonyms", "capitals", "former_names", "states"):
             values = getattr(country, col)
             values.extend(v for v in _split(row.get(col, "")) if v not in values)
         for item in _split(row.get("metonyms", "")):

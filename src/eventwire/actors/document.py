@@ -3,6 +3,9 @@
 Memory is why "Patrushev" later in a story is the Nikolai Patrushev met earlier, and why "the minister"
 refers back when exactly one minister has been named so far (issue 4). Resolve mentions in reading order
 (as `mentions()` does) so that memory sees the full names first.
+
+A pronoun ("he", "its", "they") takes the one actor of its kind before it (pronouns.py); to find it, the
+document's sentences are read in order up to the pronoun's own, whatever order the caller resolves in.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from ..model import Actor
+from .pronouns import LOOKBACK, identity, pronoun_of, referent_kinds, usable
 from .resolver import (
     COUNTRYISH,
     ENTITY_KINDS,
@@ -44,6 +48,8 @@ class DocumentActors:
         self._people: dict[tuple[str, ...], Actor] = {}  # folded full name or surname -> actor
         self._titles: dict[str, dict[str, Actor]] = {}  # title word -> {name: actor}
         self._cache: dict[tuple[int, int], Resolution] = {}
+        self._sent_mentions: dict[int, list[tuple[Any, Resolution]]] = {}  # sentence start -> its mentions
+        self._busy: set[tuple[int, int]] = set()  # spans being resolved (a pronoun scan must not loop)
 
     # -- the interface -----------------------------------------------------------------------------
 
@@ -104,8 +110,15 @@ class DocumentActors:
 
     def resolution(self, span: Any) -> Resolution:
         key = (span.start_char, span.end_char)
+        if key in self._busy:
+            # Asked again while resolving itself (a pronoun's scan of its own sentence): not an actor here.
+            return self._done(span, None, None, None, "unresolved", ["resolved inside itself"], is_actor=False)
         if key not in self._cache:
-            res = self._resolve(span)
+            self._busy.add(key)
+            try:
+                res = self._resolve(span)
+            finally:
+                self._busy.discard(key)
             res.actor.start, res.actor.end = span.start_char, span.end_char
             self._remember(res)
             self._cache[key] = res
@@ -114,6 +127,9 @@ class DocumentActors:
     def _resolve(self, span: Any) -> Resolution:
         if not len(span) or not span.text.strip():
             return self._done(span, None, None, None, "empty", ["empty mention"], is_actor=False)
+        pronoun = pronoun_of(span)
+        if pronoun is not None:
+            return self._pronoun(span, *pronoun)
         r = self.resolver
         day = self.published
         root = span.root
@@ -154,7 +170,7 @@ class DocumentActors:
         last = ([t for t in span if not t.is_punct] or [root])[-1]
         for c in clues:
             if c.entry.kind == "person" and c.position not in ("head", "prep") and last in c.tokens and any(
-                    h.entry.kind == "sector" for h in head):
+                    h.entry.kind == "sector" for h in head) and not _governed(c.tokens[0], root):
                 country, sector, ent = r.entity_actor(c, day, why, hint=self._hint(mods + appos))
                 if former:
                     sector = "ELI"
@@ -173,10 +189,18 @@ class DocumentActors:
 
         # 4. The head is a sector word: "officials", "the Iranian foreign ministry", "deputy head of ...".
         head_terms = [c for c in head if c.entry.kind == "sector"]
+        counted = _counted(span)
+        if counted is not None and (root.pos_ == "NUM" or any(
+                r.sector_term(c.entry.ref).role == "part" for c in head_terms)):
+            return self._part(span, counted, why)
+        # "thousands", "the majority" with nothing counted name no one in particular.
+        head_terms = [c for c in head_terms if r.sector_term(c.entry.ref).role != "part"]
         if head_terms:
             term = r.sector_term(head_terms[-1].entry.ref)
             if term.role == "product":
                 return self._product(span, term.term, mods, why)
+            if term.role == "relation":
+                return self._relation(span, term.term, mods, why)
             why.append(f"head {head_terms[-1].match.text!r} is a {term.role} word, "
                        f"sector {term.sector or '-'}")
             back = self._refers_back(span, term.term, mods + appos + preps, why)
@@ -190,6 +214,7 @@ class DocumentActors:
                 res.actor.name, res.person, res.title = named, True, term.term
             # A sector word names an actor even when nothing says whose ("the country", "both sides").
             res.is_actor = True
+            res.head_role = term.role
             return res
 
         # 5. The head is a proper name we do not list: a title in front or in apposition tells who it is.
@@ -228,6 +253,8 @@ class DocumentActors:
             return self._done(span, None, code, c.entry.sector, f"text:{kind}", why)
         if kind == "former_name":
             why.append(f"{c.match.text!r} is a former name of {cname}")
+        elif kind == "state":
+            why.append(f"{c.match.text!r} is a state or province of {cname}: country only, no sector")
         else:
             why.append(f"{c.match.text!r} is {cname} ({kind}): country only, no sector")
         sector = None
@@ -250,7 +277,8 @@ class DocumentActors:
         end = root.i
         while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct):
             end -= 1
-        if end <= start:
+        if end <= start or pronoun_of(span.doc[start:end]) is not None:
+            # "its decision": a pronoun's product is left to the caller (the pronoun itself is the actor).
             return self._done(span, None, None, None, "unresolved", why + ["no modifiers"], is_actor=False)
         inner = self.resolution(span.doc[start:end])
         why.append(f"modifiers {span.doc[start:end].text!r}:")
@@ -258,6 +286,28 @@ class DocumentActors:
         a = inner.actor
         return self._done(span, a.name, a.country, a.sector, f"product:{a.basis}", why,
                           is_actor=bool(a.country and (a.sector or a.name)) or bool(a.name and inner.person))
+
+    def _part(self, span: Any, counted: Any, why: list[str]) -> Resolution:
+        # "Dozens of Russian peacekeepers", "a team of UN inspectors": the actor is what is counted.
+        inner = self.resolution(counted)
+        a = inner.actor
+        why.append(f"head {span.root.text!r} counts or parts a group: the actor is {counted.text!r}")
+        why.extend("  " + w for w in inner.why)
+        res = self._done(span, a.name, a.country, a.sector, f"part:{a.basis}", why, is_actor=inner.is_actor)
+        res.head_role = inner.head_role
+        return res
+
+    def _relation(self, span: Any, word: str, mods: list[Clue], why: list[str]) -> Resolution:
+        # "Erdogan's critics", "supporters of the opposition", "Putin's rivals": whose critics they are is
+        # not who they are. Only a country adjective or name before the head ("Turkish critics") says that.
+        why.append(f"head {word!r} names people by whom they oppose or back: owners and of-phrases are not "
+                   "their country")
+        found = {c.entry.ref for c in mods if c.entry.kind in COUNTRYISH and c.position == "pre"
+                 and not _negated(c) and not _possessor(c.tokens[0], span.root)}
+        country = next(iter(found)) if len(found) == 1 else None
+        if country:
+            why.append(f"a modifier before the head gives country {country}")
+        return self._done(span, None, country, None, "text" if country else "unresolved", why, is_actor=True)
 
     def _refers_back(self, span: Any, word: str, others: list[Clue], why: list[str]) -> Resolution | None:
         """ "the minister", "the president": the one person given that title so far, if exactly one."""
@@ -374,6 +424,67 @@ class DocumentActors:
                     return res if res.is_actor else None
         return None
 
+    # -- pronouns ------------------------------------------------------------------------------------
+
+    def _pronoun(self, span: Any, tok: Any, kind: str) -> Resolution:
+        """ "he", "its", "they": the one actor of the right kind in the nearest sentence that has any
+        (this sentence before the pronoun, then up to LOOKBACK earlier ones); unresolved when two differ."""
+        why = [f"{tok.text!r} is a pronoun for a {_KIND_WORDS[kind]}"]
+        if not usable(tok, kind):
+            why.append(f"{tok.text!r} as {tok.dep_} is mostly a thing acted on: not resolved")
+            return self._done(span, None, None, None, "unresolved:pronoun", why, is_actor=False)
+        try:
+            sents = list(self.doc.sents)
+        except ValueError:  # a document without sentence boundaries is one sentence
+            sents = [self.doc[:]]
+        here = next((k for k, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+        for k in range(here, max(here - LOOKBACK, 0) - 1, -1):
+            found = [(m, res) for m, res in self._mentions_of(sents, k) if m.end <= tok.i
+                     and kind in referent_kinds(m, res)]
+            rival = self._thing_subject(sents[k], tok) if kind == "thing" else None
+            if rival is not None:
+                # "The deal was signed by Russia. It expires ...": a thing as subject may be what "it" is.
+                why.append(f"{rival.text!r} (no actor) is a subject before it: 'it' may be that, not resolved")
+                return self._done(span, None, None, None, "unresolved:pronoun", why, is_actor=False)
+            if not found:
+                continue
+            keys = {identity(m, res, kind) for m, res in found}
+            if len(keys) > 1 or keys.pop().startswith("coordination@"):
+                names = ", ".join(repr(m.text) for m, _ in found)
+                why.append(f"several possible antecedents ({names}): not resolved")
+                return self._done(span, None, None, None, "unresolved:pronoun", why, is_actor=False)
+            m, res = found[-1]
+            a = res.actor
+            where = "earlier in this sentence" if k == here else f"{here - k} sentence(s) before"
+            why.append(f"it refers back to {m.text!r} ({where}), resolved as {a.code or a.sector or '-'}")
+            name = a.name or (m.text if a.basis == "unresolved:named" else None)
+            # "its army", "their mission": a possessive says whose the thing is (mostly the clause's own
+            # subject); it carries the owner's code but is no actor phrase standing for itself.
+            own = tok.dep_ != "poss"
+            if not own:
+                why.append(f"{tok.text!r} is a possessive: resolved, but not an actor phrase of its own")
+            return self._done(span, name, a.country, a.sector, f"pronoun:{a.basis}", why, is_actor=own)
+        why.append("no actor of that kind before it: not resolved")
+        return self._done(span, None, None, None, "unresolved:pronoun", why, is_actor=False)
+
+    def _thing_subject(self, sent: Any, tok: Any) -> Any:
+        """A singular subject before `tok` in `sent` that is no actor ("the deal"), else None."""
+        for t in sent:
+            if t.i >= tok.i:
+                break
+            if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NN", "NNP") and not self.is_actor(noun_phrase(t)):
+                return noun_phrase(t)
+        return None
+
+    def _mentions_of(self, sents: list[Any], k: int) -> list[tuple[Any, Resolution]]:
+        """The mentions of sentence k with their resolutions. The sentences before it are read first, in
+        order, so that document memory sees every name in reading order whatever order callers ask in."""
+        for j in range(k + 1):
+            start = sents[j].start
+            if start not in self._sent_mentions:
+                self._sent_mentions[start] = [(m, self.resolution(m)) for m, _ in self.mentions(sents[j])]
+        return self._sent_mentions[sents[k].start]
+
     # -- memory --------------------------------------------------------------------------------------
 
     def _done(self, span: Any, name: str | None, country: str | None, sector: str | None, basis: str,
@@ -445,6 +556,7 @@ def _barrier(tok: Any) -> bool:
     return (tok.is_space and "\n" in tok.text) or tok.text in ("(", ")", "[", "]") or "\n" in tok.whitespace_
 
 
+_KIND_WORDS = {"person": "person", "thing": "state or organisation", "plural": "group or organisation"}
 _LIST_PREPS = {"including", "like", "such", "excluding", "unlike"}
 
 
@@ -509,6 +621,38 @@ def _is_name(tok: Any) -> bool:
         return True
     return tok.is_title and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == tok.i - 1
                                 for c in tok.children)
+
+
+def _path_deps(tok: Any, root: Any) -> list[str]:
+    """The dependency labels from `tok` up to (not including) the phrase head `root`."""
+    deps = []
+    while tok.i != root.i and tok.head.i != tok.i and len(deps) < 50:
+        deps.append(tok.dep_)
+        tok = tok.head
+    return deps
+
+
+def _governed(tok: Any, root: Any) -> bool:
+    """Is `tok` inside a phrase hanging off the head ("Troops loyal to X", "forces of X") rather than
+    naming the head itself ("former prime minister Paul Keating")?"""
+    return any(d in ("prep", "pobj", "amod", "acl", "relcl", "agent") for d in _path_deps(tok, root))
+
+
+def _possessor(tok: Any, root: Any) -> bool:
+    return "poss" in _path_deps(tok, root)
+
+
+def _counted(span: Any) -> Any:
+    """The of-phrase of the head ("dozens of Russian peacekeepers" -> "Russian peacekeepers"), else None."""
+    root = span.root
+    for prep in root.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and span.start <= prep.i < span.end:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and span.start <= obj.i < span.end:
+                    inner = noun_phrase(obj)
+                    start, end = max(inner.start, span.start), min(inner.end, span.end)
+                    return span.doc[start:end] if end > start else None
+    return None
 
 
 def _negated(c: Clue) -> bool:

@@ -52,7 +52,7 @@ def _is_acronym(phrase: str) -> bool:
 @dataclass(frozen=True, slots=True)
 class Entry:
     """What a phrase means. kind: person surname organisation group country adjective demonym capital
-    metonym former_name sector; `ref` is the entity name, country code or sector term it points to."""
+    metonym former_name state sector; `ref` is the entity name, country code or sector term it points to."""
 
     kind: str
     ref: str
@@ -137,6 +137,8 @@ def build_lexicon(data: ActorData) -> Lexicon:
             lex.add(term, Entry("metonym", code, sector))
         for old in c.former_names:
             lex.add(old, Entry("former_name", code))
+        for state in c.states:
+            lex.add(state, Entry("state", code))
     surnames: dict[tuple[str, ...], set[str]] = {}
     for ent in data.entities.values():
         kind = {"people": "person", "organisations": "organisation", "groups": "group"}[ent.kind]

@@ -28,7 +28,7 @@ from .lexicon import Entry, Lexicon, Match, build_lexicon, fold, words
 if TYPE_CHECKING:
     from .document import DocumentActors
 
-COUNTRYISH = ("country", "former_name", "adjective", "demonym", "capital", "metonym")
+COUNTRYISH = ("country", "former_name", "adjective", "demonym", "capital", "metonym", "state")
 ENTITY_KINDS = ("person", "organisation", "group")
 # spaCy dependency labels of a head's children and the clue position they give.
 _APPOS = {"appos"}
@@ -58,6 +58,7 @@ class Resolution:
     why: list[str] = field(default_factory=list)
     title: str | None = None  # the title word it was given ("president"), for document memory
     person: bool = False  # a named individual (remembered by surname)
+    head_role: str | None = None  # the role of a sector word heading the phrase ("title", "body" ...)
 
 
 def make_code(country: str | None, sector: str | None) -> str | None:
@@ -136,11 +137,18 @@ class ActorResolver:
             pos = "head" if any(t.i == root.i for t in toks) else _position(min(toks, key=_depth), root)
             for entry in self._choose_entities(m.entries, day, head=pos == "head"):
                 out.append(Clue(m, entry, pos, toks))
-        if not any(c.position == "head" for c in out) and root.lemma_.lower() != root.lower_:
-            # "armies", "ministries": the dictionary lists the word once; the head may be inflected.
-            lemma = Match(root.idx - base, root.idx - base + len(root), root.text,
-                          tuple(e for e in self.lexicon.lookup(root.lemma_) if e.kind == "sector"))
-            out.extend(Clue(lemma, e, "head", [root]) for e in lemma.entries)
+        if not any(c.position == "head" for c in out):
+            # "armies", "ministries": the dictionary lists the word once; the head may be inflected. A group
+            # word listed in the plural names one member too ("a protester", "an investigator").
+            forms = [root.lemma_] if root.lemma_.lower() != root.lower_ else []
+            forms += [] if root.tag_ in ("NNS", "NNPS") else [root.lemma_ + "s"]
+            for form in forms:
+                entries = tuple(e for e in self.lexicon.lookup(form) if e.kind == "sector" and (
+                    form == root.lemma_ or self.sector_term(e.ref).role in ("group", "generic")))
+                if entries:
+                    lemma = Match(root.idx - base, root.idx - base + len(root), root.text, entries)
+                    out.extend(Clue(lemma, e, "head", [root]) for e in entries)
+                    break
         return out
 
     def _choose_entities(self, entries: tuple[Entry, ...], day: dt.date | None, *, head: bool) -> list[Entry]:
