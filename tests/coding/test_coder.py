@@ -150,3 +150,38 @@ def test_a_relative_pronoun_is_never_the_actor(code_text):
     text = "Police detained a woman suspected of ties to the cell and who had threatened to attack synagogues."
     cands = code_text(text)
     assert all(c.source.text.lower() not in ("who", "which") for c in cands), [(c.cameo, c.source.text) for c in cands]
+
+
+def test_weapon_subject_is_an_unknown_attacker_with_lower_confidence(code_text):
+    (unknown,) = [c for c in code_text("A car bomb killed 15 soldiers in Gao.") if c.cameo == "180"]
+    (named,) = [c for c in code_text("A Malian army airstrike killed 15 soldiers in Gao.") if c.cameo == "180"]
+    assert unknown.source.text == "A car bomb" and unknown.source.country is None
+    assert named.source.country == "MLI"
+    assert unknown.confidence < named.confidence
+
+
+def test_impact_verb_takes_its_code_from_the_weapon(code_text):
+    (hit,) = code_text("A drone hit an apartment building in Kherson.")
+    assert hit.cameo == "195" and hit.rule == "impact_hit"
+    assert hit.target is not None and hit.target.text.startswith("an apartment building")
+
+
+def test_weapon_words_outside_violence_code_nothing(code_text):
+    assert not code_text("The new tariffs hit exporters hard.")
+    assert not code_text("A panic attack left the singer in hospital.")
+
+
+def test_violence_in_a_noun_after_after_is_background(code_text):
+    cands = code_text("Kenya closed its border with Somalia after bombings that killed 40 soldiers.")
+    assert cands and not [c for c in cands if c.cameo == "180"]
+
+
+def test_reduced_passive_participle_names_doer_and_patient(code_text):
+    (backing,) = [c for c in code_text("Militias backed by Iran shelled the airport.") if c.cameo == "051"]
+    assert backing.source.text == "Iran"
+    assert backing.target is not None and backing.target.text == "Militias"
+
+
+def test_prefilter_keeps_sentences_that_only_a_weapon_makes_violent(coder):
+    text = "A grenade damaged a mosque in the old town. The weather was mild."
+    assert coder.candidate_sentences(text) == [(0, 43)]

@@ -44,12 +44,13 @@ def named(tok: Token | None) -> bool:
     return tok is not None and any(t.ent_type_ in NAMED for t in noun_phrase(tok))
 
 
-def bearers(tok: Token) -> list[Token]:
+def bearers(tok: Token, skip: int = -1) -> list[Token]:
     """Who a thing comes from or bears on: the agent of a participle on it ('an appeal filed by X'), the
-    object of on/against on the participle or the noun ('sanctions imposed on Y', 'the ban on Z')."""
+    object of on/against on the participle or the noun ('sanctions imposed on Y', 'the ban on Z'). The
+    participle at index `skip` is the event itself ('the attack condemned by the UN'), not a bearer."""
     out: list[Token] = []
     for c in tok.children:
-        if c.dep_ == "acl" and c.tag_ == "VBN":
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.i != skip:
             found = agent(c)
             if found is not None:
                 out.append(found)

@@ -10,7 +10,7 @@ Pure over (doc, actors): nothing is written onto the doc. The stages, each in it
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,16 @@ from eventwire.model import Actor
 
 from .arguments import bearers, embedded_party, joint, mandative, named, place_of
 from .attribution import sentence_attributions
-from .matcher import QUANTIFIERS, Match, led_by, match_sentence
+from .instruments import (
+    OCCASION_RELATIONS,
+    VIOLENT_ROOTS,
+    Violence,
+    attack_code,
+    impact_matches,
+    named_doer,
+    weapon_patterns,
+)
+from .matcher import QUANTIFIERS, Match, agent_participles, match_sentence
 from .pattern_table import Pattern, PatternSet, load_patterns
 from .semantics import adjust_code, is_question, modality
 from .syntax import (
@@ -33,7 +42,9 @@ from .syntax import (
     direct_object,
     implied_source,
     is_passive,
+    led_by,
     lemma_variants,
+    noun_agent,
     noun_phrase,
     prep_objects,
     subject,
@@ -80,6 +91,7 @@ class _Raw:
     recip: bool
     framed: bool = False
     place: bool = False  # the target is the place the act was done in, not a party to it
+    instrument: bool = False  # the source is a weapon or attack naming no doer ('a car bomb killed 12')
 
 
 STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG"}
@@ -90,6 +102,12 @@ def _is_state(actor: Actor) -> bool:
     if actor.sector in STATE_SECTORS:
         return True
     return bool(actor.country) and actor.sector is None and actor.code == actor.country
+
+
+def _each_other(tok: Token) -> bool:
+    """'each other', 'one another': the parties are the subject's conjuncts."""
+    pair = {tok.lower_} | {c.lower_ for c in tok.children}
+    return pair >= {"each", "other"} or pair >= {"one", "another"}
 
 
 class EventCoder:
@@ -117,6 +135,10 @@ class EventCoder:
             if is_question(sent):
                 continue
             matches = match_sentence(sent, self.patterns)
+            table_matches = {m.token.i: m for m in matches}
+            matches += impact_matches(
+                list(sent), set(table_matches), lambda t, found=table_matches: attack_code(t, found)
+            )
             if not matches and not self._may_oblige(sent):
                 continue
             if attributions is None:
@@ -139,7 +161,10 @@ class EventCoder:
         from .prefilter import SentenceFilter
 
         if self._prefilter is None:
-            self._prefilter = SentenceFilter(self.patterns)
+            # Weapons make events of verbs no row names ('a grenade damaged a mosque'): their words keep a
+            # sentence too.
+            extra = tuple(weapon_patterns())
+            self._prefilter = SentenceFilter(replace(self.patterns, patterns=self.patterns.patterns + extra))
         return self._prefilter.ranges(text)
 
     # ---- per sentence -----------------------------------------------------------------------------------
@@ -321,7 +346,9 @@ class EventCoder:
             return None  # 'launched an investigation into the attack': the attack is what it is about
         if m.pattern.pos == "N" and m.governor is not None and m.relation != "nsubj":
             gov_match = by_tok.get(m.governor.i)
-            if gov_match is not None and gov_match.pattern.frame is None and gov_match is not m:
+            occasion_of = m.relation in OCCASION_RELATIONS and {m.pattern.cameo[:2], (
+                gov_match.pattern.cameo[:2] if gov_match is not None else "")} <= VIOLENT_ROOTS
+            if gov_match is not None and gov_match.pattern.frame is None and gov_match is not m and not occasion_of:
                 # 'condemned the attack', 'investigate the killing': the event is what is said or done
                 # about it; the noun refers back to an event, it does not report a new one.
                 return None
@@ -329,28 +356,39 @@ class EventCoder:
         rule = m.pattern.id
         if src is not None and src.lemma_.lower() in AGENTLESS:
             return None
-        if src is not None and m.pattern.pos == "V" and src.i in by_tok and by_tok[src.i].pattern.pos == "N":
-            # 'Russian airstrikes killed 12': the agent is the noun event's own agent, if it names one.
-            src = self._source(by_tok[src.i])
-            if src is None:
-                return None
+        violent = m.pattern.cameo[:2] in VIOLENT_ROOTS
+        violence = Violence(self._source, by_tok)
+        doer = violence.doer(m, src)
+        if doer is None:
+            return None
+        src, instrument = doer
         passive = m.pattern.pos == "V" and is_passive(m.token)
         if src is None and passive and direct_object(m.token) is not None:
             src = implied_source(m.token)
             rule += ":implied-source"
-        if src is None:
+        if src is None and violence.undergone(m) is None:
             return None
         tgt = self._target(m)
+        undergone = violence.undergone(m)
+        if undergone is not None:
+            src, tgt, instrument = undergone
+        elif instrument and m.pattern.pos == "N" and (tgt is None or tgt.head.head.i != m.token.i):
+            return None  # an attack with no doer is news through what it hit: 'an attack on a convoy'
         one_way = False
         if tgt is None and m.pattern.frame is not None:
             tgt = embedded_party(m.token, m.pattern.frame)
             one_way = tgt is not None  # 'agreed to provide Vietnam with boats' is not mutual
-        if m.pattern.source_role is not None:
+        if m.pattern.source_role is not None and undergone is None:
             # 'X received aid from Y', 'X faces criticism from Y': the giver is the source.
             giver = self._role(m, m.pattern.source_role)
             if giver is None:
                 return None
             src, tgt = giver, src
+            if violent and violence.attack(giver):
+                # 'twelve people died in an airstrike': the attack's doer, else the attack itself
+                src, instrument = violence.instrument_doer(giver, violent)
+                if src is None:
+                    return None
         if tgt is None and m.pattern.need_target and not (m.pattern.recip and len(conjuncts(src)) > 1):
             return None
         if m.pattern.need_embedded:
@@ -373,7 +411,7 @@ class EventCoder:
             # 'held several meetings in Baghdad': a lone party's reciprocal act may still have a place.
             tgt = place_of(m, None)
             place = tgt is not None
-        return _Raw(m, code, src, tgt, anchor, trigger, rule, recip=recip, place=place)
+        return _Raw(m, code, src, tgt, anchor, trigger, rule, recip=recip, place=place, instrument=instrument)
 
     # ---- arguments --------------------------------------------------------------------------------------
 
@@ -403,9 +441,12 @@ class EventCoder:
             poss = None  # "Saturday's meeting": a date is no actor
         if poss is not None and "poss" not in m.pattern.targets and poss.pos_ != "PRON":
             return poss
-        by = prep_objects(tok, "by")
-        if by:
-            return by[0]
+        by = noun_agent(tok)
+        if by is not None:
+            return by
+        for c in agent_participles(tok):
+            if lemma_variants(c) & (self.frames.light_verbs | m.pattern.when.get("head", frozenset())):
+                return agent(c)  # 'an offensive led by the army', 'sanctions imposed by the EU'
         # The subject of the light verb ('China is enforcing UN sanctions') before a name modifier.
         governed = m.relation in ("dobj", "nsubjpass") or m.relation.startswith("prep:")
         if gov is not None and governed and light:
@@ -421,7 +462,7 @@ class EventCoder:
         dateline = dateline_end(tok)
         for deps in (("amod", "compound"), ("nmod",)):
             for c in tok.children:
-                if c.dep_ in deps and c.i >= dateline and (c.ent_type_ in NAME_ENTS or c.pos_ == "PROPN"):
+                if c.dep_ in deps and c.i >= dateline and named_doer(c):
                     return c
         return poss
 
@@ -444,6 +485,7 @@ class EventCoder:
                 hosts.append(tok.head.head)
             if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
                 hosts.append(tok.head)  # 'a mediation effort between X and Y': the phrase hangs on the head
+            hosts += agent_participles(tok)  # 'sanctions imposed by the EU on Iran'
         if m.pattern.pos == "N" and m.governor is not None:
             hosts.append(m.governor)  # 'imposed sanctions on Iran': the preposition may hang on the verb
         obj = direct_object(tok) if m.pattern.pos != "N" else None
@@ -544,7 +586,10 @@ class EventCoder:
             rule = raw.rule + (f":{tag}" if tag else "")
             if tgt is not None and tgt.lower_ in ("who", "whom", "which", "that") and tgt.head.dep_ == "relcl":
                 tgt = tgt.head.head  # 'Masri, who is detained by Kurdish forces': the antecedent
-            for s, t, reverse in self._pairs(src, tgt, raw.recip, place=raw.place):
+            recip = raw.recip
+            if tgt is not None and _each_other(tgt) and len(conjuncts(src)) > 1:
+                tgt, recip = None, True  # 'X and Y accused each other': each did it to the other
+            for s, t, reverse in self._pairs(src, tgt, recip, place=raw.place):
                 final = code
                 if ctx_code is not None and not tag:
                     final = ctx_code[1] if reverse else ctx_code[0]
@@ -552,7 +597,7 @@ class EventCoder:
                 state_code = raw.match.pattern.state_code
                 if state_code and not tag and _is_state(s_actor):
                     final = state_code
-                t_actor = self._actor(t, actors, target=True)[0] if t is not None else None
+                t_actor = self._actor(t, actors, target=True, skip=raw.match.token.i)[0] if t is not None else None
                 if t_actor is not None and (t_actor.start, t_actor.end) == (s_actor.start, s_actor.end):
                     t_actor = None
                 known = s_is or s_actor.country or s_actor.sector or named(s)
@@ -568,7 +613,7 @@ class EventCoder:
                 anonymous = not known and t_actor is not None and not (
                     t_actor.country or t_actor.sector or named(t)
                 )
-                if anonymous and final[:2] != "14":
+                if anonymous and final[:2] != "14" and not raw.instrument:
                     # No actor on either side: 'any tent is sheltering the new arrivals'. (Crowds protest
                     # unnamed: 'thousands demonstrated against the coup' stays.)
                     continue
@@ -606,12 +651,13 @@ class EventCoder:
             return [(s, tgt, False) for s in sources]
         if tgt is None:
             if recip and len(sources) > 1:
-                return [(a, b, False) for a in sources for b in sources if a is not b]
+                return [(a, b, False) for a in sources for b in sources if a.i != b.i]
             return [(s, None, False) for s in sources]
         targets = conjuncts(tgt)
-        pairs = [(s, t, False) for s in sources for t in targets if s is not t]
+        # Tokens are compared by index: spaCy makes a new Token object on every access.
+        pairs = [(s, t, False) for s in sources for t in targets if s.i != t.i]
         if recip:
-            pairs += [(t, s, True) for s in sources for t in targets if s is not t]
+            pairs += [(t, s, True) for s in sources for t in targets if s.i != t.i]
         return pairs
 
     @staticmethod
@@ -621,7 +667,7 @@ class EventCoder:
         return tok is not None and tok.ent_type_ in ("DATE", "TIME") and tok.pos_ != "PROPN"
 
     @staticmethod
-    def _actor(tok: Token, actors: Any, *, target: bool = False) -> tuple[Actor, bool]:
+    def _actor(tok: Token, actors: Any, *, target: bool = False, skip: int = -1) -> tuple[Actor, bool]:
         if tok.lemma_.lower() in QUANTIFIERS or tok.pos_ == "NUM":
             # 'thousands of students', 'dozens of soldiers': the actor is what is counted.
             counted = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
@@ -640,7 +686,7 @@ class EventCoder:
         if not is_actor and target:
             # 'rejected an appeal filed by X', 'lifted sanctions imposed on Y', 'lifted its ban on Z': a thing
             # acted on stands for the actor it came from or bears on.
-            for alt in bearers(tok):
+            for alt in bearers(tok, skip):
                 aspan = noun_phrase(alt)
                 if actors.is_actor(aspan) or named(alt):
                     span, is_actor = aspan, True

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from .instruments import impact_subject
 from .pattern_table import POS, Pattern, PatternSet
-from .syntax import children, clause_object, direct_object, governor, lemma_variants
+from .syntax import agent, children, clause_object, direct_object, governor, led_by, lemma_variants, noun_agent
 
 CLAUSAL = ("ROOT", "ccomp", "xcomp", "advcl", "relcl", "pcomp", "csubj")
 MOD_DEPS = ("amod", "compound", "nmod", "npadvmod", "advmod", "nummod", "poss")
@@ -104,10 +105,10 @@ def _pobj_lemmas(tok: Token, prep: str, gov: Token | None = None) -> set[str] | 
 
 def has_own_source(tok: Token) -> bool:
     """A noun that names its own agent: "Russia's attack", "an attack by X", "Russian airstrikes"."""
+    if noun_agent(tok) is not None:
+        return True
     for c in tok.children:
         if c.dep_ == "poss" and c.pos_ != "PRON":
-            return True
-        if c.dep_ == "prep" and c.lower_ == "by":
             return True
         if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"):
             return True
@@ -116,14 +117,9 @@ def has_own_source(tok: Token) -> bool:
     return False
 
 
-def led_by(mod: Token) -> Token | None:
-    """'a Saudi-led strike', 'the US-led coalition': the name before '-led' is the doer."""
-    if mod.dep_ != "amod" or mod.lemma_.lower() != "lead" or mod.tag_ != "VBN":
-        return None
-    for c in mod.children:
-        if c.dep_ in ("npadvmod", "compound", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"):
-            return c
-    return None
+def agent_participles(noun: Token) -> list[Token]:
+    """Participles on a noun that name who made it: 'sanctions imposed by the EU', 'an offensive led by X'."""
+    return [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and agent(c) is not None]
 
 
 def satisfies(
@@ -161,13 +157,17 @@ def satisfies(
             # ('pledged aid', 'called for sanctions') supplies the agent itself.
             if gov is not None and (lemma_variants(gov) & values or _lemma(gov) in frame_lemmas):
                 continue
+            if gov is not None and _lemma(gov) == "come" and tok.dep_ == "pobj" and tok.head.lower_ == "under":
+                continue  # 'came under attack / criticism': the one it comes upon suffers it
+            if any(lemma_variants(p) & values for p in agent_participles(tok)):
+                continue  # 'sanctions imposed by the EU on Iran': the participle is the governing verb
             # A lasting relation ('underscored Moscow's partnership with Havana') is no act even with a
             # possessor: only a verb that makes or changes it ('forged a partnership') codes it.
             if key == "statehead":
                 return False
             # 'the two countries' demand for supplies' is a market, not a political demand: a framing
             # noun needs its verb ('issued a demand').
-            if pattern.frame is not None or not has_own_source(tok):
+            if pattern.frame is not None or not (has_own_source(tok) or impact_subject(tok)):
                 return False
         elif key == "objpos":
             objs = _objects(tok)

@@ -88,6 +88,9 @@ def _background(tok: Token) -> str | None:
                     return c.lower_
             if t.dep_ == "pcomp" and t.head.lower_ in BACKGROUND_MARKS:
                 return t.head.lower_
+        if t.dep_ == "pobj" and t.head.lower_ in BACKGROUND_MARKS and t.i != tok.i:
+            # 'a warning after bombings that killed 250': the clause describes the earlier event named
+            return t.head.lower_
         if t.head is t or t.dep_ == "ROOT":
             return None
         t = t.head

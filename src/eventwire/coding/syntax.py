@@ -106,6 +106,19 @@ def prep_objects(tok: Token, prep: str) -> list[Token]:
     return out
 
 
+def noun_agent(noun: Token) -> Token | None:
+    """The by-phrase of an event noun: 'an attack by X', and 'the arrest of Y by X' where the parser hangs the
+    by-phrase on the noun's of-object."""
+    found = prep_objects(noun, "by")
+    if found:
+        return found[0]
+    for obj in prep_objects(noun, "of"):
+        found = [p for p in prep_objects(obj, "by") if p.pos_ in ("NOUN", "PROPN")]
+        if found:
+            return found[0]
+    return None
+
+
 def lemma_variants(tok: Token) -> set[str]:
     """The lemma, plus crude lemmas of the surface form: the small model mislemmatizes some verbs
     ('staged' -> 'stag'), and a governing-verb test should not fail on that."""
@@ -120,9 +133,20 @@ def lemma_variants(tok: Token) -> set[str]:
     return out
 
 
+def reduced_passive(tok: Token) -> bool:
+    """A passive participle after the noun it is done to: 'forces backed by Turkey', 'the regime, supported by
+    Iran,', 'a deal brokered by Qatar'."""
+    return (
+        tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in NOMINAL and tok.head.i < tok.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in tok.children)
+    )
+
+
 def direct_object(tok: Token) -> Token | None:
     if is_passive(tok):
         return child(tok, *PASSIVE_SUBJ)
+    if reduced_passive(tok):
+        return tok.head
     return child(tok, "dobj", "obj")
 
 
@@ -210,6 +234,8 @@ def noun_phrase(tok: Token) -> Span:
                 children(c, "pcomp")
             ):
                 continue  # 'accused the rebels of shelling towns': what they did is no part of who they are
+            elif c.dep_ == "prep" and c.lower_ == "by" and t is tok and tok.dep_ == "pobj" and tok.head.lower_ == "of":
+                continue  # 'the arrest of the leader by police': the doer is no part of the one arrested
             elif c.dep_ == "case" and t is tok:
                 continue  # "Moscow's" as an actor is Moscow
             if c.i not in keep:
@@ -254,6 +280,21 @@ def governor(noun: Token) -> tuple[Token | None, str]:
     if dep == "compound":
         return governor(head)
     return None, dep
+
+
+# Participles after a name that make it the doer: 'a Saudi-led strike', 'a Taliban-claimed bombing'.
+DOER_PARTICIPLES = {"lead", "claim"}
+
+
+def led_by(mod: Token) -> Token | None:
+    """'a Saudi-led strike', 'the US-led coalition', 'a Taliban-claimed bomb': the name before the participle
+    is the doer."""
+    if mod.dep_ != "amod" or mod.lemma_.lower() not in DOER_PARTICIPLES or mod.tag_ != "VBN":
+        return None
+    for c in mod.children:
+        if c.dep_ in ("npadvmod", "compound", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"):
+            return c
+    return None
 
 
 def implied_source(tok: Token) -> Token | None:
@@ -309,6 +350,8 @@ def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
     control = set(object_control)
     while seen < 12:
         seen += 1
+        if reduced_passive(tok):
+            return agent(tok)  # 'forces backed by Turkey': the by-phrase; 'plains hailed as a cradle': no one
         if tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl") and not any(
             c.dep_ in ("aux", "auxpass", "nsubj") for c in tok.children
         ):
