@@ -149,3 +149,29 @@ def test_shared_gold_file_when_present():
     records = read_gold(path)
     assert len(records) == 1050
     assert sum(r.split == "heldout" for r in records) == 315
+
+
+def test_none_records_count_false_events(tmp_path):
+    # Records that report no event: their events are false ones (against precision), not in recall.
+    path = tmp_path / "dev.jsonl"
+    lines = [
+        {"id": "x1", "type": "ASSAULT", "text": "Rebels shelled the garrison town of Korvo.", "source": "Rebels",
+         "target": "the garrison town"},
+        {"id": "x2", "type": None, "none": True, "text": "Tunisia beat Ghana 2-0 in Sunday's final."},
+        {"id": "x3", "type": None, "none": True, "text": "Would Moscow retaliate?"},
+    ]
+    path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    records = read_gold(path)
+    assert [r.label for r in records] == ["ASSAULT", "NONE", "NONE"]
+    assert records[1].types == frozenset()
+    ev = [ScoredEvent("ASSAULT", 4, "190", "Rebels", "the garrison town", 0.9, "r")]
+    false = [ScoredEvent("ASSAULT", 4, "190", "Tunisia", "Ghana", 0.9, "r")]
+    report = score([(records[0], ev), (records[1], false), (records[2], [])], quad_of_label={"ASSAULT": 4},
+                   gold_path=str(path), split="all")
+    assert report.sentences == 1 and report.type_recall == 1.0
+    assert report.none_sentences == 2 and report.none_with_event == 1
+    assert report.false_alarm_share == 0.5
+    assert report.event_precision == 0.5
+    assert report.per_type["ASSAULT"].predicted == 2
+    assert [m.kind for m in report.misses] == ["false event"]
+    assert "no-event sentences given an event" in format_report(report, errors=True)

@@ -19,6 +19,8 @@ LABEL_TYPES = {"YIELD": frozenset({"CONCEDE", "RETREAT"})}
 # YIELD spans CONCEDE (quad 1 in PLOVER) and RETREAT (quad 2); as CAMEO root 08 it is material cooperation.
 LABEL_QUAD = {"YIELD": 2}
 SPLITS = ("all", "tune", "heldout")
+# A JSON record with "none": true (or event "NONE") reports no event: any event coded there is a false one.
+NONE_LABEL = "NONE"
 HELDOUT_SHARE = 0.3
 
 
@@ -124,8 +126,13 @@ def read_plover_json(path: Path) -> list[GoldRecord]:
             raise GoldFileError(f"{path}: record {i + 1} is not an object")
         text = str(item.get("text") or "").strip()
         label = str(item.get("event") or item.get("type") or "").strip().upper()
+        if item.get("none") is True and not label:
+            label = NONE_LABEL
         if not text or not label:
-            raise GoldFileError(f"{path}: record {i + 1} needs 'text' and 'event'")
+            raise GoldFileError(f"{path}: record {i + 1} needs 'text' and 'event' (or \"none\": true)")
+        if label == NONE_LABEL:
+            records.append(GoldRecord(i, text, label, frozenset(), (), ()))
+            continue
         sources, targets = _actor_texts(item.get("source")), _actor_texts(item.get("target"))
         records.append(GoldRecord(i, text, label, label_types(label), sources, targets))
     return records

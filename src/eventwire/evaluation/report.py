@@ -38,6 +38,11 @@ def format_report(report: EvalReport, *, errors: bool = False, max_errors: int =
         verdict = "ok" if target is not None and value >= target else "MISSED"
         mark = "" if target is None else f"   target >= {target:.2f} {verdict}"
         lines.append(f"{name:<34}{value:>7.3f}{mark}")
+    if r.none_sentences:
+        lines.append(
+            f"{'no-event sentences given an event':<34}{r.false_alarm_share:>7.3f}"
+            f"   ({r.none_with_event} of {r.none_sentences})"
+        )
     if errors:
         lines += ["", "confusions (gold -> actor-matched type):"]
         for (gold, pred), n in confusion(r).most_common(25):

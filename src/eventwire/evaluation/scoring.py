@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .gold import GoldRecord, label_of_type
+from .gold import NONE_LABEL, GoldRecord, label_of_type
 
 STOP = {"the", "a", "an", "of", "'s", "’s", "s", "and", "in", "on", "for", "to", "its", "their", "his", "her"}
 WORD = re.compile(r"\w+")
@@ -62,7 +62,7 @@ class Miss:
     record: GoldRecord
     events: list[ScoredEvent]
     matched: ScoredEvent | None
-    kind: str  # 'no event', 'wrong type', 'type elsewhere'
+    kind: str  # 'no event', 'wrong type', 'type elsewhere', 'false event'
 
 
 @dataclass(slots=True)
@@ -78,6 +78,9 @@ class EvalReport:
     matched_quad_correct: int = 0
     matched_actor_overlap: int = 0
     unscored_events: int = 0
+    # Records that report no event ("none"): the share of them given an event is the false-alarm rate.
+    none_sentences: int = 0
+    none_with_event: int = 0
     per_type: dict[str, TypeScore] = field(default_factory=dict)
     misses: list[Miss] = field(default_factory=list)
     # Matched events whose actors miss the gold actors (issue 4's metric), for study with --errors.
@@ -119,6 +122,10 @@ class EvalReport:
     def actor_overlap(self) -> float:
         return self._share(self.matched_actor_overlap, self.with_event)
 
+    @property
+    def false_alarm_share(self) -> float:
+        return self._share(self.none_with_event, self.none_sentences)
+
     def to_dict(self) -> dict[str, object]:
         return {
             "gold": self.gold_path,
@@ -134,6 +141,8 @@ class EvalReport:
             "actor_overlap": round(self.actor_overlap, 4),
             "events": self.events,
             "unscored_events": self.unscored_events,
+            "none_sentences": self.none_sentences,
+            "none_sentences_with_event": self.none_with_event,
             "per_type": {
                 k: {"gold": v.gold, "predicted": v.predicted, "precision": round(v.precision, 4),
                     "recall": round(v.recall, 4), "f1": round(v.f1, 4)}
@@ -177,9 +186,19 @@ def score(
     labels = {rec.label for rec, _ in pairs}
     per_type: dict[str, TypeScore] = {}
     for rec, all_events in pairs:
-        report.sentences += 1
         events = [e for e in all_events if e.plover is not None]
         report.unscored_events += len(all_events) - len(events)
+        if rec.label == NONE_LABEL:
+            # Every event here is a false one: it counts against event precision, not in the recall metrics.
+            report.none_sentences += 1
+            report.events += len(events)
+            for lab in {label_of_type(e.plover, labels) for e in events}:
+                per_type.setdefault(lab, TypeScore(lab)).predicted += 1
+            if events:
+                report.none_with_event += 1
+                report.misses.append(Miss(rec, events, None, "false event"))
+            continue
+        report.sentences += 1
         gold_ts = per_type.setdefault(rec.label, TypeScore(rec.label))
         gold_ts.gold += 1
         ev_labels = [label_of_type(e.plover, labels) for e in events]
@@ -226,5 +245,6 @@ def confusion(report: EvalReport) -> Counter[tuple[str, str]]:
     """(gold label, matched event's type) counts over the misses, for study."""
     out: Counter[tuple[str, str]] = Counter()
     for miss in report.misses:
-        out[(miss.record.label, miss.matched.plover if miss.matched else "-")] += 1
+        shown = miss.matched or (miss.events[0] if miss.kind == "false event" else None)
+        out[(miss.record.label, shown.plover if shown else "-")] += 1
     return out
