@@ -185,3 +185,64 @@ def test_reduced_passive_participle_names_doer_and_patient(code_text):
 def test_prefilter_keeps_sentences_that_only_a_weapon_makes_violent(coder):
     text = "A grenade damaged a mosque in the old town. The weather was mild."
     assert coder.candidate_sentences(text) == [(0, 43)]
+
+
+def test_a_tied_row_that_yields_nothing_falls_back_to_the_next(tmp_path, nlp, resolver):
+    from eventwire.coding import EventCoder
+
+    # Two rows of equal specificity match 'asked X for Y'; the first needs an embedded act, which
+    # 'for tanks' is not, so the second codes the request.
+    table = tmp_path / "events.tsv"
+    table.write_text(
+        "# source: written for this test\n"
+        "id\ttrigger\tpos\tcameo\ttarget\twhen\tflags\n"
+        "ask_act\task\tV\t100\tobj\tpobj:for=*\tframe=demand;need=embedded\n"
+        "ask_thing\task\tV\t100\tobj\tpobj:for=*\t-\n",
+        encoding="utf-8",
+    )
+    coder = EventCoder.load(patterns_file=table)
+    doc = nlp("Poland asked Berlin for more tanks.")
+    cands = coder.code(doc, resolver.for_document(doc))
+    assert [(c.cameo, c.rule, c.target.text if c.target else None) for c in cands] == [
+        ("100", "ask_thing", "Berlin")
+    ]
+
+
+def test_an_event_noun_in_the_topic_phrase_of_a_coded_act_is_no_new_event(code_text):
+    cands = code_text("Pakistan lodged a protest with India over the killing of a fisherman.")
+    assert [c.cameo for c in cands] == ["114"]
+    cands = code_text("Washington gave the green light to a new aid package for Kiev.")
+    assert [c.cameo for c in cands] == ["051"]
+
+
+def test_a_hyphenated_trigger_spans_its_pieces(code_text):
+    (cand,) = code_text("Students staged a sit-in outside the ministry.")
+    assert cand.rule == "sitin_n" and cand.trigger.text == "staged a sit-in"
+
+
+def _parsed(nlp, words, heads, deps, tags, pos):
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+
+
+def test_a_clause_final_participle_hung_on_the_object_is_done_by_the_subject(nlp):
+    from eventwire.coding.syntax import subject
+
+    # 'Chad expelled the monitors, claiming that they spied.' as a parser may read it: the participle an acl
+    # of 'monitors'. Its doer is the clause's subject, not the noun it hangs on.
+    words = ["Chad", "expelled", "the", "monitors", ",", "claiming", "that", "they", "spied", "."]
+    heads = [1, 1, 3, 1, 3, 3, 8, 8, 5, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "punct", "acl", "mark", "nsubj", "ccomp", "punct"]
+    tags = ["NNP", "VBD", "DT", "NNS", ",", "VBG", "IN", "PRP", "VBD", "."]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "PUNCT", "VERB", "SCONJ", "PRON", "VERB", "PUNCT"]
+    doc = _parsed(nlp, words, heads, deps, tags, pos)
+    assert subject(doc[5]).text == "Chad"
+    # Without the comma the participle describes its noun: 'a plane flying to Kabul'.
+    words = ["Chad", "watched", "a", "plane", "flying", "to", "Kabul", "."]
+    heads = [1, 1, 3, 1, 3, 4, 5, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "acl", "prep", "pobj", "punct"]
+    tags = ["NNP", "VBD", "DT", "NN", "VBG", "IN", "NNP", "."]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "VERB", "ADP", "PROPN", "PUNCT"]
+    doc = _parsed(nlp, words, heads, deps, tags, pos)
+    assert subject(doc[4]).text == "plane"

@@ -25,3 +25,10 @@ def test_never_drops_a_golden_sentence_with_an_event():
             case = json.loads(line)
             if case.get("events"):
                 assert coder.candidate_sentences(case["text"]), case["text"]
+
+
+def test_keeps_hyphenated_trigger_words():
+    coder = EventCoder.load()
+    text = "Both armies observed the cease-fire along the river. The weather was mild."
+    kept = [text[a:b] for a, b in coder.candidate_sentences(text)]
+    assert kept == ["Both armies observed the cease-fire along the river."]

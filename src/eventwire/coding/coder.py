@@ -6,6 +6,7 @@ Pure over (doc, actors): nothing is written onto the doc. The stages, each in it
   arguments   targets named only indirectly (places, embedded parties, 'an appeal filed by X')
   semantics   asserted, negated, intended, hypothetical, conditional, reported
   attribution according to whom
+  parties     source and target pairs, and the actors they stand for
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.model import Actor
 
-from .arguments import bearers, embedded_party, joint, mandative, named, place_of
+from .arguments import embedded_party, joint, mandative, named, place_of
 from .attribution import sentence_attributions
 from .instruments import (
     OCCASION_RELATIONS,
@@ -29,7 +30,8 @@ from .instruments import (
     named_doer,
     weapon_patterns,
 )
-from .matcher import QUANTIFIERS, Match, agent_participles, match_sentence
+from .matcher import Match, agent_participles, match_sentence
+from .parties import each_other, is_state, is_time, pairs, resolve_party, resolve_target
 from .pattern_table import Pattern, PatternSet, load_patterns
 from .semantics import adjust_code, is_question, modality
 from .syntax import (
@@ -92,22 +94,6 @@ class _Raw:
     framed: bool = False
     place: bool = False  # the target is the place the act was done in, not a party to it
     instrument: bool = False  # the source is a weapon or attack naming no doer ('a car bomb killed 12')
-
-
-STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG"}
-
-
-def _is_state(actor: Actor) -> bool:
-    """A government body, or a country named for its government ('China protested')."""
-    if actor.sector in STATE_SECTORS:
-        return True
-    return bool(actor.country) and actor.sector is None and actor.code == actor.country
-
-
-def _each_other(tok: Token) -> bool:
-    """'each other', 'one another': the parties are the subject's conjuncts."""
-    pair = {tok.lower_} | {c.lower_ for c in tok.children}
-    return pair >= {"each", "other"} or pair >= {"one", "another"}
 
 
 class EventCoder:
@@ -214,6 +200,11 @@ class EventCoder:
             if m.token.i in consumed:
                 continue
             raw = self._plain(m, by_tok)
+            for alt in m.alternatives if raw is None else ():
+                # A tied row that yields nothing leaves the word to the next one that matched.
+                raw = self._plain(Match(m.token, alt, m.governor, m.relation), by_tok)
+                if raw is not None:
+                    break
             if raw is not None:
                 raws.append(raw)
         return raws
@@ -346,6 +337,11 @@ class EventCoder:
             return None  # 'launched an investigation into the attack': the attack is what it is about
         if m.pattern.pos == "N" and m.governor is not None and m.relation != "nsubj":
             gov_match = by_tok.get(m.governor.i)
+            if gov_match is None and m.relation.startswith("prep:"):
+                # 'lodged a protest with India over the killing', 'gave the green light to the aid package':
+                # the verb's object is its event; the noun in its phrase is what that event is about.
+                obj = direct_object(m.governor)
+                gov_match = by_tok.get(obj.i) if obj is not None and obj.i != m.token.i else None
             occasion_of = m.relation in OCCASION_RELATIONS and {m.pattern.cameo[:2], (
                 gov_match.pattern.cameo[:2] if gov_match is not None else "")} <= VIOLENT_ROOTS
             if gov_match is not None and gov_match.pattern.frame is None and gov_match is not m and not occasion_of:
@@ -394,14 +390,14 @@ class EventCoder:
         if m.pattern.need_embedded:
             return None  # 'prepared for this scenario': a framing word says nothing by itself
         anchor = m.token
-        trigger = (m.token.i, m.token.i + 1)
+        trigger = (m.start, m.end)
         if m.pattern.pos == "N" and m.governor is not None and m.relation in ("dobj", "nsubjpass") or (
             m.pattern.pos == "N" and m.governor is not None and m.relation.startswith("prep:")
         ):
             anchor = m.governor
-            lo, hi = sorted((m.governor.i, m.token.i))
-            if hi - lo <= TRIGGER_SPAN_MAX:
-                trigger = (lo, hi + 1)
+            lo, hi = min(m.governor.i, m.start), max(m.governor.i + 1, m.end)
+            if hi - lo <= TRIGGER_SPAN_MAX + 1:
+                trigger = (lo, hi)
         elif m.pattern.pos == "A" and m.token.head is not m.token:
             anchor = m.token.head
         code = m.pattern.cameo
@@ -563,9 +559,9 @@ class EventCoder:
             if tag == "demand":
                 # 'X said Y must release Z': X demands of Y.
                 src, tgt = mod.speaker, raw.src
-            if src is None or self._is_time(src):
+            if src is None or is_time(src):
                 continue
-            if self._is_time(tgt):
+            if is_time(tgt):
                 tgt = None
             if src.lower_ in self.frames.pronouns and src.dep_ in SUBJ_DEPS and mod.speaker is not None:
                 src = mod.speaker  # 'Russia said it would send aid': it is the speaker
@@ -587,19 +583,17 @@ class EventCoder:
             if tgt is not None and tgt.lower_ in ("who", "whom", "which", "that") and tgt.head.dep_ == "relcl":
                 tgt = tgt.head.head  # 'Masri, who is detained by Kurdish forces': the antecedent
             recip = raw.recip
-            if tgt is not None and _each_other(tgt) and len(conjuncts(src)) > 1:
+            if tgt is not None and each_other(tgt) and len(conjuncts(src)) > 1:
                 tgt, recip = None, True  # 'X and Y accused each other': each did it to the other
-            for s, t, reverse in self._pairs(src, tgt, recip, place=raw.place):
+            for s, t, reverse in pairs(src, tgt, recip, place=raw.place):
                 final = code
                 if ctx_code is not None and not tag:
                     final = ctx_code[1] if reverse else ctx_code[0]
-                s_actor, s_is = self._actor(s, actors)
+                s_actor, s_is = resolve_party(s, actors)
                 state_code = raw.match.pattern.state_code
-                if state_code and not tag and _is_state(s_actor):
+                if state_code and not tag and is_state(s_actor):
                     final = state_code
-                t_actor = self._actor(t, actors, target=True, skip=raw.match.token.i)[0] if t is not None else None
-                if t_actor is not None and (t_actor.start, t_actor.end) == (s_actor.start, s_actor.end):
-                    t_actor = None
+                t_actor = resolve_target(t, actors, s_actor, skip=raw.match.token.i) if t is not None else None
                 known = s_is or s_actor.country or s_actor.sector or named(s)
                 if raw.place and not known:
                     t_actor = None  # a place is no one acted on: it does not make an unknown source an event
@@ -640,56 +634,3 @@ class EventCoder:
                     )
                 )
         return out
-
-    @staticmethod
-    def _pairs(
-        src: Token, tgt: Token | None, recip: bool, *, place: bool = False
-    ) -> list[tuple[Token, Token | None, bool]]:
-        sources = conjuncts(src)
-        if place and tgt is not None:
-            # 'imposed blockades in Lahore, Multan and Faisalabad' is one act where it happened, not three.
-            return [(s, tgt, False) for s in sources]
-        if tgt is None:
-            if recip and len(sources) > 1:
-                return [(a, b, False) for a in sources for b in sources if a.i != b.i]
-            return [(s, None, False) for s in sources]
-        targets = conjuncts(tgt)
-        # Tokens are compared by index: spaCy makes a new Token object on every access.
-        pairs = [(s, t, False) for s in sources for t in targets if s.i != t.i]
-        if recip:
-            pairs += [(t, s, True) for s in sources for t in targets if s.i != t.i]
-        return pairs
-
-    @staticmethod
-    def _is_time(tok: Token | None) -> bool:
-        # 'this weekend's attacks', 'the killing Tuesday night': a date is no actor. (The small model
-        # also tags some names as dates, 'arrested in Niger', so a proper noun stays.)
-        return tok is not None and tok.ent_type_ in ("DATE", "TIME") and tok.pos_ != "PROPN"
-
-    @staticmethod
-    def _actor(tok: Token, actors: Any, *, target: bool = False, skip: int = -1) -> tuple[Actor, bool]:
-        if tok.lemma_.lower() in QUANTIFIERS or tok.pos_ == "NUM":
-            # 'thousands of students', 'dozens of soldiers': the actor is what is counted.
-            counted = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                       if p.dep_ == "pobj"]
-            if counted:
-                tok = counted[0]
-        span = noun_phrase(tok)
-        is_actor = bool(actors.is_actor(span))
-        if not is_actor:
-            # 'endorsing Moscow's actions': the possessor is the actor the event is about.
-            poss = child(tok, "poss")
-            if poss is not None:
-                pspan = noun_phrase(poss)
-                if actors.is_actor(pspan):
-                    span, is_actor = pspan, True
-        if not is_actor and target:
-            # 'rejected an appeal filed by X', 'lifted sanctions imposed on Y', 'lifted its ban on Z': a thing
-            # acted on stands for the actor it came from or bears on.
-            for alt in bearers(tok, skip):
-                aspan = noun_phrase(alt)
-                if actors.is_actor(aspan) or named(alt):
-                    span, is_actor = aspan, True
-                    break
-        actor = actors.resolve(span)
-        return actor, is_actor

@@ -12,7 +12,20 @@ from spacy.tokens import Span, Token
 
 from .instruments import impact_subject
 from .pattern_table import POS, Pattern, PatternSet
-from .syntax import agent, children, clause_object, direct_object, governor, led_by, lemma_variants, noun_agent
+from .syntax import (
+    QUANTIFIERS,
+    adverbial_participle,
+    agent,
+    children,
+    clause_object,
+    direct_object,
+    governor,
+    led_by,
+    lemma_variants,
+    noun_agent,
+    particles,
+    preps,
+)
 
 CLAUSAL = ("ROOT", "ccomp", "xcomp", "advcl", "relcl", "pcomp", "csubj")
 MOD_DEPS = ("amod", "compound", "nmod", "npadvmod", "advmod", "nummod", "poss")
@@ -24,6 +37,18 @@ class Match:
     pattern: Pattern
     governor: Token | None  # for nouns: the verb they are an argument of
     relation: str  # how the noun attaches to its governor (dobj, prep:in, nsubj ...)
+    # Rows as specific as `pattern` that match too, in table order: the coder tries them when the
+    # chosen row yields no event ('asked X for Y' under a row that needs an embedded act).
+    alternatives: tuple[Pattern, ...] = ()
+    pieces: tuple[int, int] | None = None  # the tokens of a word split at a hyphen ('sit-in': sit, -, in)
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0] if self.pieces else self.token.i
+
+    @property
+    def end(self) -> int:
+        return self.pieces[1] if self.pieces else self.token.i + 1
 
 
 def _pos_key(tok: Token) -> str | None:
@@ -37,12 +62,6 @@ def _pos_key(tok: Token) -> str | None:
 def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
-
-# 'withdrew some of its troops', 'released dozens of prisoners': the "of" noun says what.
-QUANTIFIERS = {"some", "all", "most", "many", "part", "number", "thousand", "hundred", "dozen", "million",
-               "rest", "half", "majority", "several", "few", "group", "batch", "one", "two", "three",
-               "state", "worth", "ton", "tonne", "shipment", "consignment", "load", "package", "dose",
-               "round"}  # 'lifted the state of emergency', '$4 million worth of equipment'
 
 
 def _objects(tok: Token, *, named: bool = False) -> list[Token]:
@@ -74,9 +93,16 @@ def _mods(tok: Token) -> set[str]:
 def _subject_words(tok: Token) -> set[str]:
     """The subject's lemma and its modifiers' ('West African peacekeeping troops': troop, peacekeeping)."""
     subs = children(tok, "nsubj", "nsubjpass")
-    while not subs and tok.dep_ in ("conj", "xcomp") and tok.head is not tok:
-        tok = tok.head  # 'arrived and began patrolling', 'began leaving': the subject is the head verb's
+    while not subs and tok.head is not tok and (
+        tok.dep_ in ("conj", "xcomp") or (tok.dep_ == "advcl" and tok.tag_ == "VBG")
+        or adverbial_participle(tok) is not None
+    ):
+        # 'arrived and began patrolling', 'began leaving', 'entered the zone, flying near X': the subject is
+        # the head verb's
+        tok = adverbial_participle(tok) or tok.head
         subs = children(tok, "nsubj", "nsubjpass")
+    if not subs and tok.dep_ == "acl" and tok.tag_ != "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+        subs = [tok.head]  # 'a plane flying to Kabul': the noun an active participle describes does it
     found: set[str] = set()
     for s in subs:
         found.add(_lemma(s))
@@ -93,8 +119,8 @@ def _pobj_lemmas(tok: Token, prep: str, gov: Token | None = None) -> set[str] | 
     hosts = [tok, *_objects(tok)] + ([gov] if gov is not None else [])
     found: set[str] | None = None
     for host in hosts:
-        for c in host.children:
-            if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
+        for c in preps(host):
+            if c.lower_ == prep:
                 # 'went on strike': the noun itself is no object of its own preposition constraint.
                 objs = [p for p in children(c, "pobj", "pcomp") if p.ent_type_ not in ("DATE", "TIME") and p != tok]
                 if objs:
@@ -141,10 +167,10 @@ def satisfies(
             if ("*" in values and objs) or any(_lemma(o) in values for o in objs):
                 return False
         elif key == "prt":
-            if not any(c.dep_ == "prt" and _lemma(c) in values for c in tok.children):
+            if not (particles(tok) & values):
                 return False
         elif key == "noprt":
-            if any(c.dep_ == "prt" and _lemma(c) in values for c in tok.children):
+            if particles(tok) & values:
                 return False
         elif key == "mod":
             if not (_mods(tok) & values):
@@ -223,7 +249,9 @@ def _title_case(sent: Span) -> bool:
     return bool(words) and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
 
 
-def match_token(tok: Token, patterns: PatternSet) -> Match | None:
+def match_token(tok: Token, patterns: PatternSet, lemma: str | None = None) -> Match | None:
+    """The most specific row `tok` instantiates; `lemma` stands for the token's own (a hyphenated word)."""
+    lemma = lemma or _lemma(tok)
     pos = _pos_key(tok)
     if pos is None:
         return None
@@ -233,25 +261,61 @@ def match_token(tok: Token, patterns: PatternSet) -> Match | None:
         return None
     if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not _title_case(tok.sent):
         return None  # 'the General Agreement on Tariffs', 'the Warsaw Pact': a name, not an event
-    group = patterns.by_trigger.get((_lemma(tok), pos))
+    group = patterns.by_trigger.get((lemma, pos))
     if not group and pos == "N" and tok.dep_ in CLAUSAL:
         # A verb the tagger took for a noun ('demanded that the minister resign'): its clause says verb.
         pos = "V"
-        group = patterns.by_trigger.get((_lemma(tok), pos))
+        group = patterns.by_trigger.get((lemma, pos))
     if not group:
         return None
     gov, relation = governor(tok) if pos == "N" else (None, "")
-    for pattern in group:  # most specific first
-        if satisfies(tok, pattern, gov, frame_lemmas=patterns.frame_lemmas):
-            return Match(tok, pattern, gov, relation)
-    return None
+    # most specific first
+    fits = [p for p in group if satisfies(tok, p, gov, frame_lemmas=patterns.frame_lemmas)]
+    if not fits:
+        return None
+    tied = tuple(p for p in fits[1:] if p.specificity == fits[0].specificity)
+    return Match(tok, fits[0], gov, relation, tied)
+
+
+HYPHENS = {"-", "‐", "‑"}
+
+
+def hyphenated(sent: Span, patterns: PatternSet) -> dict[int, tuple[str, int]]:
+    """Words the tokenizer split at a hyphen ('sit-in', 'U-turn', 'co-operate', 'walk-out') whose whole is a
+    trigger, written with the hyphen or without it ('walkout', 'cooperate'): the piece that stands for the
+    word -> (the trigger lemma, the first piece's index)."""
+    doc = sent.doc
+    found: dict[int, tuple[str, int]] = {}
+    for tok in sent:
+        i = tok.i
+        if i + 2 >= sent.end or doc[i + 1].text not in HYPHENS or tok.whitespace_ or doc[i + 1].whitespace_:
+            continue
+        left, right = tok.lower_, doc[i + 2]
+        pieces = range(i, i + 3)
+        # The piece the parse hangs the word on (the last, where it hangs all three), else another whose
+        # part of speech a row of the word has: 'counter-offensive' may be tagged noun, -, adjective.
+        order = sorted(doc[i : i + 3], key=lambda t: (t.head.i in pieces and t.head.i != t.i, -t.i))
+        for lemma in (f"{left}-{right.lower_}", f"{left}-{_lemma(right)}", left + right.lower_, left + _lemma(right)):
+            if lemma not in patterns.lemmas:
+                continue
+            fits = [t for t in order if (lemma, _pos_key(t)) in patterns.by_trigger]
+            found[(fits or order)[0].i] = (lemma, i)
+            break
+    return found
 
 
 def match_sentence(sent: Span, patterns: PatternSet) -> list[Match]:
     lemmas = patterns.lemmas
+    joined = hyphenated(sent, patterns)
     out = []
     for tok in sent:
-        if tok.lemma_.lower() in lemmas:
+        if tok.i in joined:
+            lemma, first = joined[tok.i]
+            m = match_token(tok, patterns, lemma)
+            if m is not None:
+                m.pieces = (first, first + 3)
+                out.append(m)
+        elif tok.lemma_.lower() in lemmas:
             m = match_token(tok, patterns)
             if m is not None:
                 out.append(m)

@@ -71,7 +71,10 @@ class SentenceFilter:
 
     def _present(self, sentence: str) -> set[str]:
         found: set[str] = set()
-        for w in WORD.findall(sentence.lower()):
+        words = WORD.findall(sentence.lower())
+        # 'cease-fire', 'co-operate': the coder matches a hyphenated word with or without its hyphens.
+        words += [w.replace("-", "") for w in words if "-" in w]
+        for w in words:
             if w in self._always:
                 found.add("\0oblige")
             hit = self._exact.get(w)

@@ -30,6 +30,11 @@ DOCUMENT_NOUNS = {"statement", "report", "resolution", "lawsuit", "suit", "lette
 # Gatherings whose demands are their content, coded as the protest itself (CAMEO 14x: demonstrate for a
 # cause): 'staged a protest demanding', 'held a rally calling for'. The demand has no agent of its own.
 GATHERING_NOUNS = {"protest", "rally", "demonstration", "march", "strike", "sit-in", "vigil", "walkout"}
+# 'withdrew some of its troops', 'released dozens of prisoners': the "of" noun says what.
+QUANTIFIERS = {"some", "all", "most", "many", "part", "number", "thousand", "hundred", "dozen", "million",
+               "rest", "half", "majority", "several", "few", "group", "batch", "one", "two", "three",
+               "state", "worth", "ton", "tonne", "shipment", "consignment", "load", "package", "dose",
+               "round"}  # 'lifted the state of emergency', '$4 million worth of equipment'
 # Subjects of photo captions that name the doer in apposition.
 CAPTION_NOUNS = {"photo", "image", "picture", "file", "footage"}
 # Children that do not belong to the actor's own name: clauses about it, asides, the next conjunct.
@@ -96,12 +101,36 @@ def agent(tok: Token) -> Token | None:
     return None
 
 
+def out_of(tok: Token) -> Token | None:
+    """The 'of' of 'pulled out of the deal', 'walked out of the talks': spaCy makes 'out' a preposition
+    with 'of' under it, where the wording is the particle 'out' and the preposition 'of'."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "out" and not children(c, "pobj"):
+            for g in c.children:
+                if g.dep_ == "prep" and g.lower_ == "of":
+                    return g
+    return None
+
+
+def particles(tok: Token) -> set[str]:
+    """Lemmas of the verb's particles, 'out' of 'out of' included."""
+    found = {c.lemma_.lower() for c in tok.children if c.dep_ == "prt"}
+    return found | {"out"} if out_of(tok) is not None else found
+
+
+def preps(tok: Token) -> list[Token]:
+    """The prepositions on tok, the 'of' of 'out of' read as tok's own."""
+    found = [c for c in tok.children if c.dep_ in ("prep", "agent", "dative")]
+    of = out_of(tok)
+    return found + [of] if of is not None else found
+
+
 def prep_objects(tok: Token, prep: str) -> list[Token]:
     """Objects of the preposition `prep` attached to tok ('talks with X' -> X); 'on Friday' is a date,
     not an argument."""
     out = []
-    for c in tok.children:
-        if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
+    for c in preps(tok):
+        if c.lower_ == prep:
             out.extend(p for p in children(c, "pobj", "pcomp") if p.ent_type_ not in ("DATE", "TIME"))
     return out
 
@@ -258,6 +287,16 @@ def noun_phrase(tok: Token) -> Span:
     return doc[lo : hi + 1]
 
 
+def amount(tok: Token, depth: int = 0) -> bool:
+    """'$5 billion', '40 tonnes', 'a shipment', 'the release of $2 billion': a quantity (or a noun of one) whose
+    of/in phrase says of what."""
+    if tok.pos_ == "NUM" or tok.lemma_.lower() in QUANTIFIERS or any(
+        c.dep_ in ("nummod", "quantmod") or c.pos_ == "NUM" for c in tok.children
+    ):
+        return True
+    return depth == 0 and any(amount(p, 1) for p in prep_objects(tok, "of"))
+
+
 def governor(noun: Token) -> tuple[Token | None, str]:
     """The verb a noun is an argument of, and how: ('launched an attack' -> launch, 'dobj');
     'engaged in talks' -> engage, 'prep:in'; a conjunct shares its first conjunct's governor."""
@@ -273,8 +312,9 @@ def governor(noun: Token) -> tuple[Token | None, str]:
         return head, "nsubj"
     if dep == "pobj" and head.dep_ in ("prep", "agent", "dative"):
         host = head.head
-        if host.pos_ in ("NOUN", "NUM") and host.dep_ in ("dobj", "obj", "nsubjpass"):
-            # 'provided $5 billion in assistance': the amount is the object, the noun says of what.
+        if host.dep_ in ("dobj", "obj", "nsubjpass") and amount(host):
+            # 'provided $5 billion in assistance': the amount is the object, the noun says of what. ('gave
+            # the green light to the aid package', 'signed a deal on aid': another noun's phrase is no amount.)
             return governor(host)
         return host, f"prep:{head.lower_}"
     if dep == "compound":
@@ -343,6 +383,24 @@ def _subject_child(tok: Token) -> Token | None:
     return subs[0]
 
 
+def adverbial_participle(tok: Token) -> Token | None:
+    """', charging that they spied' closing a clause but hung by the parser on the object before it ('expelled
+    the inspectors, charging ...'): the clause's verb, whose subject does both. None for any other acl ('a
+    plane flying to Kabul', 'the rebels, fighting for years, ...': the noun does it)."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBG" or tok.i == tok.sent.start or tok.doc[tok.i - 1].text != ",":
+        return None
+    if any(c.dep_ in SUBJ for c in tok.children) or tok.right_edge.i < tok.sent.end - 2:
+        return None
+    noun = tok.head
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
+    if noun.dep_ in ("dobj", "obj"):
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
+        return noun.head.head
+    return None
+
+
 def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
     """The logical subject (agent) of a verb or predicate adjective, climbing through control verbs,
     conjoined verbs, prepositional gerunds and relative clauses."""
@@ -402,6 +460,8 @@ def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
             tok = head
         elif dep == "pcomp" and head.dep_ in ("prep", "agent"):
             tok = head.head
+        elif adverbial_participle(tok) is not None:
+            tok = adverbial_participle(tok)
         elif dep in ("acl", "relcl") and head.pos_ in NOMINAL:
             if dep == "acl" and tok.tag_ == "VBN":
                 return None  # 'plains hailed as a cradle': a passive participle's noun is its patient

@@ -1,0 +1,110 @@
+"""The parties of a coded event: which source and target tokens pair up, and the actors they stand for.
+
+Conjoined sources and targets make one event per pair ('X and Y met Z'), a reciprocal wording both
+directions; a target that resolves to the source itself is no party ('released hostages held by them').
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Token
+
+from eventwire.model import Actor
+
+from .arguments import bearers, named
+from .syntax import QUANTIFIERS, child, conjuncts, noun_phrase
+
+STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG"}
+
+
+def is_state(actor: Actor) -> bool:
+    """A government body, or a country named for its government ('China protested')."""
+    if actor.sector in STATE_SECTORS:
+        return True
+    return bool(actor.country) and actor.sector is None and actor.code == actor.country
+
+
+def each_other(tok: Token) -> bool:
+    """'each other', 'one another': the parties are the subject's conjuncts."""
+    pair = {tok.lower_} | {c.lower_ for c in tok.children}
+    return pair >= {"each", "other"} or pair >= {"one", "another"}
+
+
+def is_time(tok: Token | None) -> bool:
+    # 'this weekend's attacks', 'the killing Tuesday night': a date is no actor. (The small model
+    # also tags some names as dates, 'arrested in Niger', so a proper noun stays.)
+    return tok is not None and tok.ent_type_ in ("DATE", "TIME") and tok.pos_ != "PROPN"
+
+
+def same_actor(a: Actor, b: Actor) -> bool:
+    """One actor, named twice or once: the same mention, the same named actor, or a pronoun for it ('the
+    rebels ... held by them'). Two mentions of one code are not one actor by themselves: 'the Thai
+    government ... in Bangkok' names the state twice, as actor and as place."""
+    if (a.start, a.end) == (b.start, b.end):
+        return True
+    if not a.code or a.code != b.code:
+        return False
+    return (a.name is not None and a.name == b.name) or any(
+        (x.basis or "").startswith("pronoun") for x in (a, b)
+    )
+
+
+def pairs(src: Token, tgt: Token | None, recip: bool, *, place: bool = False) -> list[tuple[Token, Token | None, bool]]:
+    """(source, target, reversed) for each conjunct of the source and the target."""
+    sources = conjuncts(src)
+    if place and tgt is not None:
+        # 'imposed blockades in Lahore, Multan and Faisalabad' is one act where it happened, not three.
+        return [(s, tgt, False) for s in sources]
+    if tgt is None:
+        if recip and len(sources) > 1:
+            return [(a, b, False) for a in sources for b in sources if a.i != b.i]
+        return [(s, None, False) for s in sources]
+    targets = conjuncts(tgt)
+    # Tokens are compared by index: spaCy makes a new Token object on every access.
+    out = [(s, t, False) for s in sources for t in targets if s.i != t.i]
+    if recip:
+        out += [(t, s, True) for s in sources for t in targets if s.i != t.i]
+    return out
+
+
+def _counted(tok: Token) -> Token:
+    if tok.lemma_.lower() in QUANTIFIERS or tok.pos_ == "NUM":
+        # 'thousands of students', 'dozens of soldiers': the actor is what is counted.
+        counted = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                   if p.dep_ == "pobj"]
+        if counted:
+            return counted[0]
+    return tok
+
+
+def resolve_party(tok: Token, actors: Any) -> tuple[Actor, bool]:
+    """The actor a source token stands for, and whether the actor dictionaries know it."""
+    tok = _counted(tok)
+    span = noun_phrase(tok)
+    is_actor = bool(actors.is_actor(span))
+    if not is_actor:
+        # 'endorsing Moscow's actions': the possessor is the actor the event is about.
+        poss = child(tok, "poss")
+        if poss is not None:
+            pspan = noun_phrase(poss)
+            if actors.is_actor(pspan):
+                span, is_actor = pspan, True
+    return actors.resolve(span), is_actor
+
+
+def resolve_target(tok: Token, actors: Any, source: Actor, *, skip: int = -1) -> Actor | None:
+    """The actor a target token stands for; None where it is the source itself."""
+    actor, is_actor = resolve_party(tok, actors)
+    if not is_actor:
+        # 'rejected an appeal filed by X', 'lifted sanctions imposed on Y', 'lifted its ban on Z': a thing
+        # acted on stands for the actor it came from or bears on ('two engineers held by them' stays
+        # the engineers where 'them' is the source). The participle at `skip` is the event itself.
+        for alt in bearers(_counted(tok), skip):
+            aspan = noun_phrase(alt)
+            if actors.is_actor(aspan) or named(alt):
+                found = actors.resolve(aspan)
+                if not same_actor(found, source):
+                    actor = found
+                    break
+    return None if same_actor(actor, source) else actor
