@@ -78,3 +78,21 @@ def test_a_custom_pattern_file_is_used(tmp_path, nlp, resolver):
     cands = coder.code(doc, resolver.for_document(doc))
     assert [(c.cameo, c.rule) for c in cands] == [("051", "greet_v")]
     assert EVENTS_FILE.exists()
+
+
+def test_bundled_table_reads_every_events_file_and_rejects_repeated_ids(tmp_path, monkeypatch):
+    from eventwire.coding import pattern_table
+
+    files = pattern_table.bundled_pattern_files()
+    assert files[0] == EVENTS_FILE
+    loaded = {p.id for p in load_patterns().patterns}
+    for path in files:
+        assert {p.id for p in pattern_table.read_patterns(path)} <= loaded
+    # A second file repeating an id is refused with both file names.
+    first = _write(tmp_path, "greet_v\tgreet\tV\t051\tobj\t-\t\n")
+    second = tmp_path / "events_more.tsv"
+    second.write_text(first.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(pattern_table, "EVENTS_FILE", first)
+    monkeypatch.setattr(pattern_table, "PATTERN_DIR", tmp_path)
+    with pytest.raises(DataFileError, match="already defined in events.tsv"):
+        load_patterns()

@@ -175,3 +175,12 @@ def test_none_records_count_false_events(tmp_path):
     assert report.per_type["ASSAULT"].predicted == 2
     assert [m.kind for m in report.misses] == ["false event"]
     assert "no-event sentences given an event" in format_report(report, errors=True)
+
+
+def test_a_header_record_naming_the_source_is_skipped(tmp_path):
+    path = tmp_path / "dev.jsonl"
+    path.write_text(json.dumps({"source": "written for this test", "format": "id, type, text"}) + "\n"
+                    + json.dumps({"type": "PROTEST", "text": "Nurses marched in Lagos.", "source": "Nurses"}),
+                    encoding="utf-8")
+    (record,) = read_gold(path)
+    assert record.label == "PROTEST" and record.sources == ("Nurses",)

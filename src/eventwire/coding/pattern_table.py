@@ -295,11 +295,25 @@ def read_frames(path: str | Path) -> Frames:
     )
 
 
+def bundled_pattern_files() -> list[Path]:
+    return [EVENTS_FILE, *sorted(PATTERN_DIR.glob("events_*.tsv"))]
+
+
 def load_patterns(
     *, patterns_file: str | Path | None = None, frames_file: str | Path | None = None
 ) -> PatternSet:
-    path = Path(patterns_file) if patterns_file is not None else EVENTS_FILE
-    patterns = read_patterns(path)
+    # The bundled table is events.tsv plus any events_*.tsv beside it (one file per area of wording), read
+    # in name order after events.tsv: on a tie in specificity the row read first wins.
+    paths = [Path(patterns_file)] if patterns_file is not None else bundled_pattern_files()
+    patterns: tuple[Pattern, ...] = ()
+    ids: dict[str, Path] = {}
+    for path in paths:
+        for p in read_patterns(path):
+            if p.id in ids:
+                raise DataFileError(str(path), f"pattern id {p.id!r} is already defined in {ids[p.id].name}")
+            ids[p.id] = path
+            patterns += (p,)
+    path = paths[0]
     frames = read_frames(frames_file if frames_file is not None else FRAMES_FILE)
     index: dict[tuple[str, str], list[Pattern]] = {}
     for p in patterns:

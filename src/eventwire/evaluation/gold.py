@@ -124,6 +124,8 @@ def read_plover_json(path: Path) -> list[GoldRecord]:
     for i, item in enumerate(items):
         if not isinstance(item, dict):
             raise GoldFileError(f"{path}: record {i + 1} is not an object")
+        if i == 0 and "text" not in item and "source" in item:
+            continue  # a header record naming where the sentences come from
         text = str(item.get("text") or "").strip()
         label = str(item.get("event") or item.get("type") or "").strip().upper()
         if item.get("none") is True and not label:
