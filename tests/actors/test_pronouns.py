@@ -97,3 +97,18 @@ def test_pronouns_are_not_remembered_as_people(nlp, resolver):
         if tok.lower_ == "he":
             assert actors.resolve(doc[tok.i : tok.i + 1]).code == "INDGOV"
     assert ("he",) not in actors._people
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("I met the Congolese army commander in Goma.", "I"),
+        ("We visited the Rwandan refugee camp on Monday.", "We"),
+        ("The Malian foreign minister told me the talks had failed.", "me"),
+        ("The Nigerien envoy met us in Niamey.", "us"),
+    ],
+)
+def test_first_person_is_no_actor(nlp, resolver, text, word):
+    # The writer ('I', 'we' outside quotes) is no party to the news; inside quotes the coder reads the speaker.
+    res = pronoun(nlp, resolver, text, word)
+    assert not res.is_actor, res.why

@@ -30,6 +30,9 @@ FRAMES = load_patterns().frames
         ("057", Modality(negated=True), (None, "negated")),  # 'did not sign the deal' is no rejection
         ("190", Modality(negated=True, failed=True), (None, "negated")),
         ("0841", Modality(obligation=True), (None, "obligation")),
+        ("070", Modality(negated=True, failed=True), (None, "negated")),  # 'failed to help' is no refusal
+        ("073", Modality(denied=True), (None, "denied")),
+        ("040", Modality(first_person=True), (None, "first-person")),
     ],
 )
 def test_adjust_code(code, mod, expected):
@@ -72,3 +75,72 @@ def test_background_kind(nlp):
     resume = next(t for t in doc if t.lemma_ == "resume")
     m = modality(resume, FRAMES)
     assert m.background and not m.recalled  # 'before': one still to come
+
+
+@pytest.mark.parametrize(
+    "text, word, flag",
+    [
+        # the doer denied: no one did it
+        ("Nobody visited the Malian junta leader.", "visited", "denied"),
+        ("No one who met the Sudanese general kept a phone.", "met", "denied"),
+        ("None of the Baltic leaders attended the parade.", "attended", "denied"),
+        ("The shells were fired not by the army but by a militia.", "fired", "denied"),
+        # verbs that deny their complement or object
+        ("The Kenyan envoy was prevented from visiting Somalia.", "visiting", "denied"),
+        ("Japan stopped short of imposing sanctions on Myanmar.", "imposing", "denied"),
+        ("Germany refrained from condemning Hungary.", "condemning", "denied"),
+        ("Pakistan avoided criticising Beijing.", "criticising", "denied"),
+        ("The rebel leader escaped arrest by the police.", "escaped", "denied"),
+        ("The president flew home without meeting the Gabonese envoy.", "meeting", "denied"),
+        ("The mayor denied attacking the journalists.", "attacking", "denied"),
+        ("No deal was signed between Armenia and Azerbaijan.", "signed", "negated"),
+        ("France will in no way allow an escalation.", "allow", "negated"),
+        ("Peru would not raise the tariff or expel the envoy.", "expel", "negated"),
+        # aimed at, planned, wished, hypothetical
+        ("Negotiators held talks to release the hostages.", "release", "hypothetical"),
+        ("Troops were deployed in order to protect the border.", "protect", "hypothetical"),
+        ("The Red Cross launched an appeal to help the flood victims.", "help", "hypothetical"),
+        ("The raids are aimed at arresting the militia leaders.", "arresting", "hypothetical"),
+        ("The fund is designed to help the Liberian government.", "help", "hypothetical"),
+        ("An Iranian withdrawal would mean defeat for the militias.", "withdrawal", "hypothetical"),
+        ("I would expect the minister to urge Hanoi to release them.", "urge", "hypothetical"),
+        ("The two leaders are due to meet on Friday to discuss the border.", "discuss", "future"),
+        ("It is legal to detain the fighters.", "detain", "hypothetical"),
+        # the writer's own doings
+        ("I met the militia commander in Bunia.", "met", "first_person"),
+        ("We visited the camp near the Syrian border.", "visited", "first_person"),
+    ],
+)
+def test_modality_act_not_done(nlp, text, word, flag):
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    assert getattr(modality(tok, FRAMES), flag), f"{word!r} in {text!r} is not {flag}"
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Ghana's president visited Togo on Monday.", "visited"),
+        ("Portugal was the first country to recognise the new government.", "recognise"),
+        ("\"We met the Saudi envoy,\" the Omani minister said.", "met"),
+        ("The US imposed sanctions on Cuba.", "imposed"),
+        ("France's refusal to extradite him would breach the treaty.", "refusal"),
+        ("The Egyptian minister travelled to Khartoum to meet Sudan's leader.", "meet"),
+    ],
+)
+def test_modality_act_done(nlp, text, word):
+    m = modality(next(t for t in nlp(text) if t.text == word), FRAMES)
+    assert not (m.denied or m.hypothetical or m.negated or m.first_person), m
+
+
+def test_opinion_with_should_is_no_demand(nlp):
+    doc = nlp("The retired judge believes that Britain should apologise to Kenya.")
+    apologise = next(t for t in doc if t.text == "apologise")
+    m = modality(apologise, FRAMES)
+    assert m.obligation and m.speaker is None
+    assert adjust_code("102", m, FRAMES) == (None, "obligation")
+    believes = next(t for t in doc if t.text == "believes")
+    assert modality(believes, FRAMES).hypothetical  # coder._obligations anchors its demand on the verb of saying
+    said = nlp("The Kenyan minister said that Britain should apologise to Kenya.")
+    m = modality(next(t for t in said if t.text == "apologise"), FRAMES)
+    assert m.speaker is not None and adjust_code("102", m, FRAMES)[1] == "demand"

@@ -2,8 +2,11 @@
 conditional, demanded (must/should), and who reports it.
 
 The coder codes only what is asserted to have happened or been said: questions, conditionals and
-hypotheticals are dropped; intent and threat become the 03x and 13x codes; a negated intent to yield
-becomes a refusal (12x); the speaker of a reporting verb becomes the attribution.
+hypotheticals are dropped, and so are acts denied ('nobody visited', 'was prevented from visiting', 'escaped
+arrest'), aimed at ('talks to release', 'an appeal to help'), wished ('would expect X to urge'), opinions of
+duty ('X believes Y should go') and the writer's own doings ('I met him', outside quotes); intent and threat
+become the 03x and 13x codes; a negated intent to yield becomes a refusal (12x); the speaker of a reporting
+verb becomes the attribution.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .pattern_table import Frames
-from .syntax import subject
+from .syntax import child, subject
 
 NEGATORS = {"not", "n't", "never", "no"}
 
@@ -30,6 +33,8 @@ class Modality:
     background: bool = False  # in an 'after/since/because ...' clause: context for the main event
     recalled: bool = False  # the background clause tells of a past event ('after X released ...')
     failed: bool = False  # 'failed to reach agreement': tried and did not
+    denied: bool = False  # 'was prevented from visiting', 'nobody visited': the act did not happen at all
+    first_person: bool = False  # 'I met him in Goma' outside quotes: the writer, no actor
 
 
 def is_question(sent: Span) -> bool:
@@ -47,7 +52,15 @@ def _negated(tok: Token) -> bool:
             return True
         if c.dep_ == "det" and c.lower_ == "no":
             return True
+        if c.dep_ in ("dobj", "nsubjpass") and tok.pos_ in ("VERB", "AUX") and any(
+                d.dep_ == "det" and d.lower_ == "no" for d in c.children):
+            return True  # 'reached no agreement', 'no agreement was reached'
+        if c.dep_ == "prep" and any(p.lemma_.lower() in NO_WAY and _no_one(p) for p in c.children):
+            return True  # 'will in no way allow', 'under no circumstances'
     return False
+
+
+NO_WAY = {"way", "circumstance", "mean", "means", "account", "condition"}
 
 
 def _conditional(tok: Token, frames: Frames) -> bool:
@@ -135,8 +148,201 @@ def speech_frame(tok: Token, frames: Frames) -> tuple[Token | None, Token | None
     return None, None
 
 
+# A subject that says no one did it: 'nobody visited', 'no minister attended', 'none of the leaders came'.
+NO_ONE = {"nobody", "none", "noone", "neither"}
+
+
+def _no_one(tok: Token | None) -> bool:
+    return tok is not None and (tok.lower_ in NO_ONE or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in tok.children))
+
+
+def _nobody_did(tok: Token) -> bool:
+    """'nobody visited X', 'no one who met him': the doer is denied, not the verb."""
+    if tok.dep_ == "relcl" and _no_one(tok.head):
+        return True
+    subj = child(tok, "nsubj")
+    if _no_one(subj):
+        return True
+    # 'fired not by the army (but by ...)': the agent is denied.
+    by = child(tok, "agent")
+    return by is not None and by.i > 0 and by.nbor(-1).lower_ == "not"
+
+
+# Verbs whose complement or object is an act that did not happen: 'was prevented from visiting', 'avoided
+# criticising', 'refrained from condemning', 'stopped short of imposing', 'escaped arrest', 'was spared an
+# assault', 'denied attacking', 'stopped attacking' (the news is the stop). ('failed to agree' is read in
+# modality: a failed agreement may be a rejection.)
+DENY_HEADS = {"prevent", "avoid", "refrain", "stop", "spare", "escape", "evade", "avert", "thwart", "foil", "deny",
+              "bar", "ban", "forbid", "prohibit", "deter", "abstain", "short", "resist"}
+# Of these, the verbs that take the denied event as their object noun ('escaped arrest', 'averted a war'). None
+# is a trigger of the pattern table, so as an anchor such a verb governs the event noun.
+DENY_OBJECT = {"prevent", "avoid", "spare", "escape", "evade", "avert", "thwart", "foil"}
+# 'left without meeting him', 'instead of helping', 'rather than attack': the alternative not taken.
+NOT_DONE_PREPS = {"without", "instead", "than"}
+
+
+# The small model's lemma of 'spared' is 'spar'.
+_LEMMA_FIXES = {"spar": "spare"}
+
+
+def _lemma(tok: Token) -> str:
+    lemma = tok.lemma_.lower()
+    return _LEMMA_FIXES.get(lemma, lemma)
+
+
+def _denied(tok: Token) -> bool:
+    if _lemma(tok) in DENY_OBJECT or (tok.dep_ == "dobj" and _lemma(tok.head) in DENY_OBJECT):
+        return True
+    head = tok.head
+    if tok.dep_ == "pcomp" and head.dep_ == "prep":
+        if head.lower_ in NOT_DONE_PREPS or head.head.lower_ in ("instead", "rather"):
+            return True
+        if head.lower_ == "from" and _lemma(head.head) == "keep":
+            return True  # 'kept them from attacking' ('kept attacking' goes on)
+        head = head.head  # 'prevented from visiting', 'refrained from condemning', 'short of imposing'
+    elif tok.dep_ != "xcomp":
+        return False
+    return _lemma(head) in DENY_HEADS and head.i != tok.i
+
+
+# Nouns of a plan or a request whose infinitive the parser may hang on the verb: 'launched an appeal to help
+# refugees' (advcl of 'launched'); what they aim at has not happened.
+AIM_NOUNS = {"appeal", "plan", "effort", "bid", "campaign", "call", "proposal", "request", "attempt", "initiative",
+             "push", "drive", "negotiation", "talk", "mission", "scheme", "programme", "program", "deal"}
+
+
+def _purpose(tok: Token) -> bool:
+    """'talks to release prisoners', 'in order to protect', 'a plan to evacuate': an act aimed at, not done.
+    ('the first leader to visit Havana' did visit.)"""
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+        return False
+    head = tok.head
+    if tok.dep_ in ("advcl", "xcomp") and head.pos_ in ("VERB", "AUX"):
+        # 'launched an appeal to help', 'engaged in negotiations to hand over'
+        objs = [c for c in head.children if c.dep_ == "dobj"]
+        objs += [p for c in head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        return any(o.lemma_.lower() in AIM_NOUNS and o.i < tok.i for o in objs)
+    if tok.dep_ == "advcl":
+        return head.lemma_.lower() in AIM_NOUNS  # 'calls for X to allow aid in'
+    if tok.dep_ != "acl":
+        return False
+    return not any(c.lower_ in ("first", "last", "only", "latest") or c.dep_ == "nummod" for c in tok.head.children)
+
+
+SCHEDULED = {"expect", "set", "due", "schedule", "go"}
+
+
+def _purpose_of_future(tok: Token, frames: Frames) -> bool:
+    """An infinitive of purpose ('to discuss') on a verb of the future ('will meet', 'is due to meet')."""
+    if tok.dep_ != "advcl" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+        return False
+    head = tok.head
+    if _aux(head) & (frames.future_aux | frames.reported_future_aux) or _going_to(head):
+        return True
+    return head.dep_ == "xcomp" and head.head.lemma_.lower() in SCHEDULED
+
+
+def _hypothetical_event_noun(tok: Token, frames: Frames) -> bool:
+    """'A US withdrawal would mean ...', 'an offensive could kill thousands': the event noun is the subject
+    of a verb under a modal."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "nsubj":
+        return False
+    if _lemma(tok.head) != "risk" and not _aux(tok.head) & (frames.hypothetical_aux | frames.reported_future_aux):
+        return False  # ('a clash risks a wider war' too)
+    # Only an indefinite one: 'France's refusal would breach the convention' tells of a refusal made.
+    return not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "its", "their"))
+                   for c in tok.children)
+
+
+# 'I would expect X to urge Y', 'we would like them to visit': a wish under 'would', not an act.
+WISH_HEADS = {"expect", "like", "want", "prefer", "hope", "love", "welcome", "imagine", "need", "mean"}
+
+
+# Verbs that take a wished-for event as their object noun: 'wants Turkish support', 'hopes for talks', 'fears
+# an attack'. None is a trigger of the pattern table, so as an anchor such a verb governs the event noun.
+WISH_OBJECT = {"want", "hope", "wish", "need", "prefer", "fear", "dream", "like"}
+
+
+def _wished(tok: Token) -> bool:
+    if _lemma(tok) in WISH_OBJECT:
+        return True
+    head = tok.head
+    return tok.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in WISH_HEADS and "would" in _aux(head)
+
+
+def _generic(tok: Token) -> bool:
+    """'it is legal to kill them', 'it is time to talk': an infinitive of an impersonal 'it is ...'."""
+    head = tok.head
+    if tok.dep_ not in ("xcomp", "ccomp"):
+        return False
+    if head.pos_ in ("ADJ", "NOUN") and head.dep_ in ("acomp", "attr"):
+        head = head.head  # 'it is legal to kill' with the infinitive on the adjective
+    elif not any(c.dep_ in ("acomp", "attr") for c in head.children):
+        return False
+    return head.lemma_ == "be" and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children)
+
+
+def _negated_alternative(tok: Token) -> bool:
+    """'would not raise the quota - or scrap the policy': a verb joined by 'or' to a negated one."""
+    head = tok.head
+    return tok.dep_ == "conj" and child(tok, "nsubj") is None and _negated(head) and any(
+        c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in head.children)
+
+
+# Verbs of private opinion: 'X believes Y should apply' states a view, it makes no demand.
+OPINION = {"believe", "think", "feel", "understand", "expect", "predict", "estimate", "learn", "hear", "show"}
+
+
+def _obliged_above(tok: Token, frames: Frames) -> bool:
+    """'should use the summit to intensify pressure': the must/should of the governing verb covers its
+    infinitives and gerunds."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ not in ("xcomp", "advcl") or t.head is t:
+            return False
+        t = t.head
+        if _aux(t) & frames.obligation_aux:
+            return True
+    return False
+
+
+def _opinion_of_duty(tok: Token, frames: Frames) -> bool:
+    """The anchor of coder._obligations' demand is the verb of saying: 'X thinks Y must go' is a view, no
+    demand. (No opinion verb is a trigger of the pattern table.)"""
+    return tok.pos_ == "VERB" and _lemma(tok) in OPINION and any(
+        c.dep_ == "ccomp" and _aux(c) & frames.obligation_aux for c in tok.children)
+
+
+FIRST_PERSON = {"i", "we", "me", "us"}
+
+
+def _in_quote(tok: Token) -> bool:
+    """tok stands inside quotation marks opened in its paragraph."""
+    text = tok.doc.text
+    start = text.rfind("\n", 0, tok.idx) + 1
+    before = text[start : tok.idx]
+    opened = before.count("\u201c") - before.count("\u201d")
+    return opened > 0 or before.count('"') % 2 == 1
+
+
+def _first_person(tok: Token) -> bool:
+    """The writer's own doings ('I met him in Goma', 'we visited the camp', 'he told me'), outside quotes."""
+    t = tok
+    while t.dep_ in ("xcomp", "advcl", "conj", "pcomp", "prep") and t.head is not t and t.i != t.head.i:
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            break
+        t = t.head
+    args = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    args += [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+    # 'US' is a country, not 'us'.
+    return any(a.lower_ in FIRST_PERSON and (a.text == "I" or not a.text.isupper()) for a in args) and not (
+        _in_quote(tok))
+
+
 # 'We want Trump to strike', 'hopes the US will attack', 'tried to storm': wished or attempted, not done.
-DESIRE = {"want", "hope", "wish", "try", "attempt", "need", "like", "prefer", "seek", "fear", "dream", "urge"}
+DESIRE = {"want", "hope", "wish", "try", "attempt", "need", "like", "prefer", "seek", "fear", "dream", "urge",
+          "aim", "design", "intend", "mean"}
 
 # 'allowed the WFP to deliver food', 'authorized police to detain him': leave to act, the act is not reported
 # (the permission itself is coded by its own rows: 'allowed aid into Gaza').
@@ -146,7 +352,7 @@ PERMIT = {"allow", "permit", "authorize", "authorise"}
 def modality(anchor: Token, frames: Frames) -> Modality:
     m = Modality()
     aux = _aux(anchor)
-    m.negated = _negated(anchor)
+    m.negated = _negated(anchor) or _negated_alternative(anchor)
     m.conditional = _conditional(anchor, frames)
     m.hypothetical = bool(aux & frames.hypothetical_aux) or _hypothetical_above(anchor, frames)
     if "have" in aux and aux & (frames.reported_future_aux | frames.obligation_aux):
@@ -155,6 +361,8 @@ def modality(anchor: Token, frames: Frames) -> Modality:
         m.hypothetical = True
     if anchor.dep_ in ("xcomp", "ccomp") and anchor.head.lemma_.lower() in DESIRE | PERMIT:
         m.hypothetical = True
+    if anchor.dep_ == "pcomp" and anchor.head.dep_ == "prep" and anchor.head.head.lemma_.lower() in DESIRE:
+        m.hypothetical = True  # 'aimed at punishing', 'dreams of attacking'
     m.obligation = bool(aux & frames.obligation_aux)
     m.future = bool(aux & (frames.future_aux | frames.reported_future_aux)) or _going_to(anchor)
     if anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in ("fail", "refrain", "cease"):
@@ -163,10 +371,22 @@ def modality(anchor: Token, frames: Frames) -> Modality:
     elif anchor.dep_ == "xcomp" and not m.future:
         # 'X is expected/set/due to visit' - the head carries the tense.
         head = anchor.head
-        if head.lemma_.lower() in ("expect", "set", "due", "schedule", "go"):
+        if head.lemma_.lower() in SCHEDULED:
             m.future = True
             m.negated = m.negated or _negated(head)
+    if not m.future and _purpose_of_future(anchor, frames):
+        m.future = True  # 'are due to meet on Friday to discuss Idlib': the talks are still to come
     m.speaker, m.speech_verb = speech_frame(anchor, frames)
+    m.denied = _nobody_did(anchor) or _denied(anchor)
+    m.hypothetical = m.hypothetical or _purpose(anchor) or _hypothetical_event_noun(anchor, frames) or (
+        _wished(anchor) or _generic(anchor))
+    m.obligation = m.obligation or _obliged_above(anchor, frames)
+    if m.obligation and m.speech_verb is not None and m.speech_verb.lemma_.lower() in OPINION:
+        # 'X believes Y should apply': an opinion, not a demand made in public.
+        m.speaker = None
+    if _opinion_of_duty(anchor, frames):
+        m.hypothetical = True
+    m.first_person = _first_person(anchor)
     kind = _background(anchor)
     m.background = kind is not None
     m.recalled = kind in RECALL_MARKS
@@ -182,13 +402,18 @@ def adjust_code(code: str, m: Modality, frames: Frames) -> tuple[str | None, str
         return None, "hypothetical"
     if m.background:
         return None, "background"
+    if m.denied:
+        return None, "denied"
+    if m.first_person:
+        return None, "first-person"
     if m.negated:
         # 'will not lift the embargo', 'did not give permission', 'did not agree to talks': a refusal
         # (12x). A denied act of any other kind ('did not attack') is simply not coded.
+        if m.failed:
+            # 'X and Y failed to reach agreement': the parties turned each other's terms down (127). 'Failed to
+            # help the rebels' is no help, and no refusal either.
+            return (frames.map_code("reject", code), "refuse") if code.startswith("057") else (None, "negated")
         if root in frames.cooperative_roots and (m.future or root in ("03", "07", "08")):
-            return frames.map_code("reject", code), "refuse"
-        if m.failed and code.startswith("057"):
-            # 'X and Y failed to reach agreement': the parties turned each other's terms down (127).
             return frames.map_code("reject", code), "refuse"
         return None, "negated"
     if m.future:
