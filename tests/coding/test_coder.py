@@ -246,3 +246,21 @@ def test_a_clause_final_participle_hung_on_the_object_is_done_by_the_subject(nlp
     pos = ["PROPN", "VERB", "DET", "NOUN", "VERB", "ADP", "PROPN", "PUNCT"]
     doc = _parsed(nlp, words, heads, deps, tags, pos)
     assert subject(doc[4]).text == "plane"
+
+
+def test_a_city_before_an_attack_noun_is_where_not_who(code_text):
+    cands = code_text("The Leeds stadium attack in June killed 14 people.")
+    assert cands and all(c.source.text != "Leeds" for c in cands), [(c.cameo, c.source.text) for c in cands]
+    (named,) = [c for c in code_text("The Hamas attack on the checkpoint killed three soldiers.") if c.cameo == "180"]
+    assert named.source.text == "Hamas"
+
+
+def test_a_place_is_never_the_implied_doer_of_violence(code_text):
+    assert not code_text("A senior police officer was killed in Mosul on Friday.")
+    assert not code_text("The correspondent was shot in Syria last week.")
+
+
+def test_a_relative_clause_on_a_later_conjunct_is_its_own(code_text):
+    cands = code_text("Government forces are trying to expel the insurgents and the farmers that shelter them.")
+    sources = {c.source.text for c in cands if c.cameo.startswith("07")}
+    assert sources == {"the farmers"}, sources

@@ -28,10 +28,21 @@ from .instruments import (
     attack_code,
     impact_matches,
     named_doer,
+    weapon_code,
     weapon_patterns,
 )
 from .matcher import Match, agent_participles, match_sentence
-from .parties import each_other, is_state, is_time, pairs, resolve_party, resolve_target
+from .parties import (
+    antecedent_only,
+    each_other,
+    implied_state,
+    is_state,
+    is_time,
+    pairs,
+    place_modifier,
+    resolve_party,
+    resolve_target,
+)
 from .pattern_table import Pattern, PatternSet, load_patterns
 from .semantics import adjust_code, is_question, modality
 from .syntax import (
@@ -56,6 +67,14 @@ from .syntax import (
 TRIGGER_SPAN_MAX = 5
 NAME_ENTS = ("NORP", "GPE", "ORG")
 SUBJ_DEPS = ("nsubj", "nsubjpass")
+# 'at the request of X', 'at the invitation of X', 'on the orders of X': the noun's of-phrase did it, the
+# clause's subject did what it asked.
+BEHEST_RELATIONS = {"prep:at", "prep:upon"}
+# CAMEO roots whose nouns take their topic as a name compound: 09 investigate.
+TOPIC_MODIFIED = {"09"}
+# CAMEO codes of travel (042 make a visit, 043 host a visit): private people travel every day; a trip by a
+# named person or a pronoun the dictionaries do not know is no political visit.
+VISIT_CODES = {"042", "043"}
 TIME_PREPS = {"after", "before", "since", "following", "during", "amid", "despite", "until", "ahead"}
 # Things that kill and destroy without being anyone: 'a fire that killed 19'.
 AGENTLESS = {"fire", "blast", "explosion", "crash", "earthquake", "quake", "storm", "flood", "accident",
@@ -359,7 +378,8 @@ class EventCoder:
             return None
         src, instrument = doer
         passive = m.pattern.pos == "V" and is_passive(m.token)
-        if src is None and passive and direct_object(m.token) is not None:
+        if src is None and passive and not violent and direct_object(m.token) is not None:
+            # 'was jailed in Turkey': the state acted. Not violence: 'was killed in Syria' names no killer.
             src = implied_source(m.token)
             rule += ":implied-source"
         if src is None and violence.undergone(m) is None:
@@ -420,6 +440,9 @@ class EventCoder:
         gov = m.governor
         if m.relation.startswith("prep:") and m.relation[5:] in TIME_PREPS:
             return None  # 'after negotiations over many months, X and Y reached ...': context, not the act
+        if m.relation in BEHEST_RELATIONS:
+            # 'At the request of X, Y sent troops': X asked; the verb's subject did what was asked.
+            return (prep_objects(tok, "of") + [None])[0]
         light = gov is not None and (
             bool(lemma_variants(gov) & self.frames.light_verbs)
             or bool(lemma_variants(gov) & (m.pattern.when.get("head") or m.pattern.when.get("statehead") or set()))
@@ -456,8 +479,11 @@ class EventCoder:
             if leader is not None:
                 return leader
         dateline = dateline_end(tok)
+        topical = m.pattern.cameo[:2] in TOPIC_MODIFIED
         for deps in (("amod", "compound"), ("nmod",)):
             for c in tok.children:
+                if topical and c.dep_ == "compound" and c.ent_type_ == "GPE":
+                    continue  # 'the Russia investigation' is into Russia ('a French inquiry' is France's)
                 if c.dep_ in deps and c.i >= dateline and named_doer(c):
                     return c
         return poss
@@ -472,6 +498,8 @@ class EventCoder:
 
     def _target(self, m: Match) -> Token | None:
         tok = m.token
+        if m.pattern.pos == "N" and m.relation in BEHEST_RELATIONS and m.governor is not None:
+            return subject(m.governor, object_control=self.frames.object_control)  # the one who was asked
         hosts = [tok]
         if m.pattern.pos == "N":
             # 'a suspension of flights with nine states', 'a state of emergency in the province'
@@ -563,8 +591,12 @@ class EventCoder:
                 continue
             if is_time(tgt):
                 tgt = None
-            if src.lower_ in self.frames.pronouns and src.dep_ in SUBJ_DEPS and mod.speaker is not None:
-                src = mod.speaker  # 'Russia said it would send aid': it is the speaker
+            if src.lower_ in self.frames.pronouns and src.dep_ in SUBJ_DEPS and mod.speaker is not None and (
+                child(mod.speaker, "poss") is None or child(mod.speaker, "poss").pos_ != "PRON"
+            ):
+                # 'Russia said it would send aid': it is the speaker. ('He called for talks, his office said':
+                # the speaker speaks for him, or of him, and is not him.)
+                src = mod.speaker
             speaker_text = noun_phrase(mod.speaker).text if mod.speaker is not None else None
             ctx_code = None
             if raw.match.pattern.ctx_codes is not None:
@@ -585,16 +617,28 @@ class EventCoder:
             recip = raw.recip
             if tgt is not None and each_other(tgt) and len(conjuncts(src)) > 1:
                 tgt, recip = None, True  # 'X and Y accused each other': each did it to the other
-            for s, t, reverse in pairs(src, tgt, recip, place=raw.place):
+            lone = antecedent_only(src, raw.match.token)
+            for s, t, reverse in pairs(src, tgt, recip, place=raw.place, lone=lone):
                 final = code
                 if ctx_code is not None and not tag:
                     final = ctx_code[1] if reverse else ctx_code[0]
                 s_actor, s_is = resolve_party(s, actors)
+                instrument = raw.instrument
+                if place_modifier(s, s_actor, s_is) and (s.head.i == raw.match.token.i or weapon_code(s.head)):
+                    if final[:2] not in VIOLENT_ROOTS or s.head.i == raw.match.token.i:
+                        continue  # 'the Salisbury attack', 'a Kabul bombing' name where, not who
+                    # 'the Leeds attack killed 14': the attack stands for its unknown doer, as a weapon does.
+                    s, instrument = s.head, True
+                    s_actor, s_is = resolve_party(s, actors)
+                if raw.rule.endswith(":implied-source") and not implied_state(s_actor):
+                    continue  # 'was arrested in Istanbul' says where, not who arrested
                 state_code = raw.match.pattern.state_code
                 if state_code and not tag and is_state(s_actor):
                     final = state_code
                 t_actor = resolve_target(t, actors, s_actor, skip=raw.match.token.i) if t is not None else None
                 known = s_is or s_actor.country or s_actor.sector or named(s)
+                if final[:3] in VISIT_CODES and not s_actor.code and s.pos_ in ("PROPN", "PRON"):
+                    continue  # 'Smith travelled to Syria', 'he visited Juba': someone no dictionary knows
                 if raw.place and not known:
                     t_actor = None  # a place is no one acted on: it does not make an unknown source an event
                 if t_actor is None and raw.match.pattern.targets and not known:
@@ -607,7 +651,7 @@ class EventCoder:
                 anonymous = not known and t_actor is not None and not (
                     t_actor.country or t_actor.sector or named(t)
                 )
-                if anonymous and final[:2] != "14" and not raw.instrument:
+                if anonymous and final[:2] != "14" and not instrument:
                     # No actor on either side: 'any tent is sheltering the new arrivals'. (Crowds protest
                     # unnamed: 'thousands demonstrated against the coup' stays.)
                     continue

@@ -16,6 +16,12 @@ from .arguments import bearers, named
 from .syntax import QUANTIFIERS, child, conjuncts, noun_phrase
 
 STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG"}
+# How the actor dictionaries know a name as a place rather than a party: 'the Kabul bombing' says where.
+PLACE_BASES = {"text:capital", "region"}
+PLACE_ENTS = ("GPE", "LOC", "FAC")
+RECALLED_BASES = {"memory"}
+# A country the act happened in that stands for its state: 'was jailed in Turkey' (not 'in Raqqa', 'in Kabul').
+STATE_BASES = {"text:country"}
 
 
 def is_state(actor: Actor) -> bool:
@@ -37,6 +43,28 @@ def is_time(tok: Token | None) -> bool:
     return tok is not None and tok.ent_type_ in ("DATE", "TIME") and tok.pos_ != "PROPN"
 
 
+def place_modifier(tok: Token, actor: Actor, known: bool) -> bool:
+    """A name before an event noun that says where it happened, not who did it: 'the Leeds attack', 'a Kabul
+    bombing', 'the Salisbury poisoning' (a city, a capital, a region, or a name no dictionary knows). A country
+    or a known group still names the doer: 'the US strikes', 'the Hamas attack', 'Russian airstrikes'."""
+    if tok.dep_ not in ("compound", "nmod") or tok.pos_ != "PROPN" or tok.head.pos_ != "NOUN":
+        return False
+    if not (known and actor.code) or actor.basis in PLACE_BASES:
+        return True
+    # A place name the parser tags so, resolved only through what the document said before: still a place.
+    named_for = actor.basis or ""
+    # A name resolved only by an earlier mention is no better evidence of a doer: 'the Salisbury attack'.
+    if named_for in RECALLED_BASES:
+        return True
+    return tok.ent_type_ in PLACE_ENTS and named_for not in STATE_BASES and not named_for.startswith("dictionary")
+
+
+def implied_state(actor: Actor) -> bool:
+    """'was jailed in Turkey': the country an unattributed act was done in stands for its state; a city, a
+    capital or a region does not ('was arrested in Istanbul' says where, not by whom)."""
+    return actor.basis in STATE_BASES
+
+
 def same_actor(a: Actor, b: Actor) -> bool:
     """One actor, named twice or once: the same mention, the same named actor, or a pronoun for it ('the
     rebels ... held by them'). Two mentions of one code are not one actor by themselves: 'the Thai
@@ -50,9 +78,20 @@ def same_actor(a: Actor, b: Actor) -> bool:
     )
 
 
-def pairs(src: Token, tgt: Token | None, recip: bool, *, place: bool = False) -> list[tuple[Token, Token | None, bool]]:
-    """(source, target, reversed) for each conjunct of the source and the target."""
-    sources = conjuncts(src)
+def antecedent_only(src: Token, trigger: Token) -> bool:
+    """'the militants and the villagers that shelter them': a relative clause on a later conjunct is that
+    conjunct's own; the conjuncts before it did not do what it says."""
+    return src.dep_ == "conj" and any(
+        c.dep_ == "relcl" and c.left_edge.i <= trigger.i <= c.right_edge.i for c in src.children
+    )
+
+
+def pairs(
+    src: Token, tgt: Token | None, recip: bool, *, place: bool = False, lone: bool = False
+) -> list[tuple[Token, Token | None, bool]]:
+    """(source, target, reversed) for each conjunct of the source (only the source itself when `lone`) and the
+    target."""
+    sources = [src] if lone else conjuncts(src)
     if place and tgt is not None:
         # 'imposed blockades in Lahore, Multan and Faisalabad' is one act where it happened, not three.
         return [(s, tgt, False) for s in sources]

@@ -171,11 +171,31 @@ def reduced_passive(tok: Token) -> bool:
     )
 
 
+def bare_participle(tok: Token) -> bool:
+    """'500 wounded': a participle with neither auxiliary nor subject of its own."""
+    return tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children)
+
+
+def verbless_passive(tok: Token) -> bool:
+    """A participle with its noun before it and no auxiliary in a verbless list: '40 dead and five hospitals
+    bombed'. The noun is what was done to, not the doer. (A finite verb the tagger calls a participle, 'Trump
+    on Tuesday reneged on ...', heads its own clause: only a participle joined to a verbless head counts.)"""
+    head = tok.head
+    if tok.tag_ != "VBN" or tok.dep_ != "conj" or (head.pos_ in ("VERB", "AUX") and not bare_participle(head)):
+        return False
+    subj = child(tok, "nsubj")
+    return subj is not None and subj.i < tok.i and not any(
+        c.dep_ in ("aux", "auxpass", "dobj", "obj") for c in tok.children
+    )
+
+
 def direct_object(tok: Token) -> Token | None:
     if is_passive(tok):
         return child(tok, *PASSIVE_SUBJ)
     if reduced_passive(tok):
         return tok.head
+    if verbless_passive(tok):
+        return child(tok, "nsubj")
     return child(tok, "dobj", "obj")
 
 
@@ -401,6 +421,18 @@ def adverbial_participle(tok: Token) -> Token | None:
     return None
 
 
+def cleft_focus(clause: Token) -> Token | None:
+    """'It was Egypt that brokered the truce': the parser hangs the 'that' clause on 'was' as its complement;
+    the name the cleft puts in focus is the clause's subject."""
+    head = clause.head
+    if clause.dep_ != "ccomp" or head.lemma_.lower() != "be":
+        return None
+    it = child(head, "nsubj")
+    if it is None or it.lower_ != "it":
+        return None
+    return child(head, "attr")
+
+
 def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
     """The logical subject (agent) of a verb or predicate adjective, climbing through control verbs,
     conjoined verbs, prepositional gerunds and relative clauses."""
@@ -408,7 +440,7 @@ def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
     control = set(object_control)
     while seen < 12:
         seen += 1
-        if reduced_passive(tok):
+        if reduced_passive(tok) or verbless_passive(tok):
             return agent(tok)  # 'forces backed by Turkey': the by-phrase; 'plains hailed as a cradle': no one
         if tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl") and not any(
             c.dep_ in ("aux", "auxpass", "nsubj") for c in tok.children
@@ -437,6 +469,9 @@ def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
                     rel = rel.head
                 if rel.dep_ in ("relcl", "acl") and rel.head.pos_ in NOMINAL:
                     return rel.head
+                focus = cleft_focus(rel)
+                if focus is not None:
+                    return focus
                 if s.lower_ in ("who", "which", "whom"):
                     return None  # a misparsed relative clause: the pronoun alone names no one
             if s.pos_ == "PRON" and s.lower_ in ("there", "what"):
