@@ -1,0 +1,38 @@
+"""The blind development set (tests/coding/dev/blind.jsonl): 760 sentences of our own, written without sight of
+the patterns, the code or the gold data (docs/coder.md). Unlike the golden files, not every sentence must pass:
+it measures how the coder generalises. These floors sit a little under the figures recorded in
+docs/benchmarks.md, so that a change which costs the coder breadth, or starts coding non-events, fails here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+DEV = Path(__file__).parent / "dev" / "blind.jsonl"
+FLOORS = {"type_recall": 0.74, "event_precision": 0.75, "actor_matched_type_accuracy": 0.73}
+MAX_FALSE_ALARMS = 0.08  # share of the 120 no-event sentences given an event
+
+
+@pytest.fixture(scope="module")
+def report(nlp, coder, resolver):
+    from eventwire.evaluation import evaluate
+
+    return evaluate(DEV, nlp=nlp, coder=coder, resolver=resolver)
+
+
+def test_dev_set_shape(report):
+    assert report.sentences == 640 and report.none_sentences == 120
+    assert set(report.per_type) >= {"ASSAULT", "CONCEDE", "RETREAT", "COOPERATE"}
+
+
+@pytest.mark.parametrize("metric", sorted(FLOORS))
+def test_dev_set_floor(report, metric):
+    value = report.to_dict()[metric]
+    assert value >= FLOORS[metric], f"{metric} {value:.3f} fell under {FLOORS[metric]}"
+
+
+def test_dev_set_false_alarms(report):
+    assert report.false_alarm_share <= MAX_FALSE_ALARMS, (
+        f"{report.none_with_event} of {report.none_sentences} no-event sentences were given an event"
+    )
