@@ -160,8 +160,8 @@ def test_garbage_sentence_never_raises(nlp):
 
 
 def test_date_inside_a_multiword_trigger_phrase_belongs_to_its_noun(nlp):
-    doc = nlp("Iraq disassociated itself from the December agreement.")
-    trigger = doc[1:7]  # "disassociated itself from the December agreement"
+    doc = nlp("Libya distanced itself from the March accord.")
+    trigger = doc[1:7]  # "distanced itself from the March accord"
     assert event_date(trigger.sent, trigger, TUE).basis == "publication"
 
 

@@ -267,7 +267,7 @@ class DocumentActors:
         return self._done(span, None, code, sector, f"text:{kind}", why)
 
     def _product(self, span: Any, word: str, mods: list[Clue], why: list[str]) -> Resolution:
-        # "a U.S. Supreme Court decision", "Medvedev's communique": the actor is in the modifiers, so
+        # "a U.S. Supreme Court ruling", "Medvedev's communique": the actor is in the modifiers, so
         # resolve the words before the head as a phrase of their own.
         why.append(f"head {word!r} is something an actor produces: the actor is in the modifiers")
         root = span.root
@@ -374,7 +374,7 @@ class DocumentActors:
                         g_entity = (e_country, e_sector)
                         name = name or ent.name
                     elif kind == "person" and not g_sector and e_sector not in (None, "ELI"):
-                        # "a spokesman for President Ashraf Ghani": the aide works for the person's sector.
+                        # "an aide to President Macron": the aide works for the person's sector.
                         g_sector = e_sector
                 elif kind == "sector":
                     term = r.sector_term(c.entry.ref)
