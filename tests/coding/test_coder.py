@@ -264,3 +264,43 @@ def test_a_relative_clause_on_a_later_conjunct_is_its_own(code_text):
     cands = code_text("Government forces are trying to expel the insurgents and the farmers that shelter them.")
     sources = {c.source.text for c in cands if c.cameo.startswith("07")}
     assert sources == {"the farmers"}, sources
+
+
+def test_a_demanded_that_clause_is_asked_not_done(code_text):
+    cands = code_text("Oslo's demand that Moscow release the sailors angered the Kremlin.")
+    assert [(c.cameo[:2], c.source.text, c.target.text if c.target else None) for c in cands] == [
+        ("10", "Oslo", "Moscow")
+    ]
+
+
+def test_an_adverb_particle_after_the_verb_is_its_particle(nlp):
+    from eventwire.coding.syntax import particles
+
+    # 'Chile rolled back the curbs.' with the particle parsed as an adverb
+    words = ["Chile", "rolled", "back", "the", "curbs", "."]
+    doc = _parsed(nlp, words, [1, 1, 1, 4, 1, 1], ["nsubj", "ROOT", "advmod", "det", "dobj", "punct"],
+                  ["NNP", "VBD", "RB", "DT", "NNS", "."], ["PROPN", "VERB", "ADV", "DET", "NOUN", "PUNCT"])
+    assert particles(doc[1]) == {"back"}
+
+
+def test_a_noun_tagged_verb_in_object_place_matches_noun_rows(nlp, coder):
+    from eventwire.coding.matcher import match_token
+
+    # 'Chile held drills with Peru.' with 'drills' tagged a verb
+    words = ["Chile", "held", "drills", "with", "Peru", "."]
+    doc = _parsed(nlp, words, [1, 1, 1, 2, 3, 1], ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+                  ["NNP", "VBD", "VBZ", "IN", "NNP", "."], ["PROPN", "VERB", "VERB", "ADP", "PROPN", "PUNCT"])
+    for tok in doc:
+        tok.lemma_ = {"held": "hold", "drills": "drill"}.get(tok.text, tok.text.lower())
+    m = match_token(doc[2], coder.patterns)
+    assert m is not None and m.pattern.pos == "N"
+
+
+def test_a_force_of_nature_as_subject_names_no_actor(nlp):
+    from eventwire.coding.instruments import agentless
+
+    for text, word, expected in (("Cyclone Freddy hit Malawi.", "Freddy", True),
+                                 ("Monsoon rains hit Nepal.", "rains", True),
+                                 ("Indian troops hit the camp.", "troops", False)):
+        doc = nlp(text)
+        assert agentless(next(t for t in doc if t.text == word)) is expected, text

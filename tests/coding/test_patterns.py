@@ -96,3 +96,25 @@ def test_bundled_table_reads_every_events_file_and_rejects_repeated_ids(tmp_path
     monkeypatch.setattr(pattern_table, "PATTERN_DIR", tmp_path)
     with pytest.raises(DataFileError, match="already defined in events.tsv"):
         load_patterns()
+
+
+def test_a_block_row_codes_nothing_and_stops_a_tied_row(tmp_path, nlp, resolver):
+    # Two rows of equal specificity: the block row listed first stops the other, though it codes nothing.
+    path = _write(
+        tmp_path,
+        "kill_block\tkill\tV\t180\tobj\tsubj=storm\tblock\n"
+        "kill_any\tkill\tV\t180\tobj\tsubj=storm\t-\n"
+        "kill_v\tkill\tV\t180\tobj\t-\t-\n",
+    )
+    coder = EventCoder.load(patterns_file=path)
+    assert next(p for p in coder.patterns.patterns if p.id == "kill_block").block
+    for text, rules in (("A storm killed two Cuban fishermen.", []), ("Rebels killed Cuban fishermen.", ["kill_v"])):
+        doc = nlp(text)
+        assert [c.rule for c in coder.code(doc, resolver.for_document(doc))] == rules
+
+
+def test_misread_lemmas_find_their_rows_and_need_no_rows_of_their_own():
+    from eventwire.coding.pattern_table import read_patterns
+
+    ids = {p.id for p in read_patterns(EVENTS_FILE.parent / "events_cooperation.tsv")}
+    assert not {"co_forgive_mislemma", "co_extol_mislemma"} & ids

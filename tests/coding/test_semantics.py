@@ -106,6 +106,7 @@ def test_background_kind(nlp):
         ("I would expect the minister to urge Hanoi to release them.", "urge", "hypothetical"),
         ("The two leaders are due to meet on Friday to discuss the border.", "discuss", "future"),
         ("It is legal to detain the fighters.", "detain", "hypothetical"),
+        ("Tokyo's demand that Seoul release the fishermen angered officials.", "release", "hypothetical"),
         # the writer's own doings
         ("I met the militia commander in Bunia.", "met", "first_person"),
         ("We visited the camp near the Syrian border.", "visited", "first_person"),
@@ -126,6 +127,7 @@ def test_modality_act_not_done(nlp, text, word, flag):
         ("The US imposed sanctions on Cuba.", "imposed"),
         ("France's refusal to extradite him would breach the treaty.", "refusal"),
         ("The Egyptian minister travelled to Khartoum to meet Sudan's leader.", "meet"),
+        ("Reports that Chile recalled its ambassador were confirmed.", "recalled"),
     ],
 )
 def test_modality_act_done(nlp, text, word):

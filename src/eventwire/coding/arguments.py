@@ -1,4 +1,5 @@
-"""Argument helpers of the coder: who an act is done to when the wording names no object directly.
+"""Argument helpers of the coder: who an act is done to, by the row's target roles (target_of), and when the
+wording names no object directly.
 
 Places an act was done in ('imposed a curfew in Lahore'), the party an uncoded embedded act names ('agreed to
 allow UN workers access'), mutual wordings ('joint exercises'), and things that stand for an actor ('an appeal
@@ -9,21 +10,23 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .matcher import Match
-from .syntax import agent, child, children, direct_object, noun_phrase, prep_objects
+from .matcher import Match, agent_participles
+from .syntax import (
+    agent,
+    child,
+    children,
+    clause_object,
+    direct_object,
+    mandative,
+    noun_phrase,
+    prep_objects,
+    subject,
+)
 
-
-def mandative(clause: Token) -> bool:
-    """'demanded that he resign / should resign': the clause states what is asked, not a fact
-    ('insists it is enforcing the sanctions' reports one)."""
-    bare = clause.tag_ in ("VB", "VBP", "NN") or (
-        clause.tag_ == "VBD" and clause.lower_ == clause.lemma_.lower()  # 'demanded that X cut off aid'
-    )
-    if bare and not any(c.dep_ in ("aux", "auxpass") for c in clause.children):
-        return True
-    return any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in clause.children)
-
-
+SUBJ_DEPS = ("nsubj", "nsubjpass")
+# 'at the request of X', 'at the invitation of X', 'on the orders of X': the noun's of-phrase did it, the
+# clause's subject did what it asked.
+BEHEST_RELATIONS = {"prep:at", "prep:upon"}
 PLACE_ENTS = ("GPE", "LOC", "FAC")
 # Prepositions that name where an act was done or aimed ('in Lahore', 'into Lebanon', 'at Digha').
 PLACE_PREPS = ("in", "into", "at", "to", "inside", "across", "against")
@@ -163,4 +166,81 @@ def purpose_place(m: Match) -> Token | None:
                 return t
             nxt += [c for c in t.children if c.dep_ not in ("relcl", "ccomp", "punct")]
         frontier = nxt
+    return None
+
+
+def role_party(m: Match, role: str) -> Token | None:
+    """The object of the preposition `role` (prep:X) on the trigger or its governing verb."""
+    hosts = [m.token] + ([m.governor] if m.governor is not None else [])
+    for host in hosts:
+        objs = prep_objects(host, role[5:])
+        if objs:
+            return objs[0]
+    return None
+
+def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
+    """Whom the act of `m` is done to, by the row's target roles in order."""
+    tok = m.token
+    if m.pattern.pos == "N" and m.relation in BEHEST_RELATIONS and m.governor is not None:
+        return subject(m.governor, object_control=object_control)  # the one who was asked
+    hosts = [tok]
+    if m.pattern.pos == "N":
+        # 'a suspension of flights with nine states', 'a state of emergency in the province'
+        hosts += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                  if p.dep_ == "pobj"]
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+            hosts.append(tok.head.head)
+        if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
+            hosts.append(tok.head)  # 'a mediation effort between X and Y': the phrase hangs on the head
+        hosts += agent_participles(tok)  # 'sanctions imposed by the EU on Iran'
+    if m.pattern.pos == "N" and m.governor is not None:
+        hosts.append(m.governor)  # 'imposed sanctions on Iran': the preposition may hang on the verb
+    obj = direct_object(tok) if m.pattern.pos != "N" else None
+    if m.pattern.pos == "N" and "obj" in m.pattern.targets and m.governor is not None and (
+        m.relation.startswith("prep:")
+    ):
+        obj = direct_object(m.governor)  # 'used civilians as human shields': the verb's object
+    if obj is None and m.pattern.pos == "V" and "obj" in m.pattern.targets:
+        # 'found Barbarin guilty', 'convicted the bank to pay': the parser makes the one acted on the
+        # subject of a small clause (no 'that').
+        obj = clause_object(tok)
+    if obj is None and m.pattern.pos == "V":
+        # 'arrested and charged the opposition leader': conjoined verbs share the last one's object.
+        for c in tok.children:
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and child(c, *SUBJ_DEPS) is None:
+                obj = direct_object(c)
+                if obj is not None:
+                    break
+    if obj is not None:
+        # 'lifted its ban on TikTok on the condition that ...': the object's own phrase comes first.
+        hosts.insert(0, obj) if m.pattern.pos == "V" else hosts.append(obj)
+    if m.pattern.pos == "V":
+        # 'mobilized troops for a war against Iraq': the purpose names whom the act is aimed at;
+        # 'released 100 million euros in aid to Sudan': the amount's 'in' phrase says what went where.
+        hosts += prep_objects(tok, "for") + (prep_objects(obj, "in") if obj is not None else [])
+    for role in m.pattern.targets:
+        cand: Token | None = None
+        if role == "obj":
+            cand = obj
+        elif role == "dative":
+            cand = child(tok, "dative", "iobj")
+            if cand is None and m.pattern.pos == "N" and m.governor is not None and tok.dep_ == "dobj":
+                cand = child(m.governor, "dative", "iobj")  # 'gave the junta a deadline': the light verb's
+            if cand is not None and cand.dep_ == "dative" and cand.pos_ == "ADP":
+                cand = child(cand, "pobj")
+        elif role == "poss":
+            cand = child(tok, "poss")
+        elif role == "objposs":
+            # 'violated South Sudan's ceasefire': the object is part of the wording, its owner the target
+            cand = child(obj, "poss") if obj is not None else None
+        elif role.startswith("prep:"):
+            for host in hosts:
+                objs = prep_objects(host, role[5:])
+                if objs:
+                    cand = objs[0]
+                    break
+        # Tokens are compared by index: spaCy makes a new Token object on every access.
+        same = cand is not None and cand.i == tok.i
+        if cand is not None and not same and cand.pos_ not in ("VERB", "AUX"):
+            return cand
     return None

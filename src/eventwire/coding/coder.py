@@ -3,7 +3,7 @@
 Pure over (doc, actors): nothing is written onto the doc. The stages, each in its own module:
   matcher     which tokens trigger which pattern (patterns/events.tsv)
   syntax      who did it to whom, from the dependency parse
-  arguments   targets named only indirectly (places, embedded parties, 'an appeal filed by X')
+  arguments   targets: the row's roles, and those named only indirectly (places, embedded parties)
   semantics   asserted, negated, intended, hypothetical, conditional, reported
   attribution according to whom
   parties     source and target pairs, and the actors they stand for
@@ -19,12 +19,22 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.model import Actor
 
-from .arguments import embedded_party, joint, mandative, named, place_of
+from .arguments import (
+    BEHEST_RELATIONS,
+    embedded_party,
+    joint,
+    mandative,
+    named,
+    place_of,
+    role_party,
+    target_of,
+)
 from .attribution import sentence_attributions
 from .instruments import (
     OCCASION_RELATIONS,
     VIOLENT_ROOTS,
     Violence,
+    agentless,
     attack_code,
     impact_matches,
     named_doer,
@@ -49,7 +59,6 @@ from .syntax import (
     agent,
     child,
     children,
-    clause_object,
     conjuncts,
     dateline_end,
     direct_object,
@@ -67,20 +76,12 @@ from .syntax import (
 TRIGGER_SPAN_MAX = 5
 NAME_ENTS = ("NORP", "GPE", "ORG")
 SUBJ_DEPS = ("nsubj", "nsubjpass")
-# 'at the request of X', 'at the invitation of X', 'on the orders of X': the noun's of-phrase did it, the
-# clause's subject did what it asked.
-BEHEST_RELATIONS = {"prep:at", "prep:upon"}
 # CAMEO roots whose nouns take their topic as a name compound: 09 investigate.
 TOPIC_MODIFIED = {"09"}
 # CAMEO codes of travel (042 make a visit, 043 host a visit): private people travel every day; a trip by a
 # named person or a pronoun the dictionaries do not know is no political visit.
 VISIT_CODES = {"042", "043"}
 TIME_PREPS = {"after", "before", "since", "following", "during", "amid", "despite", "until", "ahead"}
-# Things that kill and destroy without being anyone: 'a fire that killed 19'.
-AGENTLESS = {"fire", "blast", "explosion", "crash", "earthquake", "quake", "storm", "flood", "accident",
-             "virus", "disease", "outbreak", "pandemic", "epidemic", "landslide", "cyclone", "hurricane",
-             "stove", "heater", "cold", "heat", "hunger", "starvation", "malnutrition", "cholera", "drought",
-             "collapse", "avalanche", "lightning", "tsunami", "illness", "tent", "wave"}
 # The pattern behind the built-in obligation rule (coder._obligations), so every event has a rule id.
 OBLIGATION = Pattern(id="obligation", lemma="must", pos="V", cameo="100", targets=(), when={})
 
@@ -113,6 +114,13 @@ class _Raw:
     framed: bool = False
     place: bool = False  # the target is the place the act was done in, not a party to it
     instrument: bool = False  # the source is a weapon or attack naming no doer ('a car bomb killed 12')
+
+
+def _anchor_of(m: Match) -> Token:
+    """The token whose tense and negation an event takes: an adjective's copula ('is not willing to send')."""
+    if m.pattern.pos == "A" and m.token.head is not m.token:
+        return m.token.head
+    return m.token
 
 
 class EventCoder:
@@ -216,8 +224,8 @@ class EventCoder:
                 if obj is not None and "obj" in m.pattern.when:
                     consumed.add(obj.i)
         for m in matches:
-            if m.token.i in consumed:
-                continue
+            if m.token.i in consumed or m.pattern.block:
+                continue  # a block row stops its word's other rows, tied ones included
             raw = self._plain(m, by_tok)
             for alt in m.alternatives if raw is None else ():
                 # A tied row that yields nothing leaves the word to the next one that matched.
@@ -320,12 +328,17 @@ class EventCoder:
     def _framed(self, m: Match, e: Match | None, code: str) -> _Raw:
         frame_src = self._source(m)
         # The framed noun itself may be the target ('refused a request by X': resolved through its by-phrase).
-        tgt = self._target(m)
-        if e is not None and m.pattern.frame in ("demand", "appeal") and tgt is None:
-            # 'demanded that Y resign' / 'urged Y to release Z': the one asked is the target.
+        asking = e is not None and m.pattern.frame in ("demand", "appeal")
+        movers = prep_objects(e.token, "of") if asking and e.token.lemma_.lower() in self.frames.mover_nouns else []
+        # 'demanded the withdrawal of Y's troops from Z': those asked to move, not the place they leave.
+        tgt = movers[0] if movers else target_of(m, self.frames.object_control)
+        if asking and tgt is None:
+            # 'demanded that Y resign' / 'urged Y to release Z' / 'X's demand that Y resign': the one asked.
             tgt = subject(e.token) if e.token.dep_ == "ccomp" else None
+            tgt = child(e.token, "nsubj") if e.token.dep_ in ("acl", "relcl") else tgt
+
         if tgt is None and e is not None:
-            tgt = self._target(e)
+            tgt = target_of(e, self.frames.object_control)
             if tgt is not None and frame_src is not None and tgt.i == frame_src.i:
                 tgt = None
         if tgt is None and e is None and m.pattern.pos in ("V", "A"):
@@ -343,7 +356,7 @@ class EventCoder:
         hi = max(m.token.i, e.token.i) if e else m.token.i
         trigger = (lo, hi + 1) if hi - lo <= TRIGGER_SPAN_MAX else (m.token.i, m.token.i + 1)
         rule = f"{m.pattern.id}>{e.pattern.id}" if e else m.pattern.id
-        return _Raw(m, code, frame_src, tgt, m.token, trigger, rule, recip=recip, framed=True, place=place)
+        return _Raw(m, code, frame_src, tgt, _anchor_of(m), trigger, rule, recip=recip, framed=True, place=place)
 
     def _plain(self, m: Match, by_tok: dict[int, Match]) -> _Raw | None:
         if m.pattern.pos == "N" and m.governor is None and m.token.dep_ != "ROOT":
@@ -369,7 +382,7 @@ class EventCoder:
                 return None
         src = self._source(m)
         rule = m.pattern.id
-        if src is not None and src.lemma_.lower() in AGENTLESS:
+        if src is not None and agentless(src):
             return None
         violent = m.pattern.cameo[:2] in VIOLENT_ROOTS
         violence = Violence(self._source, by_tok)
@@ -378,13 +391,18 @@ class EventCoder:
             return None
         src, instrument = doer
         passive = m.pattern.pos == "V" and is_passive(m.token)
+        if src is None and passive and m.pattern.cameo[:2] in self.frames.speaker_source_roots:
+            # 'Some 50,000 reservists were called up, the army said': whoever reports a mobilisation with
+            # no by-phrase made it.
+            src = modality(m.token, self.frames).speaker
+            rule += ":speaker-source" if src is not None else ""
         if src is None and passive and not violent and direct_object(m.token) is not None:
             # 'was jailed in Turkey': the state acted. Not violence: 'was killed in Syria' names no killer.
             src = implied_source(m.token)
             rule += ":implied-source"
         if src is None and violence.undergone(m) is None:
             return None
-        tgt = self._target(m)
+        tgt = target_of(m, self.frames.object_control)
         undergone = violence.undergone(m)
         if undergone is not None:
             src, tgt, instrument = undergone
@@ -396,7 +414,7 @@ class EventCoder:
             one_way = tgt is not None  # 'agreed to provide Vietnam with boats' is not mutual
         if m.pattern.source_role is not None and undergone is None:
             # 'X received aid from Y', 'X faces criticism from Y': the giver is the source.
-            giver = self._role(m, m.pattern.source_role)
+            giver = role_party(m, m.pattern.source_role)
             if giver is None:
                 return None
             src, tgt = giver, src
@@ -418,8 +436,8 @@ class EventCoder:
             lo, hi = min(m.governor.i, m.start), max(m.governor.i + 1, m.end)
             if hi - lo <= TRIGGER_SPAN_MAX + 1:
                 trigger = (lo, hi)
-        elif m.pattern.pos == "A" and m.token.head is not m.token:
-            anchor = m.token.head
+        elif m.pattern.pos == "A":
+            anchor = _anchor_of(m)
         code = m.pattern.cameo
         recip = (m.pattern.recip and not one_way) or (tgt is None and joint(m))
         place = False
@@ -486,81 +504,10 @@ class EventCoder:
                     continue  # 'the Russia investigation' is into Russia ('a French inquiry' is France's)
                 if c.dep_ in deps and c.i >= dateline and named_doer(c):
                     return c
+        if poss is None and tok.lemma_.lower() in self.frames.mover_nouns:
+            # 'the withdrawal of Russian troops from Syria': those who move are its doers, not the place left.
+            return (prep_objects(tok, "of") + [None])[0]
         return poss
-
-    def _role(self, m: Match, role: str) -> Token | None:
-        hosts = [m.token] + ([m.governor] if m.governor is not None else [])
-        for host in hosts:
-            objs = prep_objects(host, role[5:])
-            if objs:
-                return objs[0]
-        return None
-
-    def _target(self, m: Match) -> Token | None:
-        tok = m.token
-        if m.pattern.pos == "N" and m.relation in BEHEST_RELATIONS and m.governor is not None:
-            return subject(m.governor, object_control=self.frames.object_control)  # the one who was asked
-        hosts = [tok]
-        if m.pattern.pos == "N":
-            # 'a suspension of flights with nine states', 'a state of emergency in the province'
-            hosts += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                      if p.dep_ == "pobj"]
-            if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
-                hosts.append(tok.head.head)
-            if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
-                hosts.append(tok.head)  # 'a mediation effort between X and Y': the phrase hangs on the head
-            hosts += agent_participles(tok)  # 'sanctions imposed by the EU on Iran'
-        if m.pattern.pos == "N" and m.governor is not None:
-            hosts.append(m.governor)  # 'imposed sanctions on Iran': the preposition may hang on the verb
-        obj = direct_object(tok) if m.pattern.pos != "N" else None
-        if m.pattern.pos == "N" and "obj" in m.pattern.targets and m.governor is not None and (
-            m.relation.startswith("prep:")
-        ):
-            obj = direct_object(m.governor)  # 'used civilians as human shields': the verb's object
-        if obj is None and m.pattern.pos == "V" and "obj" in m.pattern.targets:
-            # 'found Barbarin guilty', 'convicted the bank to pay': the parser makes the one acted on the
-            # subject of a small clause (no 'that').
-            obj = clause_object(tok)
-        if obj is None and m.pattern.pos == "V":
-            # 'arrested and charged the opposition leader': conjoined verbs share the last one's object.
-            for c in tok.children:
-                if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and child(c, *SUBJ_DEPS) is None:
-                    obj = direct_object(c)
-                    if obj is not None:
-                        break
-        if obj is not None:
-            # 'lifted its ban on TikTok on the condition that ...': the object's own phrase comes first.
-            hosts.insert(0, obj) if m.pattern.pos == "V" else hosts.append(obj)
-        if m.pattern.pos == "V":
-            # 'mobilized troops for a war against Iraq': the purpose names whom the act is aimed at;
-            # 'released 100 million euros in aid to Sudan': the amount's 'in' phrase says what went where.
-            hosts += prep_objects(tok, "for") + (prep_objects(obj, "in") if obj is not None else [])
-        for role in m.pattern.targets:
-            cand: Token | None = None
-            if role == "obj":
-                cand = obj
-            elif role == "dative":
-                cand = child(tok, "dative", "iobj")
-                if cand is None and m.pattern.pos == "N" and m.governor is not None and tok.dep_ == "dobj":
-                    cand = child(m.governor, "dative", "iobj")  # 'gave the junta a deadline': the light verb's
-                if cand is not None and cand.dep_ == "dative" and cand.pos_ == "ADP":
-                    cand = child(cand, "pobj")
-            elif role == "poss":
-                cand = child(tok, "poss")
-            elif role == "objposs":
-                # 'violated South Sudan's ceasefire': the object is part of the wording, its owner the target
-                cand = child(obj, "poss") if obj is not None else None
-            elif role.startswith("prep:"):
-                for host in hosts:
-                    objs = prep_objects(host, role[5:])
-                    if objs:
-                        cand = objs[0]
-                        break
-            # Tokens are compared by index: spaCy makes a new Token object on every access.
-            same = cand is not None and cand.i == tok.i
-            if cand is not None and not same and cand.pos_ not in ("VERB", "AUX"):
-                return cand
-        return None
 
     # ---- candidates -------------------------------------------------------------------------------------
 

@@ -39,6 +39,8 @@ class Instruments:
     exploding_verbs: frozenset[str]
     occasion_preps: frozenset[str]
     death_verbs: frozenset[str]
+    agentless: frozenset[str]  # things that kill without being anyone: 'a fire', 'the flooding'
+    agentless_modifiers: frozenset[str]  # natural forces naming such a thing: 'Cyclone Freddy', 'monsoon rains'
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +54,8 @@ def instruments() -> Instruments:
         exploding_verbs=frozenset(data["exploding_verbs"]),
         occasion_preps=frozenset(data["occasion_preps"]),
         death_verbs=frozenset(data["death_verbs"]),
+        agentless=frozenset(data["agentless"]),
+        agentless_modifiers=frozenset(data["agentless_modifiers"]),
     )
 
 
@@ -84,6 +88,14 @@ def weapon_code(tok: Token) -> str | None:
         if late:
             code = table.weapons[_lemma(late[0])]  # 'a government offensive' parsed as 'government' + adjective
     return code
+
+
+def agentless(tok: Token) -> bool:
+    """'heavy flooding', 'Cyclone Freddy', 'a road accident': the subject is a force or mishap, no actor."""
+    table = instruments()
+    if _lemma(tok) in table.agentless:
+        return True
+    return any(c.dep_ in ("compound", "amod", "nmod") and _lemma(c) in table.agentless_modifiers for c in tok.children)
 
 
 def benign(tok: Token) -> bool:

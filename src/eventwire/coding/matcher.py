@@ -7,15 +7,18 @@ tokens; constraints (objects, particles, modifiers, governing verbs) are checked
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Span, Token
 
 from .instruments import impact_subject
 from .pattern_table import POS, Pattern, PatternSet
+from .prefilter import irregular_forms
 from .syntax import (
     QUANTIFIERS,
     adverbial_participle,
     agent,
+    asked_clause,
     children,
     clause_object,
     direct_object,
@@ -28,6 +31,7 @@ from .syntax import (
 )
 
 CLAUSAL = ("ROOT", "ccomp", "xcomp", "advcl", "relcl", "pcomp", "csubj")
+NOMINAL_DEPS = ("dobj", "nsubj", "nsubjpass", "pobj")
 MOD_DEPS = ("amod", "compound", "nmod", "npadvmod", "advmod", "nummod", "poss")
 
 
@@ -62,6 +66,22 @@ def _pos_key(tok: Token) -> str | None:
 def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
+
+@cache
+def _form_lemmas() -> dict[str, str]:
+    """Irregular form -> lemma ('forgave' -> 'forgive'), from patterns/irregular_forms.json."""
+    return {form: lemma for lemma, forms in irregular_forms().items() for form in forms}
+
+
+def _trigger_lemmas(tok: Token, lemmas: frozenset[str] | set[str]) -> list[str]:
+    """The token's lemma, then, where that is no trigger, what its surface form may be a form of: the small
+    model leaves 'forgave' as it is and makes 'extolled' 'extoll' and 'spared' 'spar'."""
+    lemma = _lemma(tok)
+    if lemma in lemmas or tok.pos_ not in POS["V"]:
+        return [lemma]
+    irregular = _form_lemmas().get(tok.lower_)
+    guesses = [irregular] if irregular else sorted(lemma_variants(tok) - {lemma}, key=len, reverse=True)
+    return [lemma, *[g for g in guesses if g in lemmas]]
 
 
 def _objects(tok: Token, *, named: bool = False) -> list[Token]:
@@ -149,7 +169,8 @@ def agent_participles(noun: Token) -> list[Token]:
 
 
 def satisfies(
-    tok: Token, pattern: Pattern, gov: Token | None, *, frame_lemmas: frozenset[str] = frozenset()
+    tok: Token, pattern: Pattern, gov: Token | None, *, frame_lemmas: frozenset[str] = frozenset(),
+    asked_nouns: frozenset[str] = frozenset(),
 ) -> bool:
     for key, values in pattern.when.items():
         if key == "obj":
@@ -193,6 +214,8 @@ def satisfies(
                 return False
             # 'the two countries' demand for supplies' is a market, not a political demand: a framing
             # noun needs its verb ('issued a demand').
+            if pattern.frame is not None and has_own_source(tok) and asked_clause(tok, asked_nouns) is not None:
+                continue  # 'Trump's demand that Germany repatriate its citizens': the noun says who asks what
             if pattern.frame is not None or not (has_own_source(tok) or impact_subject(tok)):
                 return False
         elif key == "objpos":
@@ -249,18 +272,31 @@ def _title_case(sent: Span) -> bool:
     return bool(words) and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
 
 
+def _verb_as_noun(tok: Token) -> bool:
+    """'held drills with X': a word tagged verb in a noun's place, with no object or auxiliary of its own
+    (a gerund has them: 'stopped shelling the town')."""
+    return tok.pos_ == "VERB" and tok.dep_ in NOMINAL_DEPS and not any(
+        c.dep_ in ("dobj", "nsubj", "aux", "auxpass", "mark") for c in tok.children
+    )
+
+
 def match_token(tok: Token, patterns: PatternSet, lemma: str | None = None) -> Match | None:
     """The most specific row `tok` instantiates; `lemma` stands for the token's own (a hyphenated word)."""
-    lemma = lemma or _lemma(tok)
     pos = _pos_key(tok)
     if pos is None:
         return None
+    if lemma is None:
+        # a misread lemma ('forgave') falls back on what its form may be a form of
+        lemma = next((x for x in _trigger_lemmas(tok, patterns.lemmas) if (x, pos) in patterns.by_trigger),
+                     _lemma(tok))
     if tok.dep_ == "amod" and pos == "V":
         return None  # 'visiting Saudi Crown Prince', 'ruling party': a participle describing a noun
     if tok.dep_ == "compound" and pos == "N" and tok.head.lemma_.lower() not in EVENT_HOLDERS:
         return None
     if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not _title_case(tok.sent):
         return None  # 'the General Agreement on Tariffs', 'the Warsaw Pact': a name, not an event
+    if pos == "V" and _verb_as_noun(tok) and (lemma, "N") in patterns.by_trigger:
+        pos = "N"
     group = patterns.by_trigger.get((lemma, pos))
     if not group and pos == "N" and tok.dep_ in CLAUSAL:
         # A verb the tagger took for a noun ('demanded that the minister resign'): its clause says verb.
@@ -270,7 +306,8 @@ def match_token(tok: Token, patterns: PatternSet, lemma: str | None = None) -> M
         return None
     gov, relation = governor(tok) if pos == "N" else (None, "")
     # most specific first
-    fits = [p for p in group if satisfies(tok, p, gov, frame_lemmas=patterns.frame_lemmas)]
+    fits = [p for p in group if satisfies(tok, p, gov, frame_lemmas=patterns.frame_lemmas,
+                                          asked_nouns=patterns.frames.demand_nouns)]
     if not fits:
         return None
     tied = tuple(p for p in fits[1:] if p.specificity == fits[0].specificity)
@@ -315,7 +352,7 @@ def match_sentence(sent: Span, patterns: PatternSet) -> list[Match]:
             if m is not None:
                 m.pieces = (first, first + 3)
                 out.append(m)
-        elif tok.lemma_.lower() in lemmas:
+        elif any(x in lemmas for x in _trigger_lemmas(tok, lemmas)):
             m = match_token(tok, patterns)
             if m is not None:
                 out.append(m)

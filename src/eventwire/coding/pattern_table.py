@@ -45,6 +45,8 @@ class Pattern:
     need_target: bool = False  # code only when a target is found ('visited' alone says nothing)
     state_code: str | None = None  # the code when a state or government does it ('China protested' = 114)
     need_embedded: bool = False  # a framing word coded only through the event it frames ('plan to')
+    # A row that codes nothing: where it matches, the weaker rows of its word do not ('a cyclone killed 40').
+    block: bool = False
     line: int = 0
 
     @property
@@ -74,6 +76,10 @@ class Frames:
     conflict_roots: frozenset[str]
     mappings: dict[str, dict[str, str]] = field(default_factory=dict)
     accuse_nouns: dict[str, str] = field(default_factory=dict)  # noun lemma -> code
+    demand_nouns: frozenset[str] = frozenset()  # nouns whose that-clause is asked for ('the demand that X go')
+    # CAMEO roots whose agentless passive is the reporting speaker's act ('troops were mobilised, the army said')
+    speaker_source_roots: frozenset[str] = frozenset()
+    mover_nouns: frozenset[str] = frozenset()  # nouns whose of-phrase moves: 'the withdrawal of X troops'
 
     def map_code(self, kind: str, code: str) -> str | None:
         """The code a frame of `kind` gives an embedded event coded `code` (longest prefix wins)."""
@@ -158,7 +164,7 @@ def _parse_row(cells: list[str], known: frozenset[str] | None, path: str, lineno
         raise DataFileError(path, f"{where}: pos must be V, N or A, got {pos!r}")
     _check_code(cameo, known, path, where)
     recip, frame, source_role, need_target, state_code = False, None, None, False, None
-    need_embedded = False
+    need_embedded = block = False
     ctx_lemmas: frozenset[str] = frozenset()
     ctx_codes: tuple[str, str] | None = None
     for flag in (f.strip() for f in flags_text.split(";") if f.strip() and f.strip() != "-"):
@@ -182,6 +188,8 @@ def _parse_row(cells: list[str], known: frozenset[str] | None, path: str, lineno
             need_target = True
         elif flag == "need=embedded":
             need_embedded = True
+        elif flag == "block":
+            block = True
         elif flag.startswith("state="):
             state_code = flag[6:]
             _check_code(state_code, known, path, where)
@@ -202,6 +210,7 @@ def _parse_row(cells: list[str], known: frozenset[str] | None, path: str, lineno
         need_target=need_target,
         state_code=state_code,
         need_embedded=need_embedded,
+        block=block,
         line=lineno,
     )
 
@@ -292,6 +301,9 @@ def read_frames(path: str | Path) -> Frames:
         conflict_roots=words("conflict_roots"),
         mappings=mappings,
         accuse_nouns=accuse_nouns,
+        demand_nouns=words("demand_nouns") if "demand_nouns" in data else frozenset(),
+        speaker_source_roots=words("speaker_source_roots") if "speaker_source_roots" in data else frozenset(),
+        mover_nouns=words("mover_nouns") if "mover_nouns" in data else frozenset(),
     )
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .pattern_table import Frames
-from .syntax import child, subject
+from .syntax import asked_clause, child, subject
 
 NEGATORS = {"not", "n't", "never", "no"}
 
@@ -317,6 +317,12 @@ def _opinion_of_duty(tok: Token, frames: Frames) -> bool:
 FIRST_PERSON = {"i", "we", "me", "us"}
 
 
+def _asked_by_noun(tok: Token, frames: Frames) -> bool:
+    """'Trump's demand that Germany repatriate its citizens': the clause is what is asked, not what was done."""
+    clause = asked_clause(tok.head, frames.demand_nouns) if tok.dep_ in ("acl", "relcl") else None
+    return clause is not None and clause.i == tok.i
+
+
 def _in_quote(tok: Token) -> bool:
     """tok stands inside quotation marks opened in its paragraph."""
     text = tok.doc.text
@@ -384,7 +390,7 @@ def modality(anchor: Token, frames: Frames) -> Modality:
     if m.obligation and m.speech_verb is not None and m.speech_verb.lemma_.lower() in OPINION:
         # 'X believes Y should apply': an opinion, not a demand made in public.
         m.speaker = None
-    if _opinion_of_duty(anchor, frames):
+    if _opinion_of_duty(anchor, frames) or _asked_by_noun(anchor, frames):
         m.hypothetical = True
     m.first_person = _first_person(anchor)
     kind = _background(anchor)

@@ -41,6 +41,8 @@ CAPTION_NOUNS = {"photo", "image", "picture", "file", "footage"}
 INNER_PUNCT = {"-", "‐", "–", ".", "&", "'"}
 SPAN_CUT = {"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis", "prep_verb"}
 # A dateline ends at one of these: 'KABUL (Pajhwok) : ...', 'MOGADISHU, Somalia -- ...', 'Cebu City--Police ...'.
+# Adverbs that are a phrasal verb's particle when they follow it ('stepped down', 'backed off').
+ADVERB_PARTICLES = {"down", "back", "up", "off", "out", "away", "in"}
 DATELINE_SEPARATORS = {"-", "--", "—", "–", ":", "---"}
 DATELINE_MAX = 12  # tokens: place, country, date and agency
 
@@ -113,8 +115,11 @@ def out_of(tok: Token) -> Token | None:
 
 
 def particles(tok: Token) -> set[str]:
-    """Lemmas of the verb's particles, 'out' of 'out of' included."""
+    """Lemmas of the verb's particles, 'out' of 'out of' included, and an adverb of the closed particle set
+    right after the verb: the parser tags 'stepped down', 'rolled back' with an advmod as often as a prt."""
     found = {c.lemma_.lower() for c in tok.children if c.dep_ == "prt"}
+    found |= {c.lower_ for c in tok.children
+              if c.dep_ == "advmod" and c.i == tok.i + 1 and c.lower_ in ADVERB_PARTICLES}
     return found | {"out"} if out_of(tok) is not None else found
 
 
@@ -155,11 +160,36 @@ def lemma_variants(tok: Token) -> set[str]:
     out = {tok.lemma_.lower(), low}
     if low.endswith("ed"):
         out |= {low[:-1], low[:-2]}
+        if len(low) > 5 and low[-3] == low[-4]:
+            out.add(low[:-3])  # 'extolled' -> 'extol'
     elif low.endswith("ing"):
         out |= {low[:-3], low[:-3] + "e"}
     elif low.endswith("s"):
         out.add(low[:-1])
     return out
+
+
+def mandative(clause: Token) -> bool:
+    """'demanded that he resign / should resign': the clause states what is asked, not a fact
+    ('insists it is enforcing the sanctions' reports one)."""
+    bare = clause.tag_ in ("VB", "VBP", "NN") or (
+        clause.tag_ == "VBD" and clause.lower_ == clause.lemma_.lower()  # 'demanded that X cut off aid'
+    )
+    if bare and not any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+        return True
+    return any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in clause.children)
+
+
+def asked_clause(noun: Token, nouns: frozenset[str] | set[str]) -> Token | None:
+    """'Trump's demand that Germany repatriate its citizens': the that-clause on a noun of asking (`nouns`),
+    which states what is asked, not what was done."""
+    if noun.lemma_.lower() not in nouns:
+        return None
+    for c in noun.children:
+        that = any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        if c.dep_ in ("acl", "relcl") and that and mandative(c):
+            return c
+    return None
 
 
 def reduced_passive(tok: Token) -> bool:
