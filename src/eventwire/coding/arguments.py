@@ -34,7 +34,7 @@ PLACE_PREPS = ("in", "into", "at", "to", "inside", "across", "against")
 PLACE_NOUNS = {"territory", "region", "area", "border", "province", "district", "city", "town", "village",
                "camp", "capital", "countryside", "zone", "enclave", "neighborhood", "neighbourhood", "port",
                "island", "country", "republic"}
-# Measures that bear on someone: 'lifted its ban on TikTok' (an attack on X is an event, not a measure).
+# Measures that bear on someone: 'lifted its ban on the messaging app' (an attack on X is an event, not a measure).
 MEASURE_NOUNS = {"ban", "sanction", "restriction", "embargo", "curb", "limit", "boycott", "tariff", "duty",
                  "measure", "freeze", "blockade", "curfew", "moratorium", "suspension"}
 JOINT_WORDS = {"joint", "bilateral", "mutual", "trilateral"}
@@ -69,7 +69,7 @@ def embedded_party(tok: Token, frame: str | None) -> Token | None:
     """The one an uncoded embedded act is done to: its indirect object, a named direct object, or a
     named object of to/with ('agreed to allow UN workers access', 'ready to send troops to Mali')."""
     if frame in ("demand", "appeal"):
-        # 'demanded that Dbeibeh appear before the chamber': the one asked is the clause's subject.
+        # 'demanded that the minister appear before the committee': the one asked is the clause's subject.
         for c in tok.children:
             if c.dep_ == "ccomp" and mandative(c):
                 asked = child(c, "nsubj", "nsubjpass")
@@ -143,7 +143,7 @@ def place_of(m: Match, e: Match | None) -> Token | None:
                 if p.i in own:
                     continue
                 # The phrase must name a place itself: 'in Lahore', 'in Yemen's Hodeidah region', not
-                # 'to a ceasefire in eastern Ukraine' (a thing agreed to, somewhere).
+                # 'to a truce in northern Mali' (a thing agreed to, somewhere).
                 if p.lemma_.lower() in PLACE_NOUNS or p.ent_type_ in PLACE_ENTS or (
                     p.pos_ == "PROPN" and any(t.ent_type_ in PLACE_ENTS for t in noun_phrase(p))
                 ):
@@ -212,7 +212,7 @@ def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
                 if obj is not None:
                     break
     if obj is not None:
-        # 'lifted its ban on TikTok on the condition that ...': the object's own phrase comes first.
+        # 'lifted its ban on the messaging app on the condition that ...': the object's own phrase comes first.
         hosts.insert(0, obj) if m.pattern.pos == "V" else hosts.append(obj)
     if m.pattern.pos == "V":
         # 'mobilized troops for a war against Iraq': the purpose names whom the act is aimed at;

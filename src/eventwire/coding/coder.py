@@ -342,7 +342,7 @@ class EventCoder:
             if tgt is not None and frame_src is not None and tgt.i == frame_src.i:
                 tgt = None
         if tgt is None and e is None and m.pattern.pos in ("V", "A"):
-            # 'agreed to provide Sri Lanka with technology', 'willing to send resources to Colombia': the act
+            # 'agreed to provide Kenya with equipment', 'willing to send resources to Colombia': the act
             # agreed to is in no table row, but the party it is done to is named.
             tgt = embedded_party(m.token, m.pattern.frame)
         # 'Jordan and Britain agreed to hold exercises': an agreement among the subject's conjuncts.

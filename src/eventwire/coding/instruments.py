@@ -1,5 +1,5 @@
 """Violence told through its instrument: 'A car bomb killed 12 soldiers', 'An airstrike hit a hospital',
-'Three soldiers were killed in a Taliban-claimed attack', 'A suicide attack on a convoy killed eight'.
+'Three soldiers were killed in a Taliban-claimed attack', 'A suicide attack on an army patrol killed six'.
 
 News often makes the weapon or the attack itself the subject of the violent verb, or names it only in a
 prepositional phrase of a passive. The doer is the actor the instrument names ('a Russian missile', 'an
@@ -249,7 +249,7 @@ class Violence:
                 gov.pattern.cameo[:2] in VIOLENT_ROOTS
             )
             if src is None and violent and (impact_subject(m.token) or in_violence) and self.attack(m.token):
-                # 'A suicide attack on a convoy killed eight', 'were killed in strikes on Gaza': the attack
+                # 'A suicide attack on an army patrol killed six', 'were killed in strikes on Gaza': the attack
                 # happened; no one is named as its doer.
                 return m.token, True
             return src, False

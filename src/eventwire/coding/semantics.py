@@ -111,7 +111,7 @@ def _background(tok: Token) -> str | None:
 
 
 def _hypothetical_above(tok: Token, frames: Frames) -> bool:
-    """'could take their chances by travelling to X': the modal of the governing verb covers its
+    """'could try their luck by crossing to X': the modal of the governing verb covers its
     gerunds and infinitives."""
     t = tok
     for _ in range(4):
