@@ -48,6 +48,7 @@ from .parties import (
     implied_state,
     is_state,
     is_time,
+    non_actor,
     pairs,
     place_modifier,
     resolve_party,
@@ -583,9 +584,14 @@ class EventCoder:
                 if state_code and not tag and is_state(s_actor):
                     final = state_code
                 t_actor = resolve_target(t, actors, s_actor, skip=raw.match.token.i) if t is not None else None
+                if final in ("040", "041") and t_actor is None and not raw.place:
+                    continue  # 'the cabinet held a meeting to discuss X': one body meeting itself
+                if t_actor is None and t is not None and non_actor(t):
+                    continue  # done to a quality, an idea or a state of affairs, not to a party
                 known = s_is or s_actor.country or s_actor.sector or named(s)
-                if final[:3] in VISIT_CODES and not s_actor.code and s.pos_ in ("PROPN", "PRON"):
-                    continue  # 'Smith travelled to Syria', 'he visited Juba': someone no dictionary knows
+                if final[:3] in VISIT_CODES and (not s_actor.code and s.pos_ in ("PROPN", "PRON") or (
+                        s.tag_ in ("NNS", "NNPS") and s_actor.country and not s_actor.sector)):
+                    continue  # 'Smith travelled to Syria', 'he visited Juba', '300 Belgians went': private people
                 if raw.place and not known:
                     t_actor = None  # a place is no one acted on: it does not make an unknown source an event
                 if t_actor is None and raw.match.pattern.targets and not known:

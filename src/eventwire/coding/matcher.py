@@ -123,6 +123,9 @@ def _subject_words(tok: Token) -> set[str]:
         subs = children(tok, "nsubj", "nsubjpass")
     if not subs and tok.dep_ == "acl" and tok.tag_ != "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
         subs = [tok.head]  # 'a plane flying to Kabul': the noun an active participle describes does it
+    if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") and any(
+            s.lower_ in ("who", "that", "which") for s in subs):
+        subs = [tok.head]  # 'students who travelled to Jordan': the antecedent is the subject
     found: set[str] = set()
     for s in subs:
         found.add(_lemma(s))
@@ -168,10 +171,24 @@ def agent_participles(noun: Token) -> list[Token]:
     return [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and agent(c) is not None]
 
 
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _finite(clause: Token) -> bool:
+    """A that-clause or a tensed one ('said the talks had failed'), not an infinitive ('rejected X to delay')."""
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return True
+    return clause.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
+                                             for c in clause.children)
+
+
 def satisfies(
     tok: Token, pattern: Pattern, gov: Token | None, *, frame_lemmas: frozenset[str] = frozenset(),
     asked_nouns: frozenset[str] = frozenset(),
 ) -> bool:
+    if pattern.frame == "reject" and pattern.pos == "V" and not _objects(tok) and any(
+            _finite(c) for c in children(tok, "ccomp")):
+        return False  # 'denied that talks were under way': a claim disputed, not a demand refused
     for key, values in pattern.when.items():
         if key == "obj":
             objs = _objects(tok, named="*" not in values)

@@ -6,6 +6,9 @@ directions; a target that resolves to the source itself is no party ('released h
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Token
@@ -132,6 +135,20 @@ def resolve_party(tok: Token, actors: Any) -> tuple[Actor, bool]:
     return actors.resolve(span), is_actor
 
 
+NON_ACTORS_FILE = Path(__file__).resolve().parent / "patterns" / "non_actors.json"
+
+
+@lru_cache(maxsize=1)
+def non_actor_heads() -> frozenset[str]:
+    return frozenset(json.loads(NON_ACTORS_FILE.read_text(encoding="utf-8"))["heads"])
+
+
+def non_actor(tok: Token) -> bool:
+    """'paid tribute to their courage', 'funding for the famine', 'embraced populism': a thing, no party."""
+    head = _counted(tok)
+    return head.lemma_.lower() in non_actor_heads() and head.pos_ != "PROPN"
+
+
 def resolve_target(tok: Token, actors: Any, source: Actor, *, skip: int = -1) -> Actor | None:
     """The actor a target token stands for; None where it is the source itself."""
     actor, is_actor = resolve_party(tok, actors)
@@ -144,6 +161,7 @@ def resolve_target(tok: Token, actors: Any, source: Actor, *, skip: int = -1) ->
             if actors.is_actor(aspan) or named(alt):
                 found = actors.resolve(aspan)
                 if not same_actor(found, source):
-                    actor = found
-                    break
+                    return found
+        if non_actor(tok):
+            return None
     return None if same_actor(actor, source) else actor

@@ -71,6 +71,9 @@ def _conditional(tok: Token, frames: Frames) -> bool:
             clause = t.dep_ in ("advcl", "ccomp", "csubj")
             if clause and c.dep_ == "mark" and c.lower_ in frames.conditional_marks:
                 return True
+            if clause and c.dep_ == "mark" and c.lower_ == "in" and c.i + 1 < len(c.doc) and (
+                    c.doc[c.i + 1].lower_ == "case"):
+                return True  # 'in case the militia searched the houses': a feared event
         if t.head is t or t.dep_ == "ROOT":
             return False
         t = t.head
@@ -191,8 +194,14 @@ def _lemma(tok: Token) -> str:
     return _LEMMA_FIXES.get(lemma, lemma)
 
 
+# Verbs whose that-clause is said not to be true: 'denied that the minister had resigned'.
+DENY_CLAIM = {"deny", "refute", "dispute"}
+
+
 def _denied(tok: Token) -> bool:
     if _lemma(tok) in DENY_OBJECT or (tok.dep_ == "dobj" and _lemma(tok.head) in DENY_OBJECT):
+        return True
+    if tok.dep_ == "ccomp" and _lemma(tok.head) in DENY_CLAIM:
         return True
     head = tok.head
     if tok.dep_ == "pcomp" and head.dep_ == "prep":
@@ -355,6 +364,80 @@ DESIRE = {"want", "hope", "wish", "try", "attempt", "need", "like", "prefer", "s
 PERMIT = {"allow", "permit", "authorize", "authorise"}
 
 
+# Adjectives whose infinitive is a likelihood or a disposition, not an act: 'the area most likely to be
+# shelled', 'are happy to discuss sanctions', 'ready to help'.
+DISPOSED = {"likely", "unlikely", "happy", "ready", "eager", "keen", "poised", "reluctant", "loath", "anxious"}
+
+
+def _desired_above(anchor: Token) -> bool:
+    """The act is the complement of a wish, an attempt, a permission or a likelihood, however deep: 'urged
+    Canada to do more to support X', 'tried to persuade the militants to disarm', 'need to be tried and held'."""
+    t = anchor
+    for _ in range(5):
+        while t.dep_ == "conj" and t.head is not t:
+            t = t.head
+        infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children)
+        if t.dep_ not in ("xcomp", "ccomp") and not (t.dep_ == "advcl" and infinitive):
+            return False
+        t = t.head
+        if t.lemma_.lower() in DESIRE | PERMIT or (t.pos_ == "ADJ" and t.lower_ in DISPOSED):
+            return True
+    return False
+
+
+# Nouns whose 'of'/'in' phrase is an event in view, not one done: 'the prospect of an offensive', 'saw
+# advantages in defeating the gang', 'the risk of war'. (A 'threat of X' is coded by its own rows.)
+PROSPECT = {"prospect", "possibility", "likelihood", "chance", "risk", "danger", "benefit", "advantage", "point",
+            "idea", "option", "hope", "fear"}
+
+
+def _in_prospect(anchor: Token) -> bool:
+    if anchor.pos_ == "NOUN" and anchor.lemma_.lower() in PROSPECT:
+        return True  # the governor of an event noun ('the prospect of an offensive') anchors it
+    head = anchor.head
+    return anchor.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" and head.lower_ in ("of", "in") and (
+        head.head.lemma_.lower() in PROSPECT)
+
+
+def _for_to(anchor: Token) -> bool:
+    """'called for the AU to deploy monitors', 'paved the way for X to attack': a for-to clause is not done."""
+    return any(c.dep_ == "mark" and c.lower_ == "for" for c in anchor.children) and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in anchor.children)
+
+
+# Time nouns that 'next' puts ahead: 'talks in Geneva next week'.
+AHEAD_UNITS = {"week", "month", "year", "weekend", "session", "spring", "summer", "autumn", "winter"}
+# An event noun's infinitive that schedules it: 'a summit to be held in Nairobi', 'talks to take place'.
+SCHEDULING = {"hold", "take", "begin", "start", "open", "convene", "resume", "run"}
+
+
+def _date_ahead(unit: Token) -> bool:
+    """'next week' sets a date; 'for the next eight weeks' is how long, and may start now."""
+    if unit.lemma_.lower() not in AHEAD_UNITS and unit.ent_type_ != "DATE":
+        return False
+    span = unit.dep_ == "pobj" and unit.head.lower_ in ("for", "over", "during", "within", "throughout")
+    return not span and not any(c.dep_ == "nummod" for c in unit.children)
+
+
+def _ahead(anchor: Token) -> bool:
+    """The event is set for later: 'a summit to be held on Monday', 'convening talks next week'."""
+    if anchor.pos_ == "NOUN" and any(
+        c.dep_ == "acl" and c.lemma_.lower() in SCHEDULING and any(a.tag_ == "TO" for a in c.children)
+        for c in anchor.children
+    ):
+        return True
+    # The anchor's own clause: a noun and its verb's other arguments, or a verb's arguments, not the clauses
+    # hanging off them ('met on Monday and said talks would resume next week').
+    clausal = ("ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "xcomp", "csubj")
+    base = anchor.head if anchor.pos_ == "NOUN" else anchor
+    scope = [c for c in base.children if c.dep_ not in clausal] + ([anchor] if anchor.pos_ == "NOUN" else [])
+    for top in scope:
+        for t in top.subtree:
+            if t.lower_ == "next" and t.dep_ == "amod" and _date_ahead(t.head):
+                return True
+    return False
+
+
 def modality(anchor: Token, frames: Frames) -> Modality:
     m = Modality()
     aux = _aux(anchor)
@@ -365,7 +448,7 @@ def modality(anchor: Token, frames: Frames) -> Modality:
         # 'a resolution that would have pressured Iran', 'should have released them': a counterfactual
         # or a reproach; the act did not happen.
         m.hypothetical = True
-    if anchor.dep_ in ("xcomp", "ccomp") and anchor.head.lemma_.lower() in DESIRE | PERMIT:
+    if _desired_above(anchor) or _in_prospect(anchor) or _for_to(anchor):
         m.hypothetical = True
     if anchor.dep_ == "pcomp" and anchor.head.dep_ == "prep" and anchor.head.head.lemma_.lower() in DESIRE:
         m.hypothetical = True  # 'aimed at punishing', 'dreams of attacking'
@@ -382,6 +465,7 @@ def modality(anchor: Token, frames: Frames) -> Modality:
             m.negated = m.negated or _negated(head)
     if not m.future and _purpose_of_future(anchor, frames):
         m.future = True  # 'are due to meet on Friday to discuss Idlib': the talks are still to come
+    m.future = m.future or _ahead(anchor)
     m.speaker, m.speech_verb = speech_frame(anchor, frames)
     m.denied = _nobody_did(anchor) or _denied(anchor)
     m.hypothetical = m.hypothetical or _purpose(anchor) or _hypothetical_event_noun(anchor, frames) or (

@@ -470,6 +470,8 @@ def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
     control = set(object_control)
     while seen < 12:
         seen += 1
+        if tok.dep_ == "conj" and tok.tag_ == "VBN" and child(tok, "agent") is not None:
+            return agent(tok)  # 'a force led by X and backed by Y': each participle has its own by-phrase
         if reduced_passive(tok) or verbless_passive(tok):
             return agent(tok)  # 'forces backed by Turkey': the by-phrase; 'plains hailed as a cradle': no one
         if tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl") and not any(
