@@ -364,7 +364,7 @@ DESIRE = {"want", "hope", "wish", "try", "attempt", "need", "like", "prefer", "s
 PERMIT = {"allow", "permit", "authorize", "authorise"}
 
 
-# Adjectives whose infinitive is a likelihood or a disposition, not an act: 'the area most likely to be
+# Adjectives whose infinitive is a likelihood or a disposition, not an act: 'the district likely to be
 # shelled', 'are happy to discuss sanctions', 'ready to help'.
 DISPOSED = {"likely", "unlikely", "happy", "ready", "eager", "keen", "poised", "reluctant", "loath", "anxious"}
 
