@@ -118,3 +118,32 @@ def test_misread_lemmas_find_their_rows_and_need_no_rows_of_their_own():
 
     ids = {p.id for p in read_patterns(EVENTS_FILE.parent / "events_cooperation.tsv")}
     assert not {"co_forgive_mislemma", "co_extol_mislemma"} & ids
+
+
+def test_coder_json_data_files_are_validated(tmp_path):
+    from eventwire.coding.pattern_table import irregular_forms, read_data_json, word_list
+
+    bad = tmp_path / "x.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(DataFileError, match="invalid JSON"):
+        read_data_json(bad)
+    bad.write_text('{"heads": ["value"]}', encoding="utf-8")
+    with pytest.raises(DataFileError, match="'source'"):
+        read_data_json(bad)
+    good = tmp_path / "y.json"
+    good.write_text('{"source": "a test", "heads": ["Value", "Courage"], "forms": {"meet": "met"}}', encoding="utf-8")
+    data = read_data_json(good)
+    assert word_list(data, "heads", good) == {"value", "courage"}
+    with pytest.raises(DataFileError, match="'forms' must be a list of strings"):
+        word_list(data, "forms", good)
+    with pytest.raises(DataFileError, match="lemma -> list of forms"):
+        irregular_forms(good)
+    assert irregular_forms()["meet"]  # the bundled file
+
+
+def test_bundled_word_lists_load():
+    from eventwire.coding.instruments import instruments
+    from eventwire.coding.parties import non_actor_heads
+
+    assert instruments().weapons["airstrike"].isdigit() and "storm" in instruments().agentless
+    assert "value" in non_actor_heads()

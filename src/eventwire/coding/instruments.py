@@ -10,7 +10,6 @@ subject suffers ('the convoy came under attack from X'). The word lists are data
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,7 +18,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from .pattern_table import Pattern
+from eventwire.errors import DataFileError
+
+from .pattern_table import Pattern, read_data_json, word_list
 from .syntax import agent, child, children, is_passive, led_by, prep_objects, subject
 
 if TYPE_CHECKING:
@@ -45,17 +46,24 @@ class Instruments:
 
 @lru_cache(maxsize=1)
 def instruments() -> Instruments:
-    data = json.loads(INSTRUMENTS_FILE.read_text(encoding="utf-8"))
+    data = read_data_json(INSTRUMENTS_FILE)
+    weapons = data.get("weapons")
+    if not isinstance(weapons, dict) or not all(isinstance(v, str) and v.isdigit() for v in weapons.values()):
+        raise DataFileError(str(INSTRUMENTS_FILE), "'weapons' must be an object of weapon -> CAMEO code")
+
+    def words(key: str) -> frozenset[str]:
+        return word_list(data, key, INSTRUMENTS_FILE)
+
     return Instruments(
-        weapons=dict(data["weapons"]),
-        impact_verbs=frozenset(data["impact_verbs"]),
-        benign_modifiers=frozenset(data["benign_modifiers"]),
-        delivery_verbs=frozenset(data["delivery_verbs"]),
-        exploding_verbs=frozenset(data["exploding_verbs"]),
-        occasion_preps=frozenset(data["occasion_preps"]),
-        death_verbs=frozenset(data["death_verbs"]),
-        agentless=frozenset(data["agentless"]),
-        agentless_modifiers=frozenset(data["agentless_modifiers"]),
+        weapons=dict(weapons),
+        impact_verbs=words("impact_verbs"),
+        benign_modifiers=words("benign_modifiers"),
+        delivery_verbs=words("delivery_verbs"),
+        exploding_verbs=words("exploding_verbs"),
+        occasion_preps=words("occasion_preps"),
+        death_verbs=words("death_verbs"),
+        agentless=words("agentless"),
+        agentless_modifiers=words("agentless_modifiers"),
     )
 
 

@@ -12,8 +12,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from .instruments import impact_subject
-from .pattern_table import POS, Pattern, PatternSet
-from .prefilter import irregular_forms
+from .pattern_table import POS, Pattern, PatternSet, irregular_forms
 from .syntax import (
     QUANTIFIERS,
     adverbial_participle,

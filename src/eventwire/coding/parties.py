@@ -6,7 +6,6 @@ directions; a target that resolves to the source itself is no party ('released h
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from spacy.tokens import Token
 from eventwire.model import Actor
 
 from .arguments import bearers, named
+from .pattern_table import read_data_json, word_list
 from .syntax import QUANTIFIERS, child, conjuncts, noun_phrase
 
 STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG"}
@@ -140,7 +140,7 @@ NON_ACTORS_FILE = Path(__file__).resolve().parent / "patterns" / "non_actors.jso
 
 @lru_cache(maxsize=1)
 def non_actor_heads() -> frozenset[str]:
-    return frozenset(json.loads(NON_ACTORS_FILE.read_text(encoding="utf-8"))["heads"])
+    return word_list(read_data_json(NON_ACTORS_FILE), "heads", NON_ACTORS_FILE)
 
 
 def non_actor(tok: Token) -> bool:

@@ -16,6 +16,7 @@ from eventwire.errors import DataFileError
 PATTERN_DIR = Path(__file__).resolve().parent / "patterns"
 EVENTS_FILE = PATTERN_DIR / "events.tsv"
 FRAMES_FILE = PATTERN_DIR / "frames.json"
+IRREGULAR_FILE = PATTERN_DIR / "irregular_forms.json"
 
 COLUMNS = ("id", "trigger", "pos", "cameo", "target", "when", "flags")
 POS = {"V": ("VERB", "AUX"), "N": ("NOUN", "PROPN"), "A": ("ADJ",)}
@@ -254,7 +255,9 @@ def read_patterns(path: str | Path) -> tuple[Pattern, ...]:
     return tuple(patterns)
 
 
-def read_frames(path: str | Path) -> Frames:
+def read_data_json(path: str | Path) -> dict[str, Any]:
+    """A JSON data file of the coder (frames, instruments, non-actors, irregular forms): an object that
+    names its source, or a DataFileError naming the file."""
     spath = str(path)
     try:
         data: Any = json.loads(Path(path).read_text(encoding="utf-8"))
@@ -264,13 +267,34 @@ def read_frames(path: str | Path) -> Frames:
         raise DataFileError(spath, f"invalid JSON: {e}") from None
     if not isinstance(data, dict) or not str(data.get("source", "")).strip():
         raise DataFileError(spath, "must be a JSON object with a 'source'")
+    return data
+
+
+def word_list(data: dict[str, Any], key: str, path: str | Path) -> frozenset[str]:
+    """`data[key]` as lower-cased words; a DataFileError when it is not a list of strings."""
+    value = data.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise DataFileError(str(path), f"'{key}' must be a list of strings")
+    return frozenset(v.lower() for v in value)
+
+
+def irregular_forms(path: str | Path = IRREGULAR_FILE) -> dict[str, list[str]]:
+    """Lemma -> its irregular surface forms ('meet' -> ['met']), for the prefilter and the matcher."""
+    forms = read_data_json(path).get("forms")
+    if not isinstance(forms, dict) or not all(
+        isinstance(v, list) and all(isinstance(f, str) for f in v) for v in forms.values()
+    ):
+        raise DataFileError(str(path), "'forms' must be an object of lemma -> list of forms")
+    return forms
+
+
+def read_frames(path: str | Path) -> Frames:
+    spath = str(path)
+    data = read_data_json(path)
     known = _known_codes()
 
     def words(key: str) -> frozenset[str]:
-        value = data.get(key)
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise DataFileError(spath, f"'{key}' must be a list of strings")
-        return frozenset(v.lower() for v in value)
+        return word_list(data, key, spath)
 
     mappings: dict[str, dict[str, str]] = {}
     for kind in MAPPING_KINDS:
@@ -317,14 +341,15 @@ def load_patterns(
     # The bundled table is events.tsv plus any events_*.tsv beside it (one file per area of wording), read
     # in name order after events.tsv: on a tie in specificity the row read first wins.
     paths = [Path(patterns_file)] if patterns_file is not None else bundled_pattern_files()
-    patterns: tuple[Pattern, ...] = ()
+    rows: list[Pattern] = []
     ids: dict[str, Path] = {}
     for path in paths:
         for p in read_patterns(path):
             if p.id in ids:
                 raise DataFileError(str(path), f"pattern id {p.id!r} is already defined in {ids[p.id].name}")
             ids[p.id] = path
-            patterns += (p,)
+            rows.append(p)
+    patterns = tuple(rows)
     path = paths[0]
     frames = read_frames(frames_file if frames_file is not None else FRAMES_FILE)
     index: dict[tuple[str, str], list[Pattern]] = {}

@@ -9,15 +9,10 @@ patterns/irregular_forms.json (met, spoke, struck). It errs on the side of keepi
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
-from eventwire.errors import DataFileError
+from .pattern_table import PatternSet, irregular_forms
 
-from .pattern_table import PatternSet
-
-IRREGULAR_FILE = Path(__file__).resolve().parent / "patterns" / "irregular_forms.json"
 # A sentence ends at . ! ? (optionally closed by a quote or bracket) before whitespace and a capital, or at a
 # blank line; single line breaks are wrapping inside a sentence (wire copy wraps at 70 columns).
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n")
@@ -32,16 +27,6 @@ def _stem(lemma: str) -> str:
     if len(lemma) > MIN_STEM and lemma.endswith(("e", "y")):
         return lemma[:-1]
     return lemma
-
-
-def irregular_forms(path: str | Path = IRREGULAR_FILE) -> dict[str, list[str]]:
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as e:
-        raise DataFileError(str(path), f"cannot read irregular forms: {e}") from None
-    if not isinstance(data, dict) or not data.get("source") or not isinstance(data.get("forms"), dict):
-        raise DataFileError(str(path), "must be an object with 'source' and 'forms'")
-    return data["forms"]
 
 
 class SentenceFilter:
