@@ -15,10 +15,28 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .pattern_table import Frames
+from eventwire.errors import DataFileError
+
+from .pattern_table import PATTERN_DIR, Frames, read_data_json, word_list
 from .syntax import asked_clause, child, subject
 
-NEGATORS = {"not", "n't", "never", "no"}
+# The word lists live in data (patterns/modality.json); the comments below say what each is for.
+MODALITY_FILE = PATTERN_DIR / "modality.json"
+_LEXICON = read_data_json(MODALITY_FILE)
+
+
+def _words(key: str) -> frozenset[str]:
+    return word_list(_LEXICON, key, MODALITY_FILE)
+
+
+def _word_map(key: str) -> dict[str, str]:
+    value = _LEXICON.get(key)
+    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        raise DataFileError(str(MODALITY_FILE), f"'{key}' must be an object of word -> word")
+    return dict(value)
+
+
+NEGATORS = _words("negators")
 
 
 @dataclass(slots=True)
@@ -60,7 +78,7 @@ def _negated(tok: Token) -> bool:
     return False
 
 
-NO_WAY = {"way", "circumstance", "mean", "means", "account", "condition"}
+NO_WAY = _words("no_way")
 
 
 def _conditional(tok: Token, frames: Frames) -> bool:
@@ -80,11 +98,11 @@ def _conditional(tok: Token, frames: Frames) -> bool:
     return False
 
 
-BACKGROUND_MARKS = {"after", "before", "since", "following", "until", "once"}
+BACKGROUND_MARKS = _words("background_marks")
 
 
 # Marks of a clause that tells of an event before the main one, not one to come ('before', 'until').
-RECALL_MARKS = {"after", "since", "following"}
+RECALL_MARKS = _words("recall_marks")
 
 
 def _background(tok: Token) -> str | None:
@@ -152,7 +170,7 @@ def speech_frame(tok: Token, frames: Frames) -> tuple[Token | None, Token | None
 
 
 # A subject that says no one did it: 'nobody visited', 'no minister attended', 'none of the leaders came'.
-NO_ONE = {"nobody", "none", "noone", "neither"}
+NO_ONE = _words("no_one")
 
 
 def _no_one(tok: Token | None) -> bool:
@@ -176,17 +194,16 @@ def _nobody_did(tok: Token) -> bool:
 # criticising', 'refrained from condemning', 'stopped short of imposing', 'escaped arrest', 'was spared an
 # assault', 'denied attacking', 'stopped attacking' (the news is the stop). ('failed to agree' is read in
 # modality: a failed agreement may be a rejection.)
-DENY_HEADS = {"prevent", "avoid", "refrain", "stop", "spare", "escape", "evade", "avert", "thwart", "foil", "deny",
-              "bar", "ban", "forbid", "prohibit", "deter", "abstain", "short", "resist"}
+DENY_HEADS = _words("deny_heads")
 # Of these, the verbs that take the denied event as their object noun ('escaped arrest', 'averted a war'). None
 # is a trigger of the pattern table, so as an anchor such a verb governs the event noun.
-DENY_OBJECT = {"prevent", "avoid", "spare", "escape", "evade", "avert", "thwart", "foil"}
+DENY_OBJECT = _words("deny_object")
 # 'left without meeting him', 'instead of helping', 'rather than attack': the alternative not taken.
-NOT_DONE_PREPS = {"without", "instead", "than"}
+NOT_DONE_PREPS = _words("not_done_preps")
 
 
 # The small model's lemma of 'spared' is 'spar'.
-_LEMMA_FIXES = {"spar": "spare"}
+_LEMMA_FIXES = _word_map("lemma_fixes")
 
 
 def _lemma(tok: Token) -> str:
@@ -195,7 +212,7 @@ def _lemma(tok: Token) -> str:
 
 
 # Verbs whose that-clause is said not to be true: 'denied that the minister had resigned'.
-DENY_CLAIM = {"deny", "refute", "dispute"}
+DENY_CLAIM = _words("deny_claim")
 
 
 def _denied(tok: Token) -> bool:
@@ -217,8 +234,7 @@ def _denied(tok: Token) -> bool:
 
 # Nouns of a plan or a request whose infinitive the parser may hang on the verb: 'launched an appeal to help
 # refugees' (advcl of 'launched'); what they aim at has not happened.
-AIM_NOUNS = {"appeal", "plan", "effort", "bid", "campaign", "call", "proposal", "request", "attempt", "initiative",
-             "push", "drive", "negotiation", "talk", "mission", "scheme", "programme", "program", "deal"}
+AIM_NOUNS = _words("aim_nouns")
 
 
 def _purpose(tok: Token) -> bool:
@@ -239,7 +255,7 @@ def _purpose(tok: Token) -> bool:
     return not any(c.lower_ in ("first", "last", "only", "latest") or c.dep_ == "nummod" for c in tok.head.children)
 
 
-SCHEDULED = {"expect", "set", "due", "schedule", "go"}
+SCHEDULED = _words("scheduled")
 
 
 def _purpose_of_future(tok: Token, frames: Frames) -> bool:
@@ -265,12 +281,12 @@ def _hypothetical_event_noun(tok: Token, frames: Frames) -> bool:
 
 
 # 'I would expect X to urge Y', 'we would like them to visit': a wish under 'would', not an act.
-WISH_HEADS = {"expect", "like", "want", "prefer", "hope", "love", "welcome", "imagine", "need", "mean"}
+WISH_HEADS = _words("wish_heads")
 
 
 # Verbs that take a wished-for event as their object noun: 'wants Turkish support', 'hopes for talks', 'fears
 # an attack'. None is a trigger of the pattern table, so as an anchor such a verb governs the event noun.
-WISH_OBJECT = {"want", "hope", "wish", "need", "prefer", "fear", "dream", "like"}
+WISH_OBJECT = _words("wish_object")
 
 
 def _wished(tok: Token) -> bool:
@@ -300,7 +316,7 @@ def _negated_alternative(tok: Token) -> bool:
 
 
 # Verbs of private opinion: 'X believes Y should apply' states a view, it makes no demand.
-OPINION = {"believe", "think", "feel", "understand", "expect", "predict", "estimate", "learn", "hear", "show"}
+OPINION = _words("opinion")
 
 
 def _obliged_above(tok: Token, frames: Frames) -> bool:
@@ -323,7 +339,7 @@ def _opinion_of_duty(tok: Token, frames: Frames) -> bool:
         c.dep_ == "ccomp" and _aux(c) & frames.obligation_aux for c in tok.children)
 
 
-FIRST_PERSON = {"i", "we", "me", "us"}
+FIRST_PERSON = _words("first_person")
 
 
 def _asked_by_noun(tok: Token, frames: Frames) -> bool:
@@ -356,17 +372,16 @@ def _first_person(tok: Token) -> bool:
 
 
 # 'We want Trump to strike', 'hopes the US will attack', 'tried to storm': wished or attempted, not done.
-DESIRE = {"want", "hope", "wish", "try", "attempt", "need", "like", "prefer", "seek", "fear", "dream", "urge",
-          "aim", "design", "intend", "mean"}
+DESIRE = _words("desire")
 
 # 'allowed the WFP to deliver food', 'authorized police to detain him': leave to act, the act is not reported
 # (the permission itself is coded by its own rows: 'allowed aid into Gaza').
-PERMIT = {"allow", "permit", "authorize", "authorise"}
+PERMIT = _words("permit")
 
 
 # Adjectives whose infinitive is a likelihood or a disposition, not an act: 'the district likely to be
 # shelled', 'are happy to discuss sanctions', 'ready to help'.
-DISPOSED = {"likely", "unlikely", "happy", "ready", "eager", "keen", "poised", "reluctant", "loath", "anxious"}
+DISPOSED = _words("disposed")
 
 
 def _desired_above(anchor: Token) -> bool:
@@ -387,8 +402,7 @@ def _desired_above(anchor: Token) -> bool:
 
 # Nouns whose 'of'/'in' phrase is an event in view, not one done: 'the prospect of an offensive', 'saw
 # advantages in defeating the gang', 'the risk of war'. (A 'threat of X' is coded by its own rows.)
-PROSPECT = {"prospect", "possibility", "likelihood", "chance", "risk", "danger", "benefit", "advantage", "point",
-            "idea", "option", "hope", "fear"}
+PROSPECT = _words("prospect")
 
 
 def _in_prospect(anchor: Token) -> bool:
@@ -406,9 +420,9 @@ def _for_to(anchor: Token) -> bool:
 
 
 # Time nouns that 'next' puts ahead: 'talks in Geneva next week'.
-AHEAD_UNITS = {"week", "month", "year", "weekend", "session", "spring", "summer", "autumn", "winter"}
+AHEAD_UNITS = _words("ahead_units")
 # An event noun's infinitive that schedules it: 'a summit to be held in Nairobi', 'talks to take place'.
-SCHEDULING = {"hold", "take", "begin", "start", "open", "convene", "resume", "run"}
+SCHEDULING = _words("scheduling")
 
 
 def _date_ahead(unit: Token) -> bool:
