@@ -121,18 +121,19 @@ def test_misread_lemmas_find_their_rows_and_need_no_rows_of_their_own():
 
 
 def test_coder_json_data_files_are_validated(tmp_path):
-    from eventwire.coding.pattern_table import irregular_forms, read_data_json, word_list
+    from eventwire.coding.pattern_table import irregular_forms, word_list
+    from eventwire.datafiles import read_json_data
 
     bad = tmp_path / "x.json"
     bad.write_text("{not json", encoding="utf-8")
     with pytest.raises(DataFileError, match="invalid JSON"):
-        read_data_json(bad)
+        read_json_data(bad)
     bad.write_text('{"heads": ["value"]}', encoding="utf-8")
     with pytest.raises(DataFileError, match="'source'"):
-        read_data_json(bad)
+        read_json_data(bad)
     good = tmp_path / "y.json"
     good.write_text('{"source": "a test", "heads": ["Value", "Courage"], "forms": {"meet": "met"}}', encoding="utf-8")
-    data = read_data_json(good)
+    data = read_json_data(good)
     assert word_list(data, "heads", good) == {"value", "courage"}
     with pytest.raises(DataFileError, match="'forms' must be a list of strings"):
         word_list(data, "forms", good)

@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from eventwire.datafiles import read_json_data
 from eventwire.errors import DataFileError
 
-from .pattern_table import Pattern, read_data_json, word_list
+from .pattern_table import Pattern, word_list
 from .syntax import agent, child, children, is_passive, led_by, prep_objects, subject
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ class Instruments:
 
 @lru_cache(maxsize=1)
 def instruments() -> Instruments:
-    data = read_data_json(INSTRUMENTS_FILE)
+    data = read_json_data(INSTRUMENTS_FILE)
     weapons = data.get("weapons")
     if not isinstance(weapons, dict) or not all(isinstance(v, str) and v.isdigit() for v in weapons.values()):
         raise DataFileError(str(INSTRUMENTS_FILE), "'weapons' must be an object of weapon -> CAMEO code")

@@ -12,10 +12,11 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from eventwire.datafiles import read_json_data
 from eventwire.model import Actor
 
 from .arguments import bearers, named
-from .pattern_table import read_data_json, word_list
+from .pattern_table import word_list
 from .syntax import QUANTIFIERS, child, conjuncts, noun_phrase
 
 STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG"}
@@ -140,7 +141,7 @@ NON_ACTORS_FILE = Path(__file__).resolve().parent / "patterns" / "non_actors.jso
 
 @lru_cache(maxsize=1)
 def non_actor_heads() -> frozenset[str]:
-    return word_list(read_data_json(NON_ACTORS_FILE), "heads", NON_ACTORS_FILE)
+    return word_list(read_json_data(NON_ACTORS_FILE), "heads", NON_ACTORS_FILE)
 
 
 def non_actor(tok: Token) -> bool:

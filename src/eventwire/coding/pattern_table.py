@@ -6,11 +6,11 @@ See docs/coder.md for the format.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from eventwire.datafiles import read_json_data
 from eventwire.errors import DataFileError
 
 PATTERN_DIR = Path(__file__).resolve().parent / "patterns"
@@ -255,21 +255,6 @@ def read_patterns(path: str | Path) -> tuple[Pattern, ...]:
     return tuple(patterns)
 
 
-def read_data_json(path: str | Path) -> dict[str, Any]:
-    """A JSON data file of the coder (frames, instruments, non-actors, irregular forms): an object that
-    names its source, or a DataFileError naming the file."""
-    spath = str(path)
-    try:
-        data: Any = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataFileError(spath, "file not found") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise DataFileError(spath, f"invalid JSON: {e}") from None
-    if not isinstance(data, dict) or not str(data.get("source", "")).strip():
-        raise DataFileError(spath, "must be a JSON object with a 'source'")
-    return data
-
-
 def word_list(data: dict[str, Any], key: str, path: str | Path) -> frozenset[str]:
     """`data[key]` as lower-cased words; a DataFileError when it is not a list of strings."""
     value = data.get(key)
@@ -280,7 +265,7 @@ def word_list(data: dict[str, Any], key: str, path: str | Path) -> frozenset[str
 
 def irregular_forms(path: str | Path = IRREGULAR_FILE) -> dict[str, list[str]]:
     """Lemma -> its irregular surface forms ('meet' -> ['met']), for the prefilter and the matcher."""
-    forms = read_data_json(path).get("forms")
+    forms = read_json_data(path).get("forms")
     if not isinstance(forms, dict) or not all(
         isinstance(v, list) and all(isinstance(f, str) for f in v) for v in forms.values()
     ):
@@ -290,7 +275,7 @@ def irregular_forms(path: str | Path = IRREGULAR_FILE) -> dict[str, list[str]]:
 
 def read_frames(path: str | Path) -> Frames:
     spath = str(path)
-    data = read_data_json(path)
+    data = read_json_data(path)
     known = _known_codes()
 
     def words(key: str) -> frozenset[str]:

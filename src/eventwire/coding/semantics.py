@@ -15,14 +15,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from eventwire.datafiles import read_json_data
 from eventwire.errors import DataFileError
 
-from .pattern_table import PATTERN_DIR, Frames, read_data_json, word_list
+from .pattern_table import PATTERN_DIR, Frames, word_list
 from .syntax import asked_clause, child, subject
 
 # The word lists live in data (patterns/modality.json); the comments below say what each is for.
 MODALITY_FILE = PATTERN_DIR / "modality.json"
-_LEXICON = read_data_json(MODALITY_FILE)
+_LEXICON = read_json_data(MODALITY_FILE)
 
 
 def _words(key: str) -> frozenset[str]:

@@ -8,12 +8,12 @@ Files (in ./data, or given by path):
 
 from __future__ import annotations
 
-import json
 import math
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from eventwire.datafiles import read_json_data
 from eventwire.errors import DataFileError
 from eventwire.ontology.records import (
     CAMEO_CODE,
@@ -64,22 +64,6 @@ def _load_cached(cameo_path: Path, plover_path: Path, crosswalk_path: Path) -> O
     )
 
 
-def _read_json(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataFileError(str(path), "file not found") from None
-    except UnicodeDecodeError as e:
-        raise DataFileError(str(path), f"not UTF-8 ({e.reason} at byte {e.start})") from None
-    except json.JSONDecodeError as e:
-        raise DataFileError(str(path), f"invalid JSON at line {e.lineno} column {e.colno}: {e.msg}") from None
-    if not isinstance(data, dict):
-        raise DataFileError(str(path), "top level must be a JSON object")
-    if not isinstance(data.get("source"), str) or not data["source"].strip():
-        raise DataFileError(str(path), "missing 'source': a data file must say where its facts come from")
-    return data
-
-
 class _Checker:
     """Small helpers that raise DataFileError for one file, naming the record at fault."""
 
@@ -119,7 +103,7 @@ def _as_tuple(kind: type | tuple[type, ...]) -> tuple[type, ...]:
 
 def read_cameo(path: Path) -> dict[str, dict[str, Any]]:
     """CAMEO records by code (crosswalk fields not yet filled)."""
-    data = _read_json(path)
+    data = read_json_data(path)
     ck = _Checker(path)
     quad_by_root: dict[str, int] = {}
     for i, q in enumerate(ck.list_of(data, "quad_classes")):
@@ -177,7 +161,7 @@ def read_cameo(path: Path) -> dict[str, dict[str, Any]]:
 
 
 def read_plover(path: Path) -> tuple[dict[str, PloverType], dict[str, PloverContext]]:
-    data = _read_json(path)
+    data = read_json_data(path)
     ck = _Checker(path)
     modes: dict[str, list[PloverMode]] = {}
     types: dict[str, dict[str, Any]] = {}
@@ -246,7 +230,7 @@ def apply_crosswalk(
     contexts: dict[str, PloverContext],
 ) -> dict[str, CameoCode]:
     """Join the crosswalk onto the CAMEO records; every code needs exactly one mapping."""
-    data = _read_json(path)
+    data = read_json_data(path)
     ck = _Checker(path)
     mapped: dict[str, dict[str, Any]] = {}
     for i, m in enumerate(ck.list_of(data, "mappings")):

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..datafiles import read_json_data
 from ..errors import DataFileError
 from .gazetteer import ALTERNATE_NAME, CURATED, KIND_RANK, MAIN_NAME, Gazetteer, Place
 
@@ -142,10 +142,7 @@ def _read_places(path: Path, *, with_geonameid: bool) -> Iterator[tuple[Place, l
 
 
 def _read_cues(path: Path) -> dict[str, Any]:
-    try:
-        cues = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise DataFileError(str(path), f"cannot read location cues: {exc}") from exc
+    cues = read_json_data(path)
     keys = (
         "source", "locative_prepositions", "indirect_locative_prepositions", "visit_lemmas",
         "visit_prepositions", "place_object_lemmas", "direction_words", "place_labels", "weak_place_labels",
