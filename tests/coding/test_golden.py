@@ -34,9 +34,15 @@ CASES = _load()
 def _found(expected: list, candidates) -> bool:
     code, source, target = expected
     for c in candidates:
-        if c.cameo != code or source.lower() not in c.source.text.lower():
+        # A two-digit code is a CAMEO root: any code under it matches.
+        if not (c.cameo == code or (len(code) == 2 and c.cameo.startswith(code))):
             continue
-        if target is None or (c.target is not None and target.lower() in c.target.text.lower()):
+        if source.lower() not in c.source.text.lower():
+            continue
+        if target == "-":
+            if c.target is None:  # '-': the event has no target ('welcomed the decision')
+                return True
+        elif target is None or (c.target is not None and target.lower() in c.target.text.lower()):
             return True
     return False
 
@@ -57,6 +63,11 @@ def test_golden_sentence(case, code_text):
         ontology = load_ontology()
         typed = [c for c in candidates if ontology.for_cameo(c.cameo).plover is not None]
         assert not typed, f"expected no event, got {_describe(typed)}"
+        return
+    if case.get("absent"):
+        # The events listed must NOT be coded ('X fought Y' gives no Y -> X).
+        for unwanted in case["events"]:
+            assert not _found(unwanted, candidates), f"unwanted {unwanted}; got {_describe(candidates)}"
         return
     for expected in case.get("events", []):
         assert _found(expected, candidates), f"missing {expected}; got {_describe(candidates)}"

@@ -53,6 +53,7 @@ from .parties import (
     place_modifier,
     resolve_party,
     resolve_target,
+    thing,
 )
 from .pattern_table import Pattern, PatternSet, load_patterns
 from .semantics import adjust_code, is_question, modality
@@ -77,6 +78,7 @@ from .syntax import (
 TRIGGER_SPAN_MAX = 5
 NAME_ENTS = ("NORP", "GPE", "ORG")
 SUBJ_DEPS = ("nsubj", "nsubjpass")
+THING_ROOTS = VIOLENT_ROOTS | {"17"}
 # CAMEO roots whose nouns take their topic as a name compound: 09 investigate.
 TOPIC_MODIFIED = {"09"}
 # CAMEO codes of travel (042 make a visit, 043 host a visit): private people travel every day; a trip by a
@@ -409,7 +411,11 @@ class EventCoder:
             src, tgt, instrument = undergone
         elif instrument and m.pattern.pos == "N" and (tgt is None or tgt.head.head.i != m.token.i):
             return None  # an attack with no doer is news through what it hit: 'an attack on a convoy'
-        one_way = False
+        # 'X fought Y', 'X battled against Y': the wording says who fought whom; only 'with' and 'between'
+        # are mutual ('X clashed with Y').
+        one_way = violent and tgt is not None and (
+            tgt.dep_ in ("dobj", "obj") or (tgt.dep_ == "pobj" and tgt.head.lower_ == "against")
+        )
         if tgt is None and m.pattern.frame is not None:
             tgt = embedded_party(m.token, m.pattern.frame)
             one_way = tgt is not None  # 'agreed to provide Vietnam with boats' is not mutual
@@ -583,7 +589,13 @@ class EventCoder:
                 state_code = raw.match.pattern.state_code
                 if state_code and not tag and is_state(s_actor):
                     final = state_code
-                t_actor = resolve_target(t, actors, s_actor, skip=raw.match.token.i) if t is not None else None
+                if not instrument and thing(s, actors):
+                    continue  # 'the results confirmed ...', 'a letter critical of X': a thing does nothing
+                # Force used on a thing is still news about that thing ('shelled the hospital', 'torched homes',
+                # 'blocked accounts'); any other act done to a thing has no party as its target.
+                t_actor = resolve_target(
+                    t, actors, s_actor, skip=raw.match.token.i, things=final[:2] in THING_ROOTS
+                ) if t is not None else None
                 if final in ("040", "041") and t_actor is None and not raw.place:
                     continue  # 'the cabinet held a meeting to discuss X': one body meeting itself
                 if t_actor is None and t is not None and non_actor(t):
@@ -594,8 +606,13 @@ class EventCoder:
                     continue  # 'Smith travelled to Syria', 'he visited Juba', '300 Belgians went': private people
                 if raw.place and not known:
                     t_actor = None  # a place is no one acted on: it does not make an unknown source an event
-                if t_actor is None and raw.match.pattern.targets and not known:
-                    # Neither a known actor nor anyone acted on: 'efforts to resist what they perceive'.
+                # Crowds protest against things ('thousands marched against the new tax'): the thing makes the
+                # protest concrete, though it is no target.
+                acted_on = t_actor is not None or (
+                    final[:2] == "14" and t is not None and not raw.place and thing(t, actors)
+                )
+                if not acted_on and raw.match.pattern.targets and not known:
+                    # Neither a known actor nor anything acted on: 'efforts to resist what they perceive'.
                     continue
                 if mod.failed and tag == "refuse" and (t_actor is None or not known):
                     # A failed agreement is a rejection between named parties ('X and Y failed to reach a

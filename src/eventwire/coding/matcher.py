@@ -76,9 +76,13 @@ def _trigger_lemmas(tok: Token, lemmas: frozenset[str] | set[str]) -> list[str]:
     """The token's lemma, then, where that is no trigger, what its surface form may be a form of: the small
     model leaves 'forgave' as it is and makes 'extolled' 'extoll' and 'spared' 'spar'."""
     lemma = _lemma(tok)
-    if lemma in lemmas or tok.pos_ not in POS["V"]:
+    if tok.pos_ not in POS["V"]:
         return [lemma]
     irregular = _form_lemmas().get(tok.lower_)
+    if irregular and irregular in lemmas:
+        return [irregular]  # a listed form wins over a wrong model lemma: 'raped' is 'rape', never 'rap'
+    if lemma in lemmas:
+        return [lemma]
     guesses = [irregular] if irregular else sorted(lemma_variants(tok) - {lemma}, key=len, reverse=True)
     return [lemma, *[g for g in guesses if g in lemmas]]
 

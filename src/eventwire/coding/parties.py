@@ -127,12 +127,13 @@ def resolve_party(tok: Token, actors: Any) -> tuple[Actor, bool]:
     span = noun_phrase(tok)
     is_actor = bool(actors.is_actor(span))
     if not is_actor:
-        # 'endorsing Moscow's actions': the possessor is the actor the event is about.
+        # 'endorsing Moscow's actions', 'defended Smith's decision': the possessor is the actor the event is
+        # about, whether the dictionaries know it or the text names it.
         poss = child(tok, "poss")
-        if poss is not None:
+        if poss is not None and poss.pos_ != "PRON":
             pspan = noun_phrase(poss)
-            if actors.is_actor(pspan):
-                span, is_actor = pspan, True
+            if actors.is_actor(pspan) or named(poss):
+                span, is_actor = pspan, bool(actors.is_actor(pspan))
     return actors.resolve(span), is_actor
 
 
@@ -150,8 +151,48 @@ def non_actor(tok: Token) -> bool:
     return head.lemma_.lower() in non_actor_heads() and head.pos_ != "PROPN"
 
 
-def resolve_target(tok: Token, actors: Any, source: Actor, *, skip: int = -1) -> Actor | None:
-    """The actor a target token stands for; None where it is the source itself."""
+@lru_cache(maxsize=1)
+def _party_words() -> tuple[tuple[str, ...], frozenset[str]]:
+    data = read_json_data(NON_ACTORS_FILE)
+    suffixes = word_list(data, "party_suffixes", NON_ACTORS_FILE)
+    return tuple(sorted(suffixes, key=len, reverse=True)), word_list(data, "party_heads", NON_ACTORS_FILE)
+
+
+def _may_be_party(lemma: str) -> bool:
+    suffixes, heads = _party_words()
+    return lemma in heads or lemma.endswith(suffixes)
+
+
+def thing(tok: Token, actors: Any) -> bool:
+    """A phrase that names no party: a common noun that the actor dictionaries do not know and that looks like
+    no word for people, with no name in it ('the decision', 'imports', 'the results', 'the pullout'). Errs
+    towards people: an unknown word that may name people ('musicians') is no thing."""
+    head = _counted(tok)
+    if head.pos_ != "NOUN" or named(head) or _may_be_party(head.lemma_.lower()):
+        return False
+    if head.lemma_.lower() in QUANTIFIERS or any(t.pos_ == "PROPN" for t in noun_phrase(head)):
+        return False  # 'tens of thousands', 'the daily Liberte': people, or a name the tagger missed
+    if actors.is_actor(noun_phrase(head)):
+        return False
+    poss = child(head, "poss")
+    return poss is None or not (named(poss) or actors.is_actor(noun_phrase(poss)) or poss.pos_ == "PRON")
+
+
+def _owner(head: Token, actors: Any, skip: int) -> Actor | None:
+    """The party a thing belongs to or bears on, named in its of-, from-, by-, on- or against-phrase."""
+    found = [p for prep in head.children if prep.dep_ in ("prep", "agent") and prep.lower_ in ("of", "from", "by")
+             for p in prep.children if p.dep_ == "pobj"]
+    for obj in found + bearers(head, skip):
+        if (obj.pos_ in ("NOUN", "PROPN") or obj.ent_type_) and not thing(obj, actors):
+            return actors.resolve(noun_phrase(obj))
+    return None
+
+
+def resolve_target(
+    tok: Token, actors: Any, source: Actor, *, skip: int = -1, things: bool = True
+) -> Actor | None:
+    """The actor a target token stands for; None where it is the source itself, or a thing when `things` is
+    false (a decision welcomed, imports banned: the act has no party as its target)."""
     actor, is_actor = resolve_party(tok, actors)
     if not is_actor:
         # 'rejected an appeal filed by X', 'lifted sanctions imposed on Y', 'lifted its ban on Z': a thing
@@ -163,6 +204,11 @@ def resolve_target(tok: Token, actors: Any, source: Actor, *, skip: int = -1) ->
                 found = actors.resolve(aspan)
                 if not same_actor(found, source):
                     return found
+        if not things and thing(tok, actors):
+            # 'bowed to the demands of protesters', 'seized the assets of a cleric': the party the thing
+            # belongs to is the one acted on.
+            owner = _owner(_counted(tok), actors, skip)
+            return None if owner is None or same_actor(owner, source) else owner
         if non_actor(tok):
             return None
     return None if same_actor(actor, source) else actor

@@ -76,6 +76,8 @@ def _negated(tok: Token) -> bool:
             return True  # 'reached no agreement', 'no agreement was reached'
         if c.dep_ == "prep" and any(p.lemma_.lower() in NO_WAY and _no_one(p) for p in c.children):
             return True  # 'will in no way allow', 'under no circumstances'
+        if c.dep_ == "advmod" and c.lower_ == "longer" and any(d.lower_ == "no" for d in c.children):
+            return True  # 'no longer demand': the demand has stopped
     return False
 
 
@@ -223,7 +225,8 @@ def _denied(tok: Token) -> bool:
         return True
     head = tok.head
     if tok.dep_ == "pcomp" and head.dep_ == "prep":
-        if head.lower_ in NOT_DONE_PREPS or head.head.lower_ in ("instead", "rather"):
+        if head.lower_ in NOT_DONE_PREPS or head.head.lower_ in ("instead", "rather") or any(
+                c.lower_ in ("instead", "rather") for c in head.children):
             return True
         if head.lower_ == "from" and _lemma(head.head) == "keep":
             return True  # 'kept them from attacking' ('kept attacking' goes on)
@@ -279,6 +282,30 @@ def _hypothetical_event_noun(tok: Token, frames: Frames) -> bool:
     # Only an indefinite one: 'France's refusal would breach the convention' tells of a refusal made.
     return not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "its", "their"))
                    for c in tok.children)
+
+
+# Modifiers of an event noun that make it a prospect, not a fact: 'a potential withdrawal', 'a possible attack'.
+UNREAL_MODIFIERS = _words("unreal_modifiers")
+# Adjectives of exposure or ability whose prepositional object is an event that may happen: 'vulnerable to
+# attack', 'capable of resuming the war'.
+CAPACITY_ADJECTIVES = _words("capacity_adjectives")
+
+
+def _unreal_noun(tok: Token) -> bool:
+    """An event noun named as a prospect, an exposure or a contingency, not as something that happened."""
+    if any(c.dep_ == "amod" and c.lower_ in UNREAL_MODIFIERS for c in tok.children):
+        return True
+    # The anchor may be the word that governs the event noun: the adjective, or 'event' in 'in the event of'.
+    if tok.pos_ == "ADJ" and tok.lemma_.lower() in CAPACITY_ADJECTIVES:
+        return True
+    if tok.lower_ in ("event", "case") and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+        return True  # 'in the event of airstrikes', 'in case of an attack'
+    if tok.dep_ not in ("pobj", "pcomp") or tok.head.dep_ != "prep":
+        return False
+    holder = tok.head.head
+    if holder.pos_ == "ADJ" and holder.lemma_.lower() in CAPACITY_ADJECTIVES:
+        return True
+    return tok.head.lower_ == "of" and holder.lower_ in ("event", "case") and holder.head.lower_ == "in"
 
 
 # 'I would expect X to urge Y', 'we would like them to visit': a wish under 'would', not an act.
@@ -469,7 +496,7 @@ def modality(anchor: Token, frames: Frames) -> Modality:
         m.hypothetical = True  # 'aimed at punishing', 'dreams of attacking'
     m.obligation = bool(aux & frames.obligation_aux)
     m.future = bool(aux & (frames.future_aux | frames.reported_future_aux)) or _going_to(anchor)
-    if anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in ("fail", "refrain", "cease"):
+    if anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in ("fail", "refrain", "cease", "unable"):
         m.negated = True  # 'failed to reach agreement' did not happen
         m.failed = anchor.head.lemma_.lower() == "fail"
     elif anchor.dep_ == "xcomp" and not m.future:
@@ -484,7 +511,7 @@ def modality(anchor: Token, frames: Frames) -> Modality:
     m.speaker, m.speech_verb = speech_frame(anchor, frames)
     m.denied = _nobody_did(anchor) or _denied(anchor)
     m.hypothetical = m.hypothetical or _purpose(anchor) or _hypothetical_event_noun(anchor, frames) or (
-        _wished(anchor) or _generic(anchor))
+        _wished(anchor) or _generic(anchor) or _unreal_noun(anchor))
     m.obligation = m.obligation or _obliged_above(anchor, frames)
     if m.obligation and m.speech_verb is not None and m.speech_verb.lemma_.lower() in OPINION:
         # 'X believes Y should apply': an opinion, not a demand made in public.

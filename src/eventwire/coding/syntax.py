@@ -31,8 +31,8 @@ DOCUMENT_NOUNS = {"statement", "report", "resolution", "lawsuit", "suit", "lette
 # cause): 'staged a protest demanding', 'held a rally calling for'. The demand has no agent of its own.
 GATHERING_NOUNS = {"protest", "rally", "demonstration", "march", "strike", "sit-in", "vigil", "walkout"}
 # 'withdrew some of its troops', 'released dozens of prisoners': the "of" noun says what.
-QUANTIFIERS = {"some", "all", "most", "many", "part", "number", "thousand", "hundred", "dozen", "million",
-               "rest", "half", "majority", "several", "few", "group", "batch", "one", "two", "three",
+QUANTIFIERS = {"some", "all", "most", "many", "part", "number", "thousand", "hundred", "dozen", "million", "ten",
+               "score", "rest", "half", "majority", "several", "few", "group", "batch", "one", "two", "three",
                "state", "worth", "ton", "tonne", "shipment", "consignment", "load", "package", "dose",
                "round"}  # 'lifted the state of emergency', '$4 million worth of equipment'
 # Subjects of photo captions that name the doer in apposition.
@@ -69,7 +69,25 @@ def dateline_end(tok: Token) -> int:
 
 
 def is_passive(tok: Token) -> bool:
-    return any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in tok.children)
+    return any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in tok.children) or misparsed_passive(tok)
+
+
+def misparsed_passive(tok: Token) -> bool:
+    """'groups who, supported by the US, fought': a participle with a by-phrase and no auxiliary is passive,
+    though the small parser gives it an active subject (which is the one acted on)."""
+    return (
+        tok.tag_ == "VBN" and child(tok, "nsubj") is not None and child(tok, "agent") is not None
+        and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+    )
+
+
+def participle(tok: Token) -> bool:
+    """A past participle, also where the tagger calls it a past tense: a verb hanging off a noun with no
+    subject of its own ('a pastor detained for two years') cannot be finite, unless that noun heads the whole
+    sentence ('Smith, a tycoon, called for ...' parsed with the name as root: the verb is the main one)."""
+    return tok.tag_ == "VBN" or (
+        tok.tag_ == "VBD" and tok.dep_ == "acl" and child(tok, "nsubj") is None and tok.head.dep_ != "ROOT"
+    )
 
 
 def child(tok: Token, *deps: str) -> Token | None:
@@ -196,7 +214,7 @@ def reduced_passive(tok: Token) -> bool:
     """A passive participle after the noun it is done to: 'forces backed by Turkey', 'the regime, supported by
     Iran,', 'a deal brokered by Qatar'."""
     return (
-        tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in NOMINAL and tok.head.i < tok.i
+        tok.dep_ == "acl" and participle(tok) and tok.head.pos_ in NOMINAL and tok.head.i < tok.i
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in tok.children)
     )
 
@@ -211,7 +229,11 @@ def verbless_passive(tok: Token) -> bool:
     bombed'. The noun is what was done to, not the doer. (A finite verb the tagger calls a participle, 'Trump
     on Tuesday reneged on ...', heads its own clause: only a participle joined to a verbless head counts.)"""
     head = tok.head
-    if tok.tag_ != "VBN" or tok.dep_ != "conj" or (head.pos_ in ("VERB", "AUX") and not bare_participle(head)):
+    if tok.tag_ != "VBN" or tok.dep_ != "conj":
+        return False
+    # 'my wife had been killed and the children injured': the passive's auxiliaries carry over the gap.
+    gapped = is_passive(head) and child(head, "auxpass") is not None
+    if head.pos_ in ("VERB", "AUX") and not bare_participle(head) and not gapped:
         return False
     subj = child(tok, "nsubj")
     return subj is not None and subj.i < tok.i and not any(
@@ -220,6 +242,8 @@ def verbless_passive(tok: Token) -> bool:
 
 
 def direct_object(tok: Token) -> Token | None:
+    if misparsed_passive(tok):
+        return child(tok, "nsubj")
     if is_passive(tok):
         return child(tok, *PASSIVE_SUBJ)
     if reduced_passive(tok):
@@ -530,7 +554,7 @@ def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
         elif adverbial_participle(tok) is not None:
             tok = adverbial_participle(tok)
         elif dep in ("acl", "relcl") and head.pos_ in NOMINAL:
-            if dep == "acl" and tok.tag_ == "VBN":
+            if dep == "acl" and participle(tok):
                 return None  # 'plains hailed as a cradle': a passive participle's noun is its patient
             lemma = head.lemma_.lower()
             if dep == "acl" and lemma in GATHERING_NOUNS:
