@@ -37,6 +37,7 @@ from .instruments import (
     agentless,
     attack_code,
     impact_matches,
+    mass_weapon_code,
     named_doer,
     weapon_code,
     weapon_patterns,
@@ -586,6 +587,8 @@ class EventCoder:
                     s_actor, s_is = resolve_party(s, actors)
                 if raw.rule.endswith(":implied-source") and not implied_state(s_actor):
                     continue  # 'was arrested in Istanbul' says where, not who arrested
+                if final[:2] in ("18", "19") and raw.match.pattern.pos == "V":
+                    final = mass_weapon_code(raw.match.token) or final  # 'a sarin attack killed dozens': 2041
                 state_code = raw.match.pattern.state_code
                 if state_code and not tag and is_state(s_actor):
                     final = state_code

@@ -145,6 +145,19 @@ def instrument_source(noun: Token) -> Token | None:
     return None
 
 
+def mass_weapon_code(verb: Token) -> str | None:
+    """The 204x code of a chemical, biological or nuclear weapon that a killing or an attack came from: its
+    subject ('a chemical attack killed dozens') or the phrase it happened in or by ('were killed in a sarin
+    attack')."""
+    nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    nouns += [p for c in verb.children if c.dep_ in ("prep", "agent") for p in c.children if p.dep_ == "pobj"]
+    for noun in nouns:
+        code = weapon_code(noun)
+        if code and code.startswith("204"):
+            return code
+    return None
+
+
 def named_doer(mod: Token) -> bool:
     """A name before an event noun that says who did it ('Russian airstrikes', 'Hamas rockets'), not where
     ('a West Bank shooting attack', 'the Red Sea attacks')."""

@@ -62,7 +62,17 @@ def is_question(sent: Span) -> bool:
 
 
 def _aux(tok: Token) -> set[str]:
-    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    """The auxiliaries of tok; a verb joined to another with neither subject nor auxiliary of its own shares
+    them ('would shoot down the missiles and attack the launchers': the attack is under 'would' too)."""
+    own = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    for _ in range(4):
+        if own or tok.dep_ != "conj" or tok.head is tok or tok.pos_ not in ("VERB", "AUX"):
+            return own
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
+            return own
+        tok = tok.head
+        own = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    return own
 
 
 def _negated(tok: Token) -> bool:
@@ -291,6 +301,12 @@ UNREAL_MODIFIERS = _words("unreal_modifiers")
 CAPACITY_ADJECTIVES = _words("capacity_adjectives")
 
 
+def _graded_readiness(tok: Token) -> bool:
+    """'is less willing to criticise', 'more ready to talk': a tendency compared, not a stated intent."""
+    return any(c.dep_ == "acomp" and any(d.dep_ == "advmod" and d.lower_ in ("less", "more", "increasingly")
+                                         for d in c.children) for c in tok.children)
+
+
 def _unreal_noun(tok: Token) -> bool:
     """An event noun named as a prospect, an exposure or a contingency, not as something that happened."""
     if any(c.dep_ == "amod" and c.lower_ in UNREAL_MODIFIERS for c in tok.children):
@@ -511,7 +527,7 @@ def modality(anchor: Token, frames: Frames) -> Modality:
     m.speaker, m.speech_verb = speech_frame(anchor, frames)
     m.denied = _nobody_did(anchor) or _denied(anchor)
     m.hypothetical = m.hypothetical or _purpose(anchor) or _hypothetical_event_noun(anchor, frames) or (
-        _wished(anchor) or _generic(anchor) or _unreal_noun(anchor))
+        _wished(anchor) or _generic(anchor) or _unreal_noun(anchor) or _graded_readiness(anchor))
     m.obligation = m.obligation or _obliged_above(anchor, frames)
     if m.obligation and m.speech_verb is not None and m.speech_verb.lemma_.lower() in OPINION:
         # 'X believes Y should apply': an opinion, not a demand made in public.
