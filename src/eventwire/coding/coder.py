@@ -57,7 +57,7 @@ from .parties import (
     thing,
 )
 from .pattern_table import Pattern, PatternSet, load_patterns
-from .semantics import adjust_code, is_question, modality
+from .semantics import OPINION, adjust_code, is_question, modality
 from .syntax import (
     agent,
     child,
@@ -251,6 +251,8 @@ class EventCoder:
         for tok in sent:
             if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in self.frames.say_verbs:
                 continue
+            if tok.head.lemma_.lower() in OPINION:
+                continue  # 'X thinks Y must go' states a view; it makes no demand
             if not any(c.dep_ == "aux" and c.lower_ in self.frames.obligation_aux for c in tok.children):
                 continue
             if any(t.i in matched for t in tok.subtree):

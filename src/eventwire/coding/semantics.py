@@ -376,13 +376,6 @@ def _obliged_above(tok: Token, frames: Frames) -> bool:
     return False
 
 
-def _opinion_of_duty(tok: Token, frames: Frames) -> bool:
-    """The anchor of coder._obligations' demand is the verb of saying: 'X thinks Y must go' is a view, no
-    demand. (No opinion verb is a trigger of the pattern table.)"""
-    return tok.pos_ == "VERB" and _lemma(tok) in OPINION and any(
-        c.dep_ == "ccomp" and _aux(c) & frames.obligation_aux for c in tok.children)
-
-
 FIRST_PERSON = _words("first_person")
 
 
@@ -532,7 +525,7 @@ def modality(anchor: Token, frames: Frames) -> Modality:
     if m.obligation and m.speech_verb is not None and m.speech_verb.lemma_.lower() in OPINION:
         # 'X believes Y should apply': an opinion, not a demand made in public.
         m.speaker = None
-    if _opinion_of_duty(anchor, frames) or _asked_by_noun(anchor, frames):
+    if _asked_by_noun(anchor, frames):
         m.hypothetical = True
     m.first_person = _first_person(anchor)
     kind = _background(anchor)
