@@ -80,6 +80,8 @@ TRIGGER_SPAN_MAX = 5
 NAME_ENTS = ("NORP", "GPE", "ORG")
 SUBJ_DEPS = ("nsubj", "nsubjpass")
 THING_ROOTS = VIOLENT_ROOTS | {"17"}
+# Punishments that a call for them aims at their target: sanctions, expulsions, arrests, prosecutions.
+PUNITIVE_ROOTS = {"16", "17"}
 # CAMEO roots whose nouns take their topic as a name compound: 09 investigate.
 TOPIC_MODIFIED = {"09"}
 # CAMEO codes of travel (042 make a visit, 043 host a visit): private people travel every day; a trip by a
@@ -347,6 +349,10 @@ class EventCoder:
             tgt = target_of(e, self.frames.object_control)
             if tgt is not None and frame_src is not None and tgt.i == frame_src.i:
                 tgt = None
+            if asking and tgt is not None and e.pattern.cameo[:2] in PUNITIVE_ROOTS:
+                # 'called for sanctions against X' asks no one in particular: it is hostility aimed at X, a
+                # threat of the punishment (as the PLOVER gold codes it), not a demand made of X.
+                code = self.frames.map_code("threat", e.pattern.cameo) or code
         if tgt is None and e is None and m.pattern.pos in ("V", "A"):
             # 'agreed to provide Kenya with equipment', 'willing to send resources to Colombia': the act
             # agreed to is in no table row, but the party it is done to is named.
@@ -449,6 +455,11 @@ class EventCoder:
         elif m.pattern.pos == "A":
             anchor = _anchor_of(m)
         code = m.pattern.cameo
+        giving = by_tok.get(m.token.head.i) if m.token.dep_ == "advcl" and m.token.head is not m.token else None
+        if code[:2] == "05" and giving is not None and giving.pattern.cameo[:2] == "07" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in m.token.children):
+            # 'provided $40 million in aid to support displaced families': the support is the aid given.
+            code = giving.pattern.cameo
         recip = (m.pattern.recip and not one_way) or (tgt is None and joint(m))
         place = False
         if tgt is None and not (recip and len(conjuncts(src)) > 1):
