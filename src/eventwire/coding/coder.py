@@ -620,8 +620,12 @@ class EventCoder:
                 if final[:3] in VISIT_CODES and (not s_actor.code and s.pos_ in ("PROPN", "PRON") or (
                         s.tag_ in ("NNS", "NNPS") and s_actor.country and not s_actor.sector)):
                     continue  # 'Smith travelled to Syria', 'he visited Juba', '300 Belgians went': private people
-                if raw.place and not known:
-                    t_actor = None  # a place is no one acted on: it does not make an unknown source an event
+                if raw.place and (final[:2] != "07" or not known):
+                    # A place the act happened in is no one acted on ('fighting in Syria' is not fighting Syria):
+                    # it belongs in the event's location, which the places step fills from the sentence. Aid
+                    # is the exception: the place it goes to stands for its people ('donated $5m to rebuild
+                    # schools in Gaza').
+                    t_actor = None
                 # Crowds protest against things ('thousands marched against the new tax'): the thing makes the
                 # protest concrete, though it is no target.
                 acted_on = t_actor is not None or (
