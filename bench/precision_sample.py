@@ -41,6 +41,12 @@ def clean(text: str | None) -> str:
     return " ".join((text or "").split())  # one TSV line per event
 
 
+def source_text(actor) -> str:
+    """The source as the judge sees it: an unknown attacker (a weapon's phrase standing in) says so."""
+    text = clean(actor.text)
+    return f"{text} ({actor.name})" if actor.basis == "instrument" and actor.name else text
+
+
 def coded_events(corpus: Path, limit: int, all_codes: bool):
     from itertools import islice
 
@@ -74,7 +80,7 @@ def write_sample(args: argparse.Namespace) -> int:
         out.writerow(COLUMNS)
         for e in sample:
             old = carried.get(e.event_id, {})
-            row = [e.event_id, e.cameo, e.plover or "", clean(e.source.text), clean(e.target.text if e.target else "")]
+            row = [e.event_id, e.cameo, e.plover or "", source_text(e.source), clean(e.target.text if e.target else "")]
             row += [e.evidence.trigger, e.rule, clean(e.evidence.text), old.get("verdict", ""), old.get("note", "")]
             out.writerow(row)
     fresh = sum(1 for e in sample if e.event_id not in carried)

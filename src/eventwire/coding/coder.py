@@ -80,6 +80,7 @@ TRIGGER_SPAN_MAX = 5
 NAME_ENTS = ("NORP", "GPE", "ORG")
 SUBJ_DEPS = ("nsubj", "nsubjpass")
 THING_ROOTS = VIOLENT_ROOTS | {"17"}
+UNKNOWN_DOER = "unknown attacker"
 # Punishments that a call for them aims at their target: sanctions, expulsions, arrests, prosecutions.
 PUNITIVE_ROOTS = {"16", "17"}
 # CAMEO roots whose nouns take their topic as a name compound: 09 investigate.
@@ -607,6 +608,11 @@ class EventCoder:
                     final = state_code
                 if not instrument and thing(s, actors):
                     continue  # 'the results confirmed ...', 'a letter critical of X': a thing does nothing
+                if instrument:
+                    # 'A car bomb killed 12': the weapon's phrase is the evidence, the doer is unknown (as an
+                    # 'unidentified armed group' is in conflict data), and it is no party of any country.
+                    s_actor = replace(s_actor, name=UNKNOWN_DOER, code=None, country=None, sector=None,
+                                      basis="instrument")
                 # Force used on a thing is still news about that thing ('shelled the hospital', 'torched homes',
                 # 'blocked accounts'); any other act done to a thing has no party as its target.
                 t_actor = resolve_target(
