@@ -304,3 +304,17 @@ def test_a_force_of_nature_as_subject_names_no_actor(nlp):
                                  ("Indian troops hit the camp.", "troops", False)):
         doc = nlp(text)
         assert agentless(next(t for t in doc if t.text == word)) is expected, text
+
+
+def test_attack_without_doer_has_an_unknown_attacker(code_text):
+    (event,) = [c for c in code_text("A roadside bomb killed four policemen near Quetta.") if c.cameo.startswith("18")]
+    assert event.source.text == "A roadside bomb"
+    assert event.source.name == "unknown attacker"
+    assert event.source.basis == "instrument"
+    assert event.source.code is None and event.source.country is None
+
+
+def test_named_doer_is_no_unknown_attacker(code_text):
+    events = code_text("Russian airstrikes killed twelve civilians in Idlib.")
+    assert events and all(c.source.name != "unknown attacker" for c in events)
+    assert any(c.source.country == "RUS" for c in events)

@@ -47,6 +47,11 @@ def named(tok: Token | None) -> bool:
     return tok is not None and any(t.ent_type_ in NAMED for t in noun_phrase(tok))
 
 
+def body_named(tok: Token) -> bool:
+    """The phrase names an organisation, a state or a people ('Asean', 'East Asian countries'), not a person."""
+    return any(t.ent_type_ in NAMED - {"PERSON"} for t in noun_phrase(tok))
+
+
 def bearers(tok: Token, skip: int = -1) -> list[Token]:
     """Who a thing comes from or bears on: the agent of a participle on it ('an appeal filed by X'), the
     object of on/against on the participle or the noun ('sanctions imposed on Y', 'the ban on Z'). The

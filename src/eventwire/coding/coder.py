@@ -21,6 +21,7 @@ from eventwire.model import Actor
 
 from .arguments import (
     BEHEST_RELATIONS,
+    body_named,
     embedded_party,
     joint,
     mandative,
@@ -626,6 +627,10 @@ class EventCoder:
                 if final[:3] in VISIT_CODES and (not s_actor.code and s.pos_ in ("PROPN", "PRON") or (
                         s.tag_ in ("NNS", "NNPS") and s_actor.country and not s_actor.sector)):
                     continue  # 'Smith travelled to Syria', 'he visited Juba', '300 Belgians went': private people
+                if final[:2] == "04" and t_actor is not None and not (
+                        s_actor.code or s_actor.sector or t_actor.code or t_actor.sector
+                        or body_named(s) or body_named(t)):
+                    continue  # 'she met Campbell at a party': people no dictionary knows, meeting privately
                 if raw.place and (final[:2] != "07" or not known):
                     # A place the act happened in is no one acted on ('fighting in Syria' is not fighting Syria):
                     # it belongs in the event's location, which the places step fills from the sentence. Aid
