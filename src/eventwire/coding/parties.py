@@ -152,15 +152,18 @@ def non_actor(tok: Token) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _party_words() -> tuple[tuple[str, ...], frozenset[str]]:
+def _party_words() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
     data = read_json_data(NON_ACTORS_FILE)
-    suffixes = word_list(data, "party_suffixes", NON_ACTORS_FILE)
-    return tuple(sorted(suffixes, key=len, reverse=True)), word_list(data, "party_heads", NON_ACTORS_FILE)
+    party = tuple(word_list(data, "party_suffixes", NON_ACTORS_FILE))
+    things = tuple(word_list(data, "thing_suffixes", NON_ACTORS_FILE))
+    return party, things, word_list(data, "party_heads", NON_ACTORS_FILE)
 
 
 def _may_be_party(lemma: str) -> bool:
-    suffixes, heads = _party_words()
-    return lemma in heads or lemma.endswith(suffixes)
+    party, things, heads = _party_words()
+    if lemma in heads:
+        return True
+    return not lemma.endswith(things) and lemma.endswith(party)
 
 
 def thing(tok: Token, actors: Any) -> bool:
@@ -170,7 +173,7 @@ def thing(tok: Token, actors: Any) -> bool:
     head = _counted(tok)
     if head.pos_ != "NOUN" or named(head) or _may_be_party(head.lemma_.lower()):
         return False
-    if head.lemma_.lower() in QUANTIFIERS or any(t.pos_ == "PROPN" for t in noun_phrase(head)):
+    if head.lemma_.lower() in QUANTIFIERS or any(t.pos_ == "PROPN" for t in noun_phrase(head) if t.i <= head.i):
         return False  # 'tens of thousands', 'the daily Liberte': people, or a name the tagger missed
     if actors.is_actor(noun_phrase(head)):
         return False
