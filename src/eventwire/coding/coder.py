@@ -82,6 +82,7 @@ NAME_ENTS = ("NORP", "GPE", "ORG")
 SUBJ_DEPS = ("nsubj", "nsubjpass")
 THING_ROOTS = VIOLENT_ROOTS | {"17"}
 UNKNOWN_DOER = "unknown attacker"
+GENERIC_DOERS = {"anyone", "anybody", "someone", "somebody", "everyone", "everybody", "whoever", "whomever"}
 # Punishments that a call for them aims at their target: sanctions, expulsions, arrests, prosecutions.
 PUNITIVE_ROOTS = {"16", "17"}
 # CAMEO roots whose nouns take their topic as a name compound: 09 investigate.
@@ -607,6 +608,8 @@ class EventCoder:
                 state_code = raw.match.pattern.state_code
                 if state_code and not tag and is_state(s_actor):
                     final = state_code
+                if s.lower_ in GENERIC_DOERS:
+                    continue  # 'sanctions on anyone giving him money': no one in particular acts
                 if not instrument and thing(s, actors):
                     continue  # 'the results confirmed ...', 'a letter critical of X': a thing does nothing
                 if instrument:
@@ -614,15 +617,17 @@ class EventCoder:
                     # 'unidentified armed group' is in conflict data), and it is no party of any country.
                     s_actor = replace(s_actor, name=UNKNOWN_DOER, code=None, country=None, sector=None,
                                       basis="instrument")
-                # Force used on a thing is still news about that thing ('shelled the hospital', 'torched homes',
-                # 'blocked accounts'); any other act done to a thing has no party as its target.
+                # Force used or threatened on a thing is still news about that thing ('shelled the hospital',
+                # 'torched homes', 'blocked accounts'); any other act done to a thing has no party as its target.
                 t_actor = resolve_target(
-                    t, actors, s_actor, skip=raw.match.token.i, things=final[:2] in THING_ROOTS
+                    t, actors, s_actor, skip=raw.match.token.i, things=final[:2] in THING_ROOTS or final.startswith("138")
                 ) if t is not None else None
                 if final in ("040", "041") and t_actor is None and not raw.place:
                     continue  # 'the cabinet held a meeting to discuss X': one body meeting itself
                 if t_actor is None and t is not None and non_actor(t):
                     continue  # done to a quality, an idea or a state of affairs, not to a party
+                if final[:3] in VISIT_CODES and t is not None and t_actor is None and not raw.place:
+                    continue  # 'the inspectors visited the camps': a visit to a thing meets no one
                 known = s_is or s_actor.country or s_actor.sector or named(s)
                 if final[:3] in VISIT_CODES and (not s_actor.code and s.pos_ in ("PROPN", "PRON") or (
                         s.tag_ in ("NNS", "NNPS") and s_actor.country and not s_actor.sector)):

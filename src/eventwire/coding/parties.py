@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from eventwire.datafiles import read_json_data
 from eventwire.model import Actor
 
-from .arguments import bearers, named
+from .arguments import NAMED, bearers, named
 from .pattern_table import word_list
 from .syntax import QUANTIFIERS, child, conjuncts, noun_phrase
 
@@ -171,19 +171,25 @@ def thing(tok: Token, actors: Any) -> bool:
     no word for people, with no name in it ('the decision', 'imports', 'the results', 'the pullout'). Errs
     towards people: an unknown word that may name people ('musicians') is no thing."""
     head = _counted(tok)
-    if head.pos_ != "NOUN" or named(head) or _may_be_party(head.lemma_.lower()):
+    if head.pos_ != "NOUN" or _may_be_party(head.lemma_.lower()) or head.lemma_.lower() in QUANTIFIERS:
+        return False  # ('tens of thousands': people)
+    # A name in the phrase up to its head makes it a party ('a WHO request', 'the daily Liberte'); a name
+    # after it does not ('a camp near Gaziantep', 'the assessment of the envoy').
+    if any(t.pos_ == "PROPN" or t.ent_type_ in NAMED for t in noun_phrase(head) if t.i <= head.i):
         return False
-    if head.lemma_.lower() in QUANTIFIERS or any(t.pos_ == "PROPN" for t in noun_phrase(head) if t.i <= head.i):
-        return False  # 'tens of thousands', 'the daily Liberte': people, or a name the tagger missed
     if actors.is_actor(noun_phrase(head)):
         return False
     poss = child(head, "poss")
     return poss is None or not (named(poss) or actors.is_actor(noun_phrase(poss)) or poss.pos_ == "PRON")
 
 
+# 'the demands of X', 'a request from X', 'a proposal by X', 'the deal with X', 'the coup against X'
+OWNER_PREPS = ("of", "from", "by", "with", "against")
+
+
 def _owner(head: Token, actors: Any, skip: int) -> Actor | None:
-    """The party a thing belongs to or bears on, named in its of-, from-, by-, on- or against-phrase."""
-    found = [p for prep in head.children if prep.dep_ in ("prep", "agent") and prep.lower_ in ("of", "from", "by")
+    """The party a thing belongs to or bears on, named in its of-, from-, by-, with-, on- or against-phrase."""
+    found = [p for prep in head.children if prep.dep_ in ("prep", "agent") and prep.lower_ in OWNER_PREPS
              for p in prep.children if p.dep_ == "pobj"]
     for obj in found + bearers(head, skip):
         if (obj.pos_ in ("NOUN", "PROPN") or obj.ent_type_) and not thing(obj, actors):
