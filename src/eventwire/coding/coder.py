@@ -619,8 +619,9 @@ class EventCoder:
                                       basis="instrument")
                 # Force used or threatened on a thing is still news about that thing ('shelled the hospital',
                 # 'torched homes', 'blocked accounts'); any other act done to a thing has no party as its target.
+                force = final[:2] in THING_ROOTS or final.startswith("138")
                 t_actor = resolve_target(
-                    t, actors, s_actor, skip=raw.match.token.i, things=final[:2] in THING_ROOTS or final.startswith("138")
+                    t, actors, s_actor, skip=raw.match.token.i, things=force
                 ) if t is not None else None
                 if final in ("040", "041") and t_actor is None and not raw.place:
                     continue  # 'the cabinet held a meeting to discuss X': one body meeting itself
