@@ -166,7 +166,7 @@ class EventCoder:
             if attributions is None:
                 attributions = sentence_attributions(doc, sents)
             raws = self._sentence_events(sent, matches)
-            raws += self._obligations(sent, matches)
+            raws += self._obligations(sent, matches, actors)
             found = self._candidates(si, sent, raws, actors, attributions[si])
             if not found and raws and all(modality(r.anchor, self.frames).background for r in raws):
                 # 'The move came after the government released 100 prisoners': when nothing outside the
@@ -248,7 +248,7 @@ class EventCoder:
     def _may_oblige(self, sent: Span) -> bool:
         return any(t.lower_ in self.frames.obligation_aux for t in sent)
 
-    def _obligations(self, sent: Span, matches: list[Match]) -> list[_Raw]:
+    def _obligations(self, sent: Span, matches: list[Match], actors: Any) -> list[_Raw]:
         """'EU says military intervention must be avoided', 'X said Y must ensure security': a speaker
         stating what another must do demands it (100), when no pattern codes the content already."""
         matched = {m.token.i for m in matches}
@@ -266,6 +266,9 @@ class EventCoder:
             if speaker is None:
                 continue
             target = child(tok, "nsubj", "nsubjpass")
+            should = any(c.dep_ == "aux" and c.lower_ == "should" for c in tok.children)
+            if target is not None and should and thing(target, actors):
+                continue  # 'prices should move up', 'earnings should improve': an expectation, no demand
             pseudo = Match(tok, OBLIGATION, None, "")
             out.append(_Raw(pseudo, "100", speaker, target, tok.head, (tok.i, tok.i + 1), "obligation",
                             recip=False, framed=True))

@@ -366,6 +366,8 @@ def match_sentence(sent: Span, patterns: PatternSet) -> list[Match]:
     joined = hyphenated(sent, patterns)
     out = []
     for tok in sent:
+        if tok.ent_type_ in ("DATE", "TIME") and tok.is_title:
+            continue  # 'record March sales', 'in May': a month, not a march or a permission
         if tok.i in joined:
             lemma, first = joined[tok.i]
             m = match_token(tok, patterns, lemma)

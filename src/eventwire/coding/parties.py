@@ -152,18 +152,19 @@ def non_actor(tok: Token) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _party_words() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
+def _party_words() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str], frozenset[str]]:
     data = read_json_data(NON_ACTORS_FILE)
     party = tuple(word_list(data, "party_suffixes", NON_ACTORS_FILE))
     things = tuple(word_list(data, "thing_suffixes", NON_ACTORS_FILE))
-    return party, things, word_list(data, "party_heads", NON_ACTORS_FILE)
+    heads = word_list(data, "party_heads", NON_ACTORS_FILE)
+    return party, things, heads, word_list(data, "thing_heads", NON_ACTORS_FILE)
 
 
 def _may_be_party(lemma: str) -> bool:
-    party, things, heads = _party_words()
+    party, things, heads, thing_heads = _party_words()
     if lemma in heads:
         return True
-    return not lemma.endswith(things) and lemma.endswith(party)
+    return lemma not in thing_heads and not lemma.endswith(things) and lemma.endswith(party)
 
 
 def thing(tok: Token, actors: Any) -> bool:

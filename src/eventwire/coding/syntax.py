@@ -270,6 +270,11 @@ def clause_object(tok: Token) -> Token | None:
     return None
 
 
+def _same_entity(a: Token, b: Token) -> bool:
+    lo, hi = min(a.i, b.i), max(a.i, b.i)
+    return all(t.ent_iob_ == "I" for t in a.doc[lo + 1 : hi + 1])
+
+
 def conjuncts(tok: Token) -> list[Token]:
     """tok and the nominals coordinated with it ('Israel and Lebanon' -> both)."""
     out = [tok]
@@ -277,6 +282,8 @@ def conjuncts(tok: Token) -> list[Token]:
     # the subject; nothing before the dateline's end is a party.
     first = dateline_end(tok)
     for c in tok.conjuncts:
+        if c.ent_iob_ == "I" and tok.ent_type_ == "ORG" and c.ent_type_ == "ORG" and _same_entity(tok, c):
+            continue  # 'Sears, Roebuck and Co': the parts of one firm's name are one party
         if c.pos_ in NOMINAL and c not in out and (c.i >= first or tok.i < first):
             out.append(c)
     if len(out) == 1:
