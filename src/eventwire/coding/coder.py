@@ -210,6 +210,10 @@ class EventCoder:
                     raws.append(self._framed(m, None, embedded_code))
                     consumed.add(m.token.i)
                 continue
+            if any(e.pattern.block for e in embedded):
+                # 'intended to make a tender offer': what the frame frames is no event, so neither is the frame.
+                consumed.add(m.token.i)
+                continue
             for e in embedded:
                 inner_code, inner_pos = e.pattern.cameo, e.pattern.pos
                 if e.pattern.frame is not None:
