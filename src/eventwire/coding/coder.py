@@ -634,6 +634,9 @@ class EventCoder:
                     continue  # 'the cabinet held a meeting to discuss X': one body meeting itself
                 if t_actor is None and t is not None and non_actor(t):
                     continue  # done to a quality, an idea or a state of affairs, not to a party
+                if raw.rule == "obligation" and t_actor is not None and is_state(s_actor) and is_state(t_actor) and (
+                        s_actor.country and s_actor.country == t_actor.country):
+                    continue  # 'Zhao said China should lower costs': a government's own policy, no demand
                 if final[:3] in VISIT_CODES and t is not None and t_actor is None and not raw.place:
                     continue  # 'the inspectors visited the camps': a visit to a thing meets no one
                 known = s_is or s_actor.country or s_actor.sector or named(s)

@@ -135,8 +135,10 @@ def _background(tok: Token) -> str | None:
                     return c.lower_
             if t.dep_ == "pcomp" and t.head.lower_ in BACKGROUND_MARKS:
                 return t.head.lower_
-        if t.dep_ == "pobj" and t.head.lower_ in BACKGROUND_MARKS and t.i != tok.i:
-            # 'a warning after bombings that killed 250': the clause describes the earlier event named
+        if t.dep_ == "pobj" and t.head.lower_ in BACKGROUND_MARKS and (
+                t.i != tok.i or t.head.lower_ in ("since", "following")):
+            # 'a warning after bombings that killed 250': the clause describes the earlier event named;
+            # 'since the accord by X and Y, markets have ...': the event is the time reference
             return t.head.lower_
         if t.head is t or t.dep_ == "ROOT":
             return None
@@ -233,6 +235,8 @@ def _denied(tok: Token) -> bool:
         return True
     if tok.dep_ == "ccomp" and _lemma(tok.head) in DENY_CLAIM:
         return True
+    if tok.dep_ == "acl" and tok.head.dep_ == "dobj" and _lemma(tok.head.head) in DENY_CLAIM:
+        return True  # 'denied reports that the banks are resisting': the content of a denied claim
     head = tok.head
     if tok.dep_ == "pcomp" and head.dep_ == "prep":
         if head.lower_ in NOT_DONE_PREPS or head.head.lower_ in ("instead", "rather") or any(
