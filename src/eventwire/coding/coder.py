@@ -211,7 +211,7 @@ class EventCoder:
                     consumed.add(m.token.i)
                 continue
             if any(e.pattern.block for e in embedded):
-                # 'intended to make a tender offer': what the frame frames is no event, so neither is the frame.
+                # 'plans a takeover offer for the firm': what the frame frames is no event, so neither is the frame.
                 consumed.add(m.token.i)
                 continue
             for e in embedded:

@@ -73,7 +73,7 @@ def is_passive(tok: Token) -> bool:
 
 
 def misparsed_passive(tok: Token) -> bool:
-    """'groups who, supported by the US, fought': a participle with a by-phrase and no auxiliary is passive,
+    """'militias that, armed by Qatar, held out': a participle with a by-phrase and no auxiliary is passive,
     though the small parser gives it an active subject (which is the one acted on)."""
     return (
         tok.tag_ == "VBN" and child(tok, "nsubj") is not None and child(tok, "agent") is not None
@@ -231,7 +231,7 @@ def verbless_passive(tok: Token) -> bool:
     head = tok.head
     if tok.tag_ != "VBN" or tok.dep_ != "conj":
         return False
-    # 'my wife had been killed and the children injured': the passive's auxiliaries carry over the gap.
+    # 'two guards had been shot and a driver wounded': the passive's auxiliaries carry over the gap.
     gapped = is_passive(head) and child(head, "auxpass") is not None
     if head.pos_ in ("VERB", "AUX") and not bare_participle(head) and not gapped:
         return False
