@@ -72,7 +72,7 @@ def bearers(tok: Token, skip: int = -1) -> list[Token]:
 
 def embedded_party(tok: Token, frame: str | None) -> Token | None:
     """The one an uncoded embedded act is done to: its indirect object, a named direct object, or a
-    named object of to/with ('agreed to allow UN workers access', 'ready to send troops to Mali')."""
+    named object of to/with/from ('agreed to allow UN workers access', 'ready to send troops to Mali')."""
     if frame in ("demand", "appeal"):
         # 'demanded that the minister appear before the committee': the one asked is the clause's subject.
         for c in tok.children:
@@ -101,7 +101,7 @@ def embedded_party(tok: Token, frame: str | None) -> Token | None:
                 return who
         hosts = [c] + ([obj] if obj is not None else [])
         for host in hosts:
-            for prep in ("to", "with"):
+            for prep in ("to", "with", "from"):  # 'agreed to buy a stake from X': X is the other party
                 for p in prep_objects(host, prep):
                     if named(p):
                         return p
