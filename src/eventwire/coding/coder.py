@@ -19,13 +19,12 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.model import Actor
 
+from .admission import REFUSED, Pair, admit, source_refused
 from .arguments import (
     BEHEST_RELATIONS,
-    body_named,
     embedded_party,
     joint,
     mandative,
-    named,
     place_of,
     role_party,
     target_of,
@@ -50,11 +49,9 @@ from .parties import (
     implied_state,
     is_state,
     is_time,
-    non_actor,
     pairs,
     place_modifier,
     resolve_party,
-    resolve_target,
     thing,
 )
 from .pattern_table import Pattern, PatternSet, load_patterns
@@ -80,16 +77,11 @@ from .syntax import (
 TRIGGER_SPAN_MAX = 5
 NAME_ENTS = ("NORP", "GPE", "ORG")
 SUBJ_DEPS = ("nsubj", "nsubjpass")
-THING_ROOTS = VIOLENT_ROOTS | {"17"}
 UNKNOWN_DOER = "unknown attacker"
-GENERIC_DOERS = {"anyone", "anybody", "someone", "somebody", "everyone", "everybody", "whoever", "whomever"}
 # Punishments that a call for them aims at their target: sanctions, expulsions, arrests, prosecutions.
 PUNITIVE_ROOTS = {"16", "17"}
 # CAMEO roots whose nouns take their topic as a name compound: 09 investigate.
 TOPIC_MODIFIED = {"09"}
-# CAMEO codes of travel (042 make a visit, 043 host a visit): private people travel every day; a trip by a
-# named person or a pronoun the dictionaries do not know is no political visit.
-VISIT_CODES = {"042", "043"}
 TIME_PREPS = {"after", "before", "since", "following", "during", "amid", "despite", "until", "ahead"}
 # The pattern behind the built-in obligation rule (coder._obligations), so every event has a rule id.
 OBLIGATION = Pattern(id="obligation", lemma="must", pos="V", cameo="100", targets=(), when={})
@@ -615,63 +607,21 @@ class EventCoder:
                 state_code = raw.match.pattern.state_code
                 if state_code and not tag and is_state(s_actor):
                     final = state_code
-                if s.lower_ in GENERIC_DOERS:
-                    continue  # 'sanctions on anyone giving him money': no one in particular acts
-                if not instrument and thing(s, actors):
-                    continue  # 'the results confirmed ...', 'a letter critical of X': a thing does nothing
+                if source_refused(s, instrument, actors):
+                    continue
                 if instrument:
                     # 'A car bomb killed 12': the weapon's phrase is the evidence, the doer is unknown (as an
                     # 'unidentified armed group' is in conflict data), and it is no party of any country.
                     s_actor = replace(s_actor, name=UNKNOWN_DOER, code=None, country=None, sector=None,
                                       basis="instrument")
-                # Force used or threatened on a thing is still news about that thing ('shelled the hospital',
-                # 'torched homes', 'blocked accounts'); any other act done to a thing has no party as its target.
-                force = final[:2] in THING_ROOTS or final.startswith("138")
-                t_actor = resolve_target(
-                    t, actors, s_actor, skip=raw.match.token.i, things=force
-                ) if t is not None else None
-                if final in ("040", "041") and t_actor is None and not raw.place:
-                    continue  # 'the cabinet held a meeting to discuss X': one body meeting itself
-                if t_actor is None and t is not None and non_actor(t):
-                    continue  # done to a quality, an idea or a state of affairs, not to a party
-                if raw.rule == "obligation" and t_actor is not None and is_state(s_actor) and is_state(t_actor) and (
-                        s_actor.country and s_actor.country == t_actor.country):
-                    continue  # 'Zhao said China should lower costs': a government's own policy, no demand
-                if final[:3] in VISIT_CODES and t is not None and t_actor is None and not raw.place:
-                    continue  # 'the inspectors visited the camps': a visit to a thing meets no one
-                known = s_is or s_actor.country or s_actor.sector or named(s)
-                if final[:3] in VISIT_CODES and (not s_actor.code and s.pos_ in ("PROPN", "PRON") or (
-                        s.tag_ in ("NNS", "NNPS") and s_actor.country and not s_actor.sector)):
-                    continue  # 'Smith travelled to Syria', 'he visited Juba', '300 Belgians went': private people
-                if final[:2] == "04" and t_actor is not None and not (
-                        s_actor.code or s_actor.sector or t_actor.code or t_actor.sector
-                        or body_named(s) or body_named(t)):
-                    continue  # 'she met Campbell at a party': people no dictionary knows, meeting privately
-                if raw.place and (final[:2] != "07" or not known):
-                    # A place the act happened in is no one acted on ('fighting in Syria' is not fighting Syria):
-                    # it belongs in the event's location, which the places step fills from the sentence. Aid
-                    # is the exception: the place it goes to stands for its people ('donated $5m to rebuild
-                    # schools in Gaza').
-                    t_actor = None
-                # Crowds protest against things ('thousands marched against the new tax'): the thing makes the
-                # protest concrete, though it is no target.
-                acted_on = t_actor is not None or (
-                    final[:2] == "14" and t is not None and not raw.place and thing(t, actors)
-                )
-                if not acted_on and raw.match.pattern.targets and not known:
-                    # Neither a known actor nor anything acted on: 'efforts to resist what they perceive'.
+                admitted = admit(Pair(
+                    code=final, s=s, t=t, s_actor=s_actor, s_is=s_is, instrument=instrument, place=raw.place,
+                    obligation=raw.rule == "obligation", needs_target=bool(raw.match.pattern.targets),
+                    failed_refusal=mod.failed and tag == "refuse", trigger_index=raw.match.token.i,
+                ), actors)
+                if admitted is REFUSED:
                     continue
-                if mod.failed and tag == "refuse" and (t_actor is None or not known):
-                    # A failed agreement is a rejection between named parties ('X and Y failed to reach a
-                    # deal', 'X failed to reach a deal with Y'), not 'the talks failed to reach agreement'.
-                    continue
-                anonymous = not known and t_actor is not None and not (
-                    t_actor.country or t_actor.sector or named(t)
-                )
-                if anonymous and final[:2] != "14" and not instrument:
-                    # No actor on either side: 'any tent is sheltering the new arrivals'. (Crowds protest
-                    # unnamed: 'thousands demonstrated against the coup' stays.)
-                    continue
+                t_actor = admitted
                 key = (final, s.i, t.i if t is not None else -1, raw.trigger[0])
                 if key in seen:
                     continue

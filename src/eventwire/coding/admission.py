@@ -1,0 +1,108 @@
+"""Which source-target pairs make an event: the party rules applied once a pattern has matched and its
+modality allows it.
+
+    pair = Pair(code, s, t, s_actor, s_is, ...)
+    admitted = admit(pair, actors)     # the pair's target actor when it makes an event, else REFUSED
+
+Each rule below is one kind of false event found in hand-judged news (docs/benchmarks.md, "Precision on real
+news"): things acting or acted on, private people meeting or travelling, a government's own policy read as a
+demand, a place taken for the party acted on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Token
+
+from eventwire.datafiles import read_json_data
+from eventwire.model import Actor
+
+from .arguments import body_named, named
+from .instruments import VIOLENT_ROOTS
+from .parties import NON_ACTORS_FILE, is_state, non_actor, resolve_target, thing
+from .pattern_table import word_list
+
+# Force used on a thing is still news about that thing ('shelled the hospital', 'torched homes', 'blocked
+# accounts'); so is force threatened on it (138x). Any other act done to a thing has no party as its target.
+THING_ROOTS = VIOLENT_ROOTS | {"17"}
+# CAMEO codes of travel (042 make a visit, 043 host a visit): private people travel every day; a trip by a
+# named person or a pronoun the dictionaries do not know is no political visit.
+VISIT_CODES = {"042", "043"}
+
+
+class _Refused:
+    """The marker `admit` returns for a pair that makes no event (None is a valid target)."""
+
+
+REFUSED = _Refused()
+
+
+@dataclass(slots=True)
+class Pair:
+    code: str  # the CAMEO code the event would get
+    s: Token  # the source token
+    t: Token | None  # the target token
+    s_actor: Actor
+    s_is: bool  # whether the actor dictionaries know the source
+    instrument: bool  # the source is a weapon or attack standing for an unknown doer
+    place: bool  # the target token is the place the act was done in
+    obligation: bool  # coded by the built-in 'X said Y must ...' rule
+    needs_target: bool  # the pattern names target roles
+    failed_refusal: bool  # 'X failed to reach a deal', read as a refusal
+    trigger_index: int  # the trigger token, which is never its own target's bearer
+
+
+@lru_cache(maxsize=1)
+def generic_doers() -> frozenset[str]:
+    return word_list(read_json_data(NON_ACTORS_FILE), "generic_doers", NON_ACTORS_FILE)
+
+
+def source_refused(s: Token, instrument: bool, actors: Any) -> bool:
+    """'anyone giving him money', 'the results confirmed ...', 'a letter critical of X': no one acts."""
+    return s.lower_ in generic_doers() or (not instrument and thing(s, actors))
+
+
+def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
+    """The target actor of an admitted pair (None: no target), or REFUSED."""
+    code, s, t, s_actor = p.code, p.s, p.t, p.s_actor
+    force = code[:2] in THING_ROOTS or code.startswith("138")
+    t_actor = resolve_target(t, actors, s_actor, skip=p.trigger_index, things=force) if t is not None else None
+    if code in ("040", "041") and t_actor is None and not p.place:
+        return REFUSED  # 'the cabinet held a meeting to discuss X': one body meeting itself
+    if t_actor is None and t is not None and non_actor(t):
+        return REFUSED  # done to a quality, an idea or a state of affairs, not to a party
+    if p.obligation and t_actor is not None and is_state(s_actor) and is_state(t_actor) and (
+            s_actor.country and s_actor.country == t_actor.country):
+        return REFUSED  # 'Zhao said China should lower costs': a government's own policy, no demand
+    if code[:3] in VISIT_CODES and t is not None and t_actor is None and not p.place:
+        return REFUSED  # 'the inspectors visited the camps': a visit to a thing meets no one
+    known = p.s_is or s_actor.country or s_actor.sector or named(s)
+    if code[:3] in VISIT_CODES and (not s_actor.code and s.pos_ in ("PROPN", "PRON") or (
+            s.tag_ in ("NNS", "NNPS") and s_actor.country and not s_actor.sector)):
+        return REFUSED  # 'Smith travelled to Syria', 'he visited Juba', '300 Belgians went': private people
+    if code[:2] == "04" and t_actor is not None and not (
+            s_actor.code or s_actor.sector or t_actor.code or t_actor.sector or body_named(s) or body_named(t)):
+        return REFUSED  # 'she met Campbell at a party': people no dictionary knows, meeting privately
+    if p.place and (code[:2] != "07" or not known):
+        # A place the act happened in is no one acted on ('fighting in Syria' is not fighting Syria): it
+        # belongs in the event's location, which the places step fills from the sentence. Aid is the
+        # exception: the place it goes to stands for its people ('donated $5m to rebuild schools in Gaza').
+        t_actor = None
+    # Crowds protest against things ('thousands marched against the new tax'): the thing makes the protest
+    # concrete, though it is no target.
+    acted_on = t_actor is not None or (code[:2] == "14" and t is not None and not p.place and thing(t, actors))
+    if not acted_on and p.needs_target and not known:
+        return REFUSED  # neither a known actor nor anything acted on: 'efforts to resist what they perceive'
+    if p.failed_refusal and (t_actor is None or not known):
+        # A failed agreement is a rejection between named parties ('X and Y failed to reach a deal', 'X failed
+        # to reach a deal with Y'), not 'the talks failed to reach agreement'.
+        return REFUSED
+    anonymous = not known and t_actor is not None and not (t_actor.country or t_actor.sector or named(t))
+    if anonymous and code[:2] != "14" and not p.instrument:
+        # No actor on either side: 'any tent is sheltering the new arrivals'. (Crowds protest unnamed:
+        # 'thousands demonstrated against the coup' stays.)
+        return REFUSED
+    return t_actor
