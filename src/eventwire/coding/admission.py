@@ -12,18 +12,15 @@ demand, a place taken for the party acted on.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Token
 
-from eventwire.datafiles import read_json_data
 from eventwire.model import Actor
 
 from .arguments import body_named, named
 from .instruments import VIOLENT_ROOTS
-from .parties import NON_ACTORS_FILE, is_state, non_actor, resolve_target, thing
-from .pattern_table import word_list
+from .parties import is_state, non_actor, non_actor_words, resolve_target, thing
 
 # Force used on a thing is still news about that thing ('shelled the hospital', 'torched homes', 'blocked
 # accounts'); so is force threatened on it (138x). Any other act done to a thing has no party as its target.
@@ -55,14 +52,9 @@ class Pair:
     trigger_index: int  # the trigger token, which is never its own target's bearer
 
 
-@lru_cache(maxsize=1)
-def generic_doers() -> frozenset[str]:
-    return word_list(read_json_data(NON_ACTORS_FILE), "generic_doers", NON_ACTORS_FILE)
-
-
 def source_refused(s: Token, instrument: bool, actors: Any) -> bool:
     """'anyone giving him money', 'the results confirmed ...', 'a letter critical of X': no one acts."""
-    return s.lower_ in generic_doers() or (not instrument and thing(s, actors))
+    return s.lower_ in non_actor_words("generic_doers") or (not instrument and thing(s, actors))
 
 
 def admit(p: Pair, actors: Any) -> Actor | None | _Refused:

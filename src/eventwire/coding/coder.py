@@ -414,10 +414,10 @@ class EventCoder:
             # 'was jailed in Turkey': the state acted. Not violence: 'was killed in Syria' names no killer.
             src = implied_source(m.token)
             rule += ":implied-source"
-        if src is None and violence.undergone(m) is None:
+        undergone = violence.undergone(m)
+        if src is None and undergone is None:
             return None
         tgt = target_of(m, self.frames.object_control)
-        undergone = violence.undergone(m)
         if undergone is not None:
             src, tgt, instrument = undergone
         elif instrument and m.pattern.pos == "N" and (tgt is None or tgt.head.head.i != m.token.i):

@@ -6,7 +6,7 @@ directions; a target that resolves to the source itself is no party ('released h
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -140,31 +140,34 @@ def resolve_party(tok: Token, actors: Any) -> tuple[Actor, bool]:
 NON_ACTORS_FILE = Path(__file__).resolve().parent / "patterns" / "non_actors.json"
 
 
+@cache
+def non_actor_words(key: str) -> frozenset[str]:
+    """One word list of `patterns/non_actors.json` (the file is read once)."""
+    return word_list(_non_actor_data(), key, NON_ACTORS_FILE)
+
+
 @lru_cache(maxsize=1)
-def non_actor_heads() -> frozenset[str]:
-    return word_list(read_json_data(NON_ACTORS_FILE), "heads", NON_ACTORS_FILE)
+def _non_actor_data() -> dict[str, Any]:
+    return read_json_data(NON_ACTORS_FILE)
 
 
 def non_actor(tok: Token) -> bool:
     """'paid tribute to their courage', 'funding for the famine', 'embraced populism': a thing, no party."""
     head = _counted(tok)
-    return head.lemma_.lower() in non_actor_heads() and head.pos_ != "PROPN"
+    return head.lemma_.lower() in non_actor_words("heads") and head.pos_ != "PROPN"
 
 
-@lru_cache(maxsize=1)
-def _party_words() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str], frozenset[str]]:
-    data = read_json_data(NON_ACTORS_FILE)
-    party = tuple(word_list(data, "party_suffixes", NON_ACTORS_FILE))
-    things = tuple(word_list(data, "thing_suffixes", NON_ACTORS_FILE))
-    heads = word_list(data, "party_heads", NON_ACTORS_FILE)
-    return party, things, heads, word_list(data, "thing_heads", NON_ACTORS_FILE)
+@cache
+def _endings(key: str) -> tuple[str, ...]:
+    return tuple(non_actor_words(key))  # str.endswith takes a tuple
 
 
 def _may_be_party(lemma: str) -> bool:
-    party, things, heads, thing_heads = _party_words()
-    if lemma in heads:
+    if lemma in non_actor_words("party_heads"):
         return True
-    return lemma not in thing_heads and not lemma.endswith(things) and lemma.endswith(party)
+    if lemma in non_actor_words("thing_heads") or lemma.endswith(_endings("thing_suffixes")):
+        return False
+    return lemma.endswith(_endings("party_suffixes"))
 
 
 def thing(tok: Token, actors: Any) -> bool:
