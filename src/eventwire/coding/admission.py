@@ -20,7 +20,9 @@ from eventwire.model import Actor
 
 from .arguments import body_named, named
 from .instruments import VIOLENT_ROOTS
+from .matcher import Match
 from .parties import is_state, non_actor, non_actor_words, resolve_target, thing
+from .syntax import children, direct_object, noun_phrase
 
 # Force used on a thing is still news about that thing ('shelled the hospital', 'torched homes', 'blocked
 # accounts'); so is force threatened on it (138x). Any other act done to a thing has no party as its target.
@@ -28,6 +30,8 @@ THING_ROOTS = VIOLENT_ROOTS | {"17"}
 # CAMEO codes of travel (042 make a visit, 043 host a visit): private people travel every day; a trip by a
 # named person or a pronoun the dictionaries do not know is no political visit.
 VISIT_CODES = {"042", "043"}
+# CAMEO's actor role for firms ('Texaco Inc', 'a bank'): business news between firms is no political event.
+BUSINESS = "BUS"
 
 
 class _Refused:
@@ -52,6 +56,11 @@ class Pair:
     trigger_index: int  # the trigger token, which is never its own target's bearer
 
 
+def political(actor: Actor | None) -> bool:
+    """A party political event data is about: known by a dictionary, a country or a sector, and no firm."""
+    return actor is not None and actor.sector != BUSINESS and bool(actor.code or actor.country or actor.sector)
+
+
 def source_refused(s: Token, instrument: bool, actors: Any) -> bool:
     """'anyone giving him money', 'the results confirmed ...', 'a letter critical of X': no one acts."""
     return s.lower_ in non_actor_words("generic_doers") or (not instrument and thing(s, actors))
@@ -62,6 +71,11 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
     code, s, t, s_actor = p.code, p.s, p.t, p.s_actor
     force = code[:2] in THING_ROOTS or code.startswith("138")
     t_actor = resolve_target(t, actors, s_actor, skip=p.trigger_index, things=force) if t is not None else None
+    if s_actor.sector == BUSINESS and not political(t_actor):
+        # 'Texaco Inc sued Pennzoil Co', 'the company agreed to buy the shares': one firm acting alone or on
+        # another is business news. A firm acting on a government or a people stays ('Exxon agreed to pay
+        # Nigeria').
+        return REFUSED
     if code in ("040", "041") and t_actor is None and not p.place:
         return REFUSED  # 'the cabinet held a meeting to discuss X': one body meeting itself
     if t_actor is None and t is not None and non_actor(t):
@@ -98,3 +112,24 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
         # 'thousands demonstrated against the coup' stays.)
         return REFUSED
     return t_actor
+
+
+def goods_handed(m: Match, events: dict[int, Match], actors: Any) -> bool:
+    """What a transfer row's word hands over is goods: 'provided Sri Lanka with two patrol boats', 'sent a
+    team of doctors to Nepal'. Not a message, a document, a view or an envoy ('sent a letter to', 'supplied
+    details to'), not a name or a pronoun (people are sent, not given), and not an event word of its own,
+    which its own row codes ('received criticism from X'). People are sent, not given: a word that may name
+    people ('advisers', 'two men') is no goods either."""
+    if "pobj:with" in m.pattern.when:
+        themes = [p for prep in children(m.token, "prep") if prep.lower_ == "with" for p in children(prep, "pobj")]
+    else:
+        obj = direct_object(m.token)
+        themes = [obj] if obj is not None else []
+    # 'a team of negotiators', 'a shipment of oil': what the measure counts is what is handed over too.
+    themes += [p for t in themes for prep in children(t, "prep") if prep.lower_ == "of" for p in children(prep, "pobj")]
+    not_goods = non_actor_words("not_goods")
+    return bool(themes) and all(
+        t.pos_ not in ("PROPN", "PRON") and t.i not in events and t.lemma_.lower() not in not_goods
+        and not actors.is_actor(noun_phrase(t))
+        for t in themes
+    )

@@ -175,8 +175,11 @@ def purpose_place(m: Match) -> Token | None:
 
 
 def role_party(m: Match, role: str) -> Token | None:
-    """The object of the preposition `role` (prep:X) on the trigger or its governing verb."""
-    hosts = [m.token] + ([m.governor] if m.governor is not None else [])
+    """The object of the preposition `role` (prep:X) on the trigger, its objects ('received ambulances and
+    tents from Japan', where the parser hangs the phrase on the last noun) or its governing verb."""
+    obj = direct_object(m.token) if m.pattern.pos == "V" else None
+    hosts = [m.token] + ([obj, *obj.conjuncts] if obj is not None else []) + (
+        [m.governor] if m.governor is not None else [])
     for host in hosts:
         objs = prep_objects(host, role[5:])
         if objs:
@@ -249,3 +252,4 @@ def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
         if cand is not None and not same and cand.pos_ not in ("VERB", "AUX"):
             return cand
     return None
+

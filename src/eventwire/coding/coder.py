@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.model import Actor
 
-from .admission import REFUSED, Pair, admit, source_refused
+from .admission import REFUSED, Pair, admit, goods_handed, political, source_refused
 from .arguments import (
     BEHEST_RELATIONS,
     embedded_party,
@@ -124,6 +124,29 @@ def _anchor_of(m: Match) -> Token:
     return m.token
 
 
+def _goods_checked(matches: list[Match], actors: Any) -> list[Match]:
+    """The matches with each transfer row (need=goods) that hands over no goods replaced by the next tied row
+    of its word, or dropped: 'sent a letter to X' is no aid, and 'provided urgent assistance' is the noun's
+    event, not the verb's. Done before framing, so 'not planning to send officials' frames nothing either."""
+    by_tok = {m.token.i: m for m in matches}
+    out: list[Match] = []
+    for m in matches:
+        rows = (m.pattern, *m.alternatives)
+        keep = next((i for i, p in enumerate(rows)
+                     if not p.need_goods or goods_handed(replace(m, pattern=p), by_tok, actors)), None)
+        if keep is not None:
+            out.append(m if keep == 0 else replace(m, pattern=rows[keep], alternatives=rows[keep + 1 :]))
+    return out
+
+
+def _aid_parties(s_actor: Actor, t_actor: Actor | None, place: bool, tag: str | None) -> bool:
+    """Goods handed between known parties, no firm among them; goods between firms or unknown people are
+    trade. A demand ('Y must provide X') names only the giver, as its target."""
+    if tag == "demand":
+        return political(t_actor)
+    return political(s_actor) and (political(t_actor) or place)
+
+
 class EventCoder:
     def __init__(self, patterns: PatternSet):
         self.patterns = patterns
@@ -157,7 +180,7 @@ class EventCoder:
                 continue
             if attributions is None:
                 attributions = sentence_attributions(doc, sents)
-            raws = self._sentence_events(sent, matches)
+            raws = self._sentence_events(sent, matches, actors)
             raws += self._obligations(sent, matches, actors)
             found = self._candidates(si, sent, raws, actors, attributions[si])
             if not found and raws and all(modality(r.anchor, self.frames).background for r in raws):
@@ -183,7 +206,8 @@ class EventCoder:
 
     # ---- per sentence -----------------------------------------------------------------------------------
 
-    def _sentence_events(self, sent: Span, matches: list[Match]) -> list[_Raw]:
+    def _sentence_events(self, sent: Span, matches: list[Match], actors: Any) -> list[_Raw]:
+        matches = _goods_checked(matches, actors)
         by_tok = {m.token.i: m for m in matches}
         consumed: set[int] = set()
         raws: list[_Raw] = []
@@ -226,7 +250,8 @@ class EventCoder:
         for m in matches:
             if m.pattern.pos == "V":
                 obj = direct_object(m.token)
-                if obj is not None and "obj" in m.pattern.when:
+                # A transfer row leaves an event noun it hands over to that noun's own row ('received criticism').
+                if obj is not None and "obj" in m.pattern.when and not m.pattern.need_goods:
                     consumed.add(obj.i)
         for m in matches:
             if m.token.i in consumed or m.pattern.block:
@@ -620,6 +645,8 @@ class EventCoder:
                     failed_refusal=mod.failed and tag == "refuse", trigger_index=raw.match.token.i,
                 ), actors)
                 if admitted is REFUSED:
+                    continue
+                if raw.match.pattern.need_goods and not _aid_parties(s_actor, admitted, raw.place, tag):
                     continue
                 t_actor = admitted
                 key = (final, s.i, t.i if t is not None else -1, raw.trigger[0])

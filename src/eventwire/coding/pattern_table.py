@@ -46,6 +46,10 @@ class Pattern:
     need_target: bool = False  # code only when a target is found ('visited' alone says nothing)
     state_code: str | None = None  # the code when a state or government does it ('China protested' = 114)
     need_embedded: bool = False  # a framing word coded only through the event it frames ('plan to')
+    # A transfer coded whatever is handed over ('provided Sri Lanka with two patrol boats'), but only goods
+    # between known parties: no message, view or document (non_actors.json 'not_goods'), no event word of
+    # its own ('received criticism from'), and no firm on either side (firms trade, they do not aid).
+    need_goods: bool = False
     # A row that codes nothing: where it matches, the weaker rows of its word do not ('a cyclone killed 40').
     block: bool = False
     line: int = 0
@@ -165,7 +169,7 @@ def _parse_row(cells: list[str], known: frozenset[str] | None, path: str, lineno
         raise DataFileError(path, f"{where}: pos must be V, N or A, got {pos!r}")
     _check_code(cameo, known, path, where)
     recip, frame, source_role, need_target, state_code = False, None, None, False, None
-    need_embedded = block = False
+    need_embedded = need_goods = block = False
     ctx_lemmas: frozenset[str] = frozenset()
     ctx_codes: tuple[str, str] | None = None
     for flag in (f.strip() for f in flags_text.split(";") if f.strip() and f.strip() != "-"):
@@ -189,6 +193,8 @@ def _parse_row(cells: list[str], known: frozenset[str] | None, path: str, lineno
             need_target = True
         elif flag == "need=embedded":
             need_embedded = True
+        elif flag == "need=goods":
+            need_goods = True
         elif flag == "block":
             block = True
         elif flag.startswith("state="):
@@ -211,6 +217,7 @@ def _parse_row(cells: list[str], known: frozenset[str] | None, path: str, lineno
         need_target=need_target,
         state_code=state_code,
         need_embedded=need_embedded,
+        need_goods=need_goods,
         block=block,
         line=lineno,
     )
