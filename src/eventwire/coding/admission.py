@@ -21,7 +21,7 @@ from eventwire.model import Actor
 from .arguments import body_named, named
 from .instruments import VIOLENT_ROOTS
 from .matcher import Match
-from .parties import is_state, non_actor, non_actor_words, resolve_target, thing
+from .parties import is_state, non_actor, non_actor_words, resolve_target, thing, thing_head
 from .syntax import children, direct_object, noun_phrase
 
 # Force used on a thing is still news about that thing ('shelled the hospital', 'torched homes', 'blocked
@@ -56,6 +56,12 @@ class Pair:
     trigger_index: int  # the trigger token, which is never its own target's bearer
 
 
+def _counterpart_named(p: Pair) -> bool:
+    """'agreed to host talks with Pakistani officials': the wording names someone to meet, though the target
+    was not found."""
+    return p.code == "036" and any(t.lower_ in ("with", "between") for t in p.s.doc[p.trigger_index].subtree)
+
+
 def political(actor: Actor | None) -> bool:
     """A party political event data is about: known by a dictionary, a country or a sector, and no firm."""
     return actor is not None and actor.sector != BUSINESS and bool(actor.code or actor.country or actor.sector)
@@ -76,8 +82,11 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
         # another is business news. A firm acting on a government or a people stays ('Exxon agreed to pay
         # Nigeria').
         return REFUSED
-    if code in ("040", "041") and t_actor is None and not p.place:
-        return REFUSED  # 'the cabinet held a meeting to discuss X': one body meeting itself
+    if code in ("040", "041", "036") and t_actor is None and not p.place and not _counterpart_named(p):
+        # 'the cabinet held a meeting to discuss X', 'the ministers will resume talks': one body meeting itself
+        return REFUSED
+    if code[:2] == "04" and t is not None and thing_head(t, actors):
+        return REFUSED  # 'Cuba has to meet its contracts': a thing met is no one consulted, its owner neither
     if t_actor is None and t is not None and non_actor(t):
         return REFUSED  # done to a quality, an idea or a state of affairs, not to a party
     if p.obligation and t_actor is not None and is_state(s_actor) and is_state(t_actor) and (

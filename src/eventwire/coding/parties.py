@@ -170,10 +170,8 @@ def _may_be_party(lemma: str) -> bool:
     return lemma.endswith(_endings("party_suffixes"))
 
 
-def thing(tok: Token, actors: Any) -> bool:
-    """A phrase that names no party: a common noun that the actor dictionaries do not know and that looks like
-    no word for people, with no name in it ('the decision', 'imports', 'the results', 'the pullout'). Errs
-    towards people: an unknown word that may name people ('musicians') is no thing."""
+def thing_head(tok: Token, actors: Any) -> bool:
+    """The phrase's head names a thing, whoever owns it ('its export contracts', 'the decision')."""
     head = _counted(tok)
     if head.pos_ != "NOUN" or _may_be_party(head.lemma_.lower()) or head.lemma_.lower() in QUANTIFIERS:
         return False  # ('tens of thousands': people)
@@ -181,8 +179,16 @@ def thing(tok: Token, actors: Any) -> bool:
     # after it does not ('a camp near Gaziantep', 'the assessment of the envoy').
     if any(t.pos_ == "PROPN" or t.ent_type_ in NAMED for t in noun_phrase(head) if t.i <= head.i):
         return False
-    if actors.is_actor(noun_phrase(head)):
+    return not actors.is_actor(noun_phrase(head))
+
+
+def thing(tok: Token, actors: Any) -> bool:
+    """A phrase that names no party: a common noun that the actor dictionaries do not know and that looks like
+    no word for people, with no name in it ('the decision', 'imports', 'the results', 'the pullout'). Errs
+    towards people: an unknown word that may name people ('musicians') is no thing."""
+    if not thing_head(tok, actors):
         return False
+    head = _counted(tok)
     poss = child(head, "poss")
     return poss is None or not (named(poss) or actors.is_actor(noun_phrase(poss)) or poss.pos_ == "PRON")
 

@@ -79,6 +79,7 @@ class Frames:
     pronouns: frozenset[str]
     cooperative_roots: frozenset[str]
     conflict_roots: frozenset[str]
+    unfulfilled_future_roots: frozenset[str]
     mappings: dict[str, dict[str, str]] = field(default_factory=dict)
     accuse_nouns: dict[str, str] = field(default_factory=dict)  # noun lemma -> code
     demand_nouns: frozenset[str] = frozenset()  # nouns whose that-clause is asked for ('the demand that X go')
@@ -315,6 +316,7 @@ def read_frames(path: str | Path) -> Frames:
         pronouns=words("pronouns"),
         cooperative_roots=words("cooperative_roots"),
         conflict_roots=words("conflict_roots"),
+        unfulfilled_future_roots=words("unfulfilled_future_roots"),
         mappings=mappings,
         accuse_nouns=accuse_nouns,
         demand_nouns=words("demand_nouns") if "demand_nouns" in data else frozenset(),

@@ -566,6 +566,8 @@ def adjust_code(code: str, m: Modality, frames: Frames) -> tuple[str | None, str
             return frames.map_code("intent", code), "intent"
         if root in frames.conflict_roots:
             return frames.map_code("threat", code), "threat"
+        if root in frames.unfulfilled_future_roots:
+            return None, "future"  # 'the union will demand a raise': nothing is demanded yet
         return code, "future"
     if m.obligation:
         if m.speaker is not None:
