@@ -21,7 +21,7 @@ from eventwire.model import Actor
 from .arguments import body_named, named
 from .instruments import VIOLENT_ROOTS
 from .matcher import Match
-from .parties import is_state, non_actor, non_actor_words, resolve_target, thing, thing_head
+from .parties import is_state, non_actor, non_actor_words, pronoun_owned_thing, resolve_target, thing, thing_head
 from .syntax import children, direct_object, noun_phrase
 
 # Force used on a thing is still news about that thing ('shelled the hospital', 'torched homes', 'blocked
@@ -30,6 +30,8 @@ THING_ROOTS = VIOLENT_ROOTS | {"17"}
 # CAMEO codes of travel (042 make a visit, 043 host a visit): private people travel every day; a trip by a
 # named person or a pronoun the dictionaries do not know is no political visit.
 VISIT_CODES = {"042", "043"}
+REFLEXIVES = {"himself", "herself", "itself", "themselves", "ourselves", "myself", "yourself", "yourselves",
+              "oneself"}
 # CAMEO's actor role for firms ('Texaco Inc', 'a bank'): business news between firms is no political event.
 BUSINESS = "BUS"
 
@@ -76,7 +78,13 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
     """The target actor of an admitted pair (None: no target), or REFUSED."""
     code, s, t, s_actor = p.code, p.s, p.t, p.s_actor
     force = code[:2] in THING_ROOTS or code.startswith("138")
+    if t is not None and t.lower_ in REFLEXIVES:
+        if code[:2] in VIOLENT_ROOTS:
+            return REFUSED  # 'he killed himself': no one acted on another
+        t = None  # 'they called themselves the elite': no party besides the doer
     t_actor = resolve_target(t, actors, s_actor, skip=p.trigger_index, things=force) if t is not None else None
+    if t_actor is not None and pronoun_owned_thing(t, t_actor, actors):
+        t_actor = None  # 'the government hailed its own effort': a thing whose owner is not named is no party
     if s_actor.sector == BUSINESS and not political(t_actor):
         # 'Texaco Inc sued Pennzoil Co', 'the company agreed to buy the shares': one firm acting alone or on
         # another is business news. A firm acting on a government or a people stays ('Exxon agreed to pay
@@ -84,6 +92,10 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
         return REFUSED
     if code in ("040", "041", "036") and t_actor is None and not p.place and not _counterpart_named(p):
         # 'the cabinet held a meeting to discuss X', 'the ministers will resume talks': one body meeting itself
+        return REFUSED
+    if code[:2] in VIOLENT_ROOTS and any(x is not None and x.dep_ == "pobj" and x.head.lower_ == "with" and (
+            thing_head(x, actors)) for x in (s, t)):
+        # 'clashed with the president's assessment': one fights with a party, not a thing (either way round)
         return REFUSED
     if code[:2] == "04" and t is not None and thing_head(t, actors):
         return REFUSED  # 'Cuba has to meet its contracts': a thing met is no one consulted, its owner neither

@@ -182,6 +182,16 @@ def thing_head(tok: Token, actors: Any) -> bool:
     return not actors.is_actor(noun_phrase(head))
 
 
+def pronoun_owned_thing(tok: Token, actor: Actor, actors: Any) -> bool:
+    """`actor` is the thing phrase itself, owned by a possessive pronoun: 'hailed its small effort',
+    'criticised his handling of the scandal'. Its owner is named by no word the dictionaries can resolve
+    (it may be the doer, it may be someone in an earlier sentence), so the thing is no party acted on."""
+    head = _counted(tok)
+    poss = child(head, "poss")
+    return (poss is not None and poss.pos_ == "PRON" and actor.start == poss.idx
+            and not (actor.code or actor.country or actor.sector) and thing_head(tok, actors))
+
+
 def thing(tok: Token, actors: Any) -> bool:
     """A phrase that names no party: a common noun that the actor dictionaries do not know and that looks like
     no word for people, with no name in it ('the decision', 'imports', 'the results', 'the pullout'). Errs

@@ -513,9 +513,9 @@ def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
             a = agent(tok)
             if a is not None:
                 return a
-            # A passive without a by-phrase names no agent.
-            if child(tok, *PASSIVE_SUBJ) is not None:
-                return None
+            # A passive without a by-phrase names no agent; nor does one whose subject is understood ('despite
+            # being labelled proxies, the group ...': the one the clause hangs on was labelled, by no one named).
+            return None
         s = _subject_child(tok)
         if s is not None and s.lemma_.lower() in ABSTRACT_HEADS and s.pos_ == "NOUN" and not _owned(s):
             return None  # 'efforts to repatriate them', 'the campaign to retake': no one in particular
