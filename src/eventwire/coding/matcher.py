@@ -72,6 +72,12 @@ def _form_lemmas() -> dict[str, str]:
     return {form: lemma for lemma, forms in irregular_forms().items() for form in forms}
 
 
+def form_lemma(tok: Token) -> str:
+    """The token's lemma, where its surface form is a listed irregular form the lemma of that form: the small
+    model leaves 'forgave' as it is, reads 'raped' as 'rap' and 'spared' as 'spar'."""
+    return _form_lemmas().get(tok.lower_) or _lemma(tok)
+
+
 def _trigger_lemmas(tok: Token, lemmas: frozenset[str] | set[str]) -> list[str]:
     """The token's lemma, then, where that is no trigger, what its surface form may be a form of: the small
     model leaves 'forgave' as it is and makes 'extolled' 'extoll' and 'spared' 'spar'."""

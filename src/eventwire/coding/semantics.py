@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from eventwire.datafiles import read_json_data
-from eventwire.errors import DataFileError
 
+from .matcher import form_lemma
 from .pattern_table import PATTERN_DIR, Frames, word_list
 from .syntax import asked_clause, child, subject
 
@@ -28,13 +28,6 @@ _LEXICON = read_json_data(MODALITY_FILE)
 
 def _words(key: str) -> frozenset[str]:
     return word_list(_LEXICON, key, MODALITY_FILE)
-
-
-def _word_map(key: str) -> dict[str, str]:
-    value = _LEXICON.get(key)
-    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
-        raise DataFileError(str(MODALITY_FILE), f"'{key}' must be an object of word -> word")
-    return dict(value)
 
 
 NEGATORS = _words("negators")
@@ -217,13 +210,8 @@ DENY_OBJECT = _words("deny_object")
 NOT_DONE_PREPS = _words("not_done_preps")
 
 
-# The small model's lemma of 'spared' is 'spar'.
-_LEMMA_FIXES = _word_map("lemma_fixes")
-
-
 def _lemma(tok: Token) -> str:
-    lemma = tok.lemma_.lower()
-    return _LEMMA_FIXES.get(lemma, lemma)
+    return form_lemma(tok)  # 'spared' is 'spare', not the model's 'spar'
 
 
 # Verbs whose that-clause is said not to be true: 'denied that the minister had resigned'.
