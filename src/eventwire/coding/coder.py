@@ -284,8 +284,8 @@ class EventCoder:
             if any(t.i in matched for t in tok.subtree):
                 continue
             speaker = subject(tok.head)
-            if speaker is None:
-                continue
+            if speaker is None or child(tok, "expl") is not None:
+                continue  # 'there must be an understanding': a view of what should be, asked of no one
             target = child(tok, "nsubj", "nsubjpass")
             should = any(c.dep_ == "aux" and c.lower_ == "should" for c in tok.children)
             if target is not None and should and thing(target, actors):
