@@ -58,6 +58,11 @@ class Pair:
     trigger_index: int  # the trigger token, which is never its own target's bearer
 
 
+def _recipient(t: Token) -> bool:
+    """The one given to ('gave the market X', 'X to the market'), not what aid is for ('for the extension')."""
+    return t.dep_ in ("dative", "iobj") or (t.dep_ == "pobj" and t.head.lower_ == "to")
+
+
 def _counterpart_named(p: Pair) -> bool:
     """'agreed to host talks with Pakistani officials': the wording names someone to meet, though the target
     was not found."""
@@ -101,6 +106,9 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
         return REFUSED  # 'Cuba has to meet its contracts': a thing met is no one consulted, its owner neither
     if t_actor is None and t is not None and non_actor(t):
         return REFUSED  # done to a quality, an idea or a state of affairs, not to a party
+    if code[:2] == "07" and t_actor is None and t is not None and not p.place and _recipient(t) and (
+            thing_head(t, actors)):
+        return REFUSED  # 'gave the money market 183 mln stg assistance': help goes to people, not to things
     if p.obligation and t_actor is not None and is_state(s_actor) and is_state(t_actor) and (
             s_actor.country and s_actor.country == t_actor.country):
         return REFUSED  # 'Zhao said China should lower costs': a government's own policy, no demand

@@ -70,6 +70,19 @@ def bearers(tok: Token, skip: int = -1) -> list[Token]:
     return out
 
 
+def giver_asked(noun: Token) -> Token | None:
+    """The one asked for the help a noun names: 'sought Russia's backing', 'calls for US support', 'sought
+    the aid of the Syrian government'. Its possessor, its of-phrase, or a name in front of it."""
+    poss = child(noun, "poss")
+    if poss is not None and poss.pos_ != "PRON" and named(poss):
+        return poss
+    of = [p for p in prep_objects(noun, "of") if named(p)]
+    if of:
+        return of[0]
+    return next((c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i
+                 and c.ent_type_ in ("GPE", "ORG", "NORP")), None)
+
+
 def embedded_party(tok: Token, frame: str | None) -> Token | None:
     """The one an uncoded embedded act is done to: its indirect object, a named direct object, or a
     named object of to/with/from ('agreed to allow UN workers access', 'ready to send troops to Mali')."""

@@ -23,6 +23,7 @@ from .admission import REFUSED, Pair, admit, goods_handed, political, source_ref
 from .arguments import (
     BEHEST_RELATIONS,
     embedded_party,
+    giver_asked,
     joint,
     mandative,
     place_of,
@@ -80,6 +81,8 @@ SUBJ_DEPS = ("nsubj", "nsubjpass")
 UNKNOWN_DOER = "unknown attacker"
 # Punishments that a call for them aims at their target: sanctions, expulsions, arrests, prosecutions.
 PUNITIVE_ROOTS = {"16", "17"}
+# Help asked for ('sought Russia's backing', 'calls for US aid'): support, cooperation and aid come from someone.
+ASKED_HELP_ROOTS = {"05", "06", "07"}
 # CAMEO roots whose nouns take their topic as a name compound: 09 investigate.
 TOPIC_MODIFIED = {"09"}
 TIME_PREPS = {"after", "before", "since", "following", "during", "amid", "despite", "until", "ahead"}
@@ -372,6 +375,8 @@ class EventCoder:
             tgt = subject(e.token) if e.token.dep_ == "ccomp" else None
             tgt = child(e.token, "nsubj") if e.token.dep_ in ("acl", "relcl") else tgt
 
+        if tgt is None and asking and e.pattern.pos == "N" and e.pattern.cameo[:2] in ASKED_HELP_ROOTS:
+            tgt = giver_asked(e.token)  # 'sought Russia's backing': Russia is asked
         if tgt is None and e is not None:
             tgt = target_of(e, self.frames.object_control)
             if tgt is not None and frame_src is not None and tgt.i == frame_src.i:

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from eventwire.datafiles import read_json_data
 from eventwire.model import Actor
 
-from .arguments import NAMED, bearers, named
+from .arguments import NAMED, PLACE_NOUNS, bearers, named
 from .pattern_table import word_list
 from .syntax import QUANTIFIERS, child, conjuncts, noun_phrase
 
@@ -162,6 +162,13 @@ def _endings(key: str) -> tuple[str, ...]:
     return tuple(non_actor_words(key))  # str.endswith takes a tuple
 
 
+def _plainly_thing(lemma: str) -> bool:
+    """A word that names a thing, an act or an idea by its form or by list: 'decision', 'initiative', 'values'."""
+    if lemma in PLACE_NOUNS:
+        return False  # 'the Ukrainian border' is a place, which the events' location holds
+    return lemma in non_actor_words("thing_heads") or lemma.endswith(_endings("thing_suffixes"))
+
+
 def _may_be_party(lemma: str) -> bool:
     if lemma in non_actor_words("party_heads"):
         return True
@@ -217,11 +224,36 @@ def _owner(head: Token, actors: Any, skip: int) -> Actor | None:
     return None
 
 
+NAME_MODIFIER_ENTS = ("GPE", "NORP", "ORG", "PERSON")
+
+
+def name_modifier(tok: Token, actors: Any) -> Any:
+    """The name in front of a thing that says whose it is ('the Iranian charges', 'the Sharjah explanation',
+    'Syrian regime targets'), as a span; None where the head itself names a party ('Iranian diplomats')."""
+    head = _counted(tok)
+    if head.pos_ != "NOUN" or not _plainly_thing(head.lemma_.lower()) or actors.is_actor(head.doc[head.i : head.i + 1]):
+        return None  # ('the Turkish attache', 'Myanmar nationals': people, named by where they are from)
+    if child(head, "poss") is not None or bearers(head, -1):
+        return None  # 'the government's Gaza plan', 'a Council resolution drafted by the US': the owner says
+    mods = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
+    for c in mods:
+        if c.ent_type_ in NAME_MODIFIER_ENTS:
+            # From the name to the head's last modifier: 'Syrian regime' of 'Syrian regime targets'.
+            lo = min(t.i for t in c.subtree)
+            return head.doc[lo : max(m.i for m in mods) + 1]
+    return None
+
+
 def resolve_target(
     tok: Token, actors: Any, source: Actor, *, skip: int = -1, things: bool = True
 ) -> Actor | None:
     """The actor a target token stands for; None where it is the source itself, or a thing when `things` is
     false (a decision welcomed, imports banned: the act has no party as its target)."""
+    modifier = None if things else name_modifier(tok, actors)
+    if modifier is not None:
+        # 'rejected the Iranian accusations', 'welcomed the French decision': the name says whose thing it is.
+        found = actors.resolve(modifier)
+        return None if same_actor(found, source) else found
     actor, is_actor = resolve_party(tok, actors)
     if not is_actor:
         # 'rejected an appeal filed by X', 'lifted sanctions imposed on Y', 'lifted its ban on Z': a thing

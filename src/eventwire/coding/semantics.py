@@ -74,6 +74,9 @@ def _negated(tok: Token) -> bool:
             return True
         if c.dep_ == "det" and c.lower_ == "no":
             return True
+        if c.dep_ == "nsubj" and any(d.dep_ == "det" and d.lower_ == "no" or d.dep_ == "nummod" and any(
+                n.dep_ == "neg" for n in d.children) for d in c.children):
+            return True  # 'no country voted for it', 'not one Republican voted for the budget'
         if c.dep_ in ("dobj", "nsubjpass") and tok.pos_ in ("VERB", "AUX") and any(
                 d.dep_ == "det" and d.lower_ == "no" for d in c.children):
             return True  # 'reached no agreement', 'no agreement was reached'
@@ -510,7 +513,9 @@ def modality(anchor: Token, frames: Frames) -> Modality:
         m.future = True  # 'are due to meet on Friday to discuss Idlib': the talks are still to come
     m.future = m.future or _ahead(anchor)
     m.speaker, m.speech_verb = speech_frame(anchor, frames)
-    m.denied = _nobody_did(anchor) or _denied(anchor)
+    # 'have yet to endorse the plan': not done so far, and no refusal either
+    yet = anchor.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in anchor.head.children)
+    m.denied = yet or _nobody_did(anchor) or _denied(anchor)
     m.hypothetical = m.hypothetical or _purpose(anchor) or _hypothetical_event_noun(anchor, frames) or (
         _wished(anchor) or _generic(anchor) or _unreal_noun(anchor) or _graded_readiness(anchor))
     m.obligation = m.obligation or _obliged_above(anchor, frames)

@@ -213,10 +213,17 @@ def asked_clause(noun: Token, nouns: frozenset[str] | set[str]) -> Token | None:
 def reduced_passive(tok: Token) -> bool:
     """A passive participle after the noun it is done to: 'forces backed by Turkey', 'the regime, supported by
     Iran,', 'a deal brokered by Qatar'."""
-    return (
-        tok.dep_ == "acl" and participle(tok) and tok.head.pos_ in NOMINAL and tok.head.i < tok.i
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in tok.children)
-    )
+    own = any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in tok.children)
+    if tok.dep_ == "conj" and participle(tok) and not own and tok.head is not tok:
+        return reduced_passive(tok.head)  # 'the Christians, expelled and killed by Isis': each is done to them
+    return tok.dep_ == "acl" and participle(tok) and tok.head.pos_ in NOMINAL and tok.head.i < tok.i and not own
+
+
+def _passive_noun(tok: Token) -> Token:
+    """The noun a reduced passive is done to: its head, past any participles conjoined before it."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok.head
 
 
 def bare_participle(tok: Token) -> bool:
@@ -247,7 +254,7 @@ def direct_object(tok: Token) -> Token | None:
     if is_passive(tok):
         return child(tok, *PASSIVE_SUBJ)
     if reduced_passive(tok):
-        return tok.head
+        return _passive_noun(tok)
     if verbless_passive(tok):
         return child(tok, "nsubj")
     return child(tok, "dobj", "obj")
