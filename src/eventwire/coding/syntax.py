@@ -213,7 +213,10 @@ def asked_clause(noun: Token, nouns: frozenset[str] | set[str]) -> Token | None:
 def reduced_passive(tok: Token) -> bool:
     """A passive participle after the noun it is done to: 'forces backed by Turkey', 'the regime, supported by
     Iran,', 'a deal brokered by Qatar'."""
-    own = any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in tok.children)
+    # An object of its own makes it active ('troops controlling the town'), unless a by-phrase says passive
+    # ('the journalist taken hostage by Isis').
+    own = any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") or (c.dep_ == "dobj" and child(tok, "agent") is None)
+              for c in tok.children)
     if tok.dep_ == "conj" and participle(tok) and not own and tok.head is not tok:
         return reduced_passive(tok.head)  # 'the Christians, expelled and killed by Isis': each is done to them
     return tok.dep_ == "acl" and participle(tok) and tok.head.pos_ in NOMINAL and tok.head.i < tok.i and not own
