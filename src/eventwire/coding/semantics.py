@@ -142,6 +142,22 @@ def _background(tok: Token) -> str | None:
     return None
 
 
+def _describing(tok: Token) -> bool:
+    """'forces fighting Isis', 'the coalition battling the militants': a present participle of a lasting
+    relation after a noun says what its party does over time, to say who they are; it reports no act of this
+    day."""
+    t = tok
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    return (t.dep_ == "acl" and t.tag_ == "VBG" and t.head.pos_ in ("NOUN", "PROPN") and t.head.i < t.i
+            and _lemma(tok) in STANDING_VERBS
+            and t.head.lemma_.lower() not in SAYING_NOUNS)  # 'a report accusing the army' states its content
+
+
+SAYING_NOUNS = _words("saying_nouns")
+STANDING_VERBS = _words("standing_verbs")
+
+
 def _hypothetical_above(tok: Token, frames: Frames) -> bool:
     """'could try their luck by crossing to X': the modal of the governing verb covers its
     gerunds and infinitives."""
@@ -525,7 +541,7 @@ def modality(anchor: Token, frames: Frames) -> Modality:
     if _asked_by_noun(anchor, frames):
         m.hypothetical = True
     m.first_person = _first_person(anchor)
-    kind = _background(anchor)
+    kind = _background(anchor) or ("description" if _describing(anchor) else None)
     m.background = kind is not None
     m.recalled = kind in RECALL_MARKS
     return m
