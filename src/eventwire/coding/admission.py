@@ -103,7 +103,7 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
         # 'clashed with the president's assessment': one fights with a party, not a thing (either way round)
         return REFUSED
     if code[:2] == "04" and t is not None and thing_head(t, actors):
-        return REFUSED  # 'Cuba has to meet its contracts': a thing met is no one consulted, its owner neither
+        return REFUSED  # 'Angola must meet its export contracts': a thing met is no one consulted, its owner neither
     if t_actor is None and t is not None and non_actor(t):
         return REFUSED  # done to a quality, an idea or a state of affairs, not to a party
     if code[:2] == "07" and t_actor is None and t is not None and not p.place and _recipient(t) and (

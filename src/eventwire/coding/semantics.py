@@ -76,7 +76,7 @@ def _negated(tok: Token) -> bool:
             return True
         if c.dep_ == "nsubj" and any(d.dep_ == "det" and d.lower_ == "no" or d.dep_ == "nummod" and any(
                 n.dep_ == "neg" for n in d.children) for d in c.children):
-            return True  # 'no country voted for it', 'not one Republican voted for the budget'
+            return True  # 'no country voted for it', 'not one senator voted for the bill'
         if c.dep_ in ("dobj", "nsubjpass") and tok.pos_ in ("VERB", "AUX") and any(
                 d.dep_ == "det" and d.lower_ == "no" for d in c.children):
             return True  # 'reached no agreement', 'no agreement was reached'
