@@ -144,11 +144,12 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
 
 
 def goods_handed(m: Match, events: dict[int, Match], actors: Any) -> bool:
-    """What a transfer row's word hands over is goods: 'provided Sri Lanka with two patrol boats', 'sent a
-    team of doctors to Nepal'. Not a message, a document, a view or an envoy ('sent a letter to', 'supplied
-    details to'), not a name or a pronoun (people are sent, not given), and not an event word of its own,
-    which its own row codes ('received criticism from X'). People are sent, not given: a word that may name
-    people ('advisers', 'two men') is no goods either."""
+    """What a transfer row's word hands over is goods: 'provided Sri Lanka with two patrol boats', 'delivered
+    armoured vehicles to the army'. Not a message, a document, a view or a commodity traded ('sent a letter
+    to', 'supplied details to', 'shipped crude to'; `not_goods` in non_actors.json), not a name or a pronoun,
+    not an event word of its own, which its own row codes ('received criticism from X'), and not people: a
+    phrase the actor dictionaries read as people ('advisers', 'two men', 'a team of negotiators') is sent,
+    not given."""
     if "pobj:with" in m.pattern.when:
         themes = [p for prep in children(m.token, "prep") if prep.lower_ == "with" for p in children(prep, "pobj")]
     else:

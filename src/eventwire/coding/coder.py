@@ -183,7 +183,9 @@ class EventCoder:
                 continue
             if attributions is None:
                 attributions = sentence_attributions(doc, sents)
-            raws = self._sentence_events(sent, matches, actors)
+            # Transfer rows that hand over no goods go first, so neither frames nor obligations see them.
+            matches = _goods_checked(matches, actors)
+            raws = self._sentence_events(sent, matches)
             raws += self._obligations(sent, matches, actors)
             found = self._candidates(si, sent, raws, actors, attributions[si])
             if not found and raws and all(modality(r.anchor, self.frames).background for r in raws):
@@ -209,8 +211,7 @@ class EventCoder:
 
     # ---- per sentence -----------------------------------------------------------------------------------
 
-    def _sentence_events(self, sent: Span, matches: list[Match], actors: Any) -> list[_Raw]:
-        matches = _goods_checked(matches, actors)
+    def _sentence_events(self, sent: Span, matches: list[Match]) -> list[_Raw]:
         by_tok = {m.token.i: m for m in matches}
         consumed: set[int] = set()
         raws: list[_Raw] = []
