@@ -162,17 +162,20 @@ def _endings(key: str) -> tuple[str, ...]:
     return tuple(non_actor_words(key))  # str.endswith takes a tuple
 
 
-def _plainly_thing(lemma: str) -> bool:
-    """A word that names a thing, an act or an idea by its form or by list: 'decision', 'initiative', 'values'."""
-    if lemma in PLACE_NOUNS:
-        return False  # 'the Ukrainian border' is a place, which the events' location holds
+def _thing_word(lemma: str) -> bool:
+    """A word that names a thing, an act or an idea by list or by ending: 'initiative', 'decision'."""
     return lemma in non_actor_words("thing_heads") or lemma.endswith(_endings("thing_suffixes"))
+
+
+def _plainly_thing(lemma: str) -> bool:
+    """A thing word that is no place: 'the Ukrainian border' is a place, which the events' location holds."""
+    return lemma not in PLACE_NOUNS and _thing_word(lemma)
 
 
 def _may_be_party(lemma: str) -> bool:
     if lemma in non_actor_words("party_heads"):
         return True
-    if lemma in non_actor_words("thing_heads") or lemma.endswith(_endings("thing_suffixes")):
+    if _thing_word(lemma):
         return False
     return lemma.endswith(_endings("party_suffixes"))
 

@@ -215,7 +215,8 @@ def reduced_passive(tok: Token) -> bool:
     Iran,', 'a deal brokered by Qatar'."""
     # An object of its own makes it active ('troops controlling the town'), unless a by-phrase says passive
     # ('the journalist taken hostage by Isis').
-    own = any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") or (c.dep_ == "dobj" and child(tok, "agent") is None)
+    by_phrase = child(tok, "agent") is not None
+    own = any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") or (c.dep_ == "dobj" and not by_phrase)
               for c in tok.children)
     if tok.dep_ == "conj" and participle(tok) and not own and tok.head is not tok:
         return reduced_passive(tok.head)  # 'the Christians, expelled and killed by Isis': each is done to them
