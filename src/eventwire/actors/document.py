@@ -14,6 +14,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from ..model import Actor
+from .firms import firm_names
 from .pronouns import LOOKBACK, identity, pronoun_of, referent_kinds, usable
 from .resolver import (
     COUNTRYISH,
@@ -50,6 +51,7 @@ class DocumentActors:
         self._cache: dict[tuple[int, int], Resolution] = {}
         self._sent_mentions: dict[int, list[tuple[Any, Resolution]]] = {}  # sentence start -> its mentions
         self._busy: set[tuple[int, int]] = set()  # spans being resolved (a pronoun scan must not loop)
+        self._firms: dict[tuple[str, ...], str] | None = None  # firm name words -> name (read when first asked)
 
     # -- the interface -----------------------------------------------------------------------------
 
@@ -212,13 +214,20 @@ class DocumentActors:
             if named is not None and term.role == "title":
                 # "the Irish premier Leo Varadkar": the parser made the title the head; the name is who.
                 res.actor.name, res.person, res.title = named, True, term.term
+            elif not res.actor.country:
+                res = self._owned_by_pronoun(span, res, why)
             # A sector word names an actor even when nothing says whose ("the country", "both sides").
             res.is_actor = True
             res.head_role = term.role
             return res
 
-        # 5. The head is a proper name we do not list: a title in front or in apposition tells who it is.
+        # 5. The head is a proper name we do not list: a firm this article names with its legal form or
+        # ticker ("Harlow Pumps Corp" ... "Harlow"); else a title in front or in apposition tells who it is.
         if _is_name(root):
+            firm = self._firm(span)
+            if firm is not None:
+                why.append(f"{text!r} is the firm {firm!r}, named with its legal form or ticker in this article")
+                return self._done(span, firm, None, "BUS", "memory:firm", why)
             res = self._from_clues(span, None, None, mods, appos, preps, former, why, person=True)
             if res.actor.country or res.actor.sector:
                 return res
@@ -233,6 +242,37 @@ class DocumentActors:
         res.is_actor = False
         res.actor.basis = "not an actor"
         return res
+
+    def _owned_by_pronoun(self, span: Any, res: Resolution, why: list[str]) -> Resolution:
+        """'Iran said its foreign minister ...', 'Ostrava Glass Ltd said its chairman ...': the office belongs to the
+        body the possessive pronoun stands for, so it takes that body's country, and a firm's office with no
+        sector of its own is business."""
+        owner = next((c for c in span.root.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        if owner is None:
+            return res
+        body = self.resolution(span.doc[owner.i : owner.i + 1]).actor
+        a = res.actor
+        if not a.sector and body.sector != "BUS":
+            return res  # 'the US and its allies', 'their members': a word with no sector is not the owner's own
+        sector = a.sector or body.sector
+        if not body.country and sector == a.sector:
+            return res
+        why.append(f"{owner.text!r} stands for {body.text!r}: its country {body.country or '-'}"
+                   f"{', a firm' if body.sector == 'BUS' else ''}")
+        out = self._done(span, a.name, body.country or a.country, sector, a.basis, why,
+                         person=res.person, title=res.title, is_actor=res.is_actor)
+        out.head_role = res.head_role
+        return out
+
+    def _firm(self, span: Any) -> str | None:
+        if self._firms is None:
+            self._firms = firm_names(self.doc.text)
+        if not self._firms:
+            return None
+        # Reuters brackets firm names and tickers ('<Quill Data Systems>'); the parser leaves the brackets in.
+        inner = [t for t in span if t.text not in ("<", ">")]
+        words = _name_words(span.doc[inner[0].i : inner[-1].i + 1]) if inner else None
+        return self._firms.get(words) if words else None
 
     def _hint(self, clues: list[Clue]) -> set[str]:
         """The countries (or IGO/NGO) that other words of the phrase name."""

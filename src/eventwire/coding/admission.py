@@ -69,6 +69,13 @@ def _counterpart_named(p: Pair) -> bool:
     return p.code == "036" and any(t.lower_ in ("with", "between") for t in p.s.doc[p.trigger_index].subtree)
 
 
+def _office_in_firm(p: Pair, actors: Any) -> bool:
+    """The doer acts 'as' a firm's officer ('resigned as chief executive', 'named as chairman of Ostrava Glass Ltd')."""
+    offices = [o for prep in children(p.s.doc[p.trigger_index], "prep") if prep.lower_ == "as"
+               for o in children(prep, "pobj")]
+    return any(actors.resolve(noun_phrase(x)).sector == BUSINESS for o in offices for x in (o, *o.conjuncts))
+
+
 def political(actor: Actor | None) -> bool:
     """A party political event data is about: known by a dictionary, a country or a sector, and no firm."""
     return actor is not None and actor.sector != BUSINESS and bool(actor.code or actor.country or actor.sector)
@@ -95,6 +102,13 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
         # another is business news. A firm acting on a government or a people stays ('Exxon agreed to pay
         # Nigeria').
         return REFUSED
+    if t_actor is not None and t_actor.sector == BUSINESS and not political(s_actor) and (
+            code[:2] not in VIOLENT_ROOTS and code[:2] != "14"):
+        # 'an investor group agreed to buy Tamsin Foods Inc': an unknown party dealing with a firm is
+        # business news too; gunmen attacking a firm's office, or workers striking at it, are not.
+        return REFUSED
+    if not political(s_actor) and _office_in_firm(p, actors):
+        return REFUSED  # 'Howard Berg resigned as chairman and chief executive officer': a firm's officer
     if code in ("040", "041", "036") and t_actor is None and not p.place and not _counterpart_named(p):
         # 'the cabinet held a meeting to discuss X', 'the ministers will resume talks': one body meeting itself
         return REFUSED

@@ -1,0 +1,118 @@
+"""Firm names an article gives away, so that a firm named bare later on is still a firm.
+
+Company news names a firm in full once ("Harlow Pumps Corp said ...") and bare after that ("Harlow had
+offered ..."). The dictionaries know no firms, so the bare name would be an unknown party, and an unknown
+party buying another firm reads as a political agreement. The full name's legal form (data/firm_names.json)
+or a stock ticker after it marks the firm; every leading part of that name then names the same firm in
+this article. Only names no dictionary resolves are read this way (DocumentActors, step 5), so "American"
+in "American Express Co" stays a demonym.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..datafiles import read_json_data
+from ..errors import DataFileError
+from .resolver import folded_words
+
+DATA_FILE = Path(__file__).parent / "data" / "firm_names.json"
+
+# A bracketed name or ticker ("<Comsat>", "<GM>", "<CDC.TO>") is one token even with spaces inside.
+_TOKEN = re.compile(r"<[^<>\n]{1,80}>|[^\s<>]+")
+_TICKER = re.compile(r"^<[A-Z0-9.]{1,9}>$|^\([A-Z]{1,6}\.[A-Z]{1,2}\)$")
+_INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
+_TRAILING = ",;:)\"'"
+
+
+@dataclass(frozen=True)
+class FirmMarks:
+    legal_forms: frozenset[str]
+    joiners: frozenset[str]
+    before_names: frozenset[str]  # words that end a name read backwards
+    max_words: int
+
+
+@lru_cache(maxsize=4)
+def firm_marks(path: Path = DATA_FILE) -> FirmMarks:
+    """The marks of a firm name, read and checked (DataFileError naming the file and the reason)."""
+    data = read_json_data(path)
+    for key in ("legal_forms", "name_joiners", "words_before_names"):
+        value = data.get(key)
+        if not isinstance(value, list) or not all(isinstance(x, str) and x.strip() for x in value):
+            raise DataFileError(str(path), f"{key!r} must be a list of words")
+    if not isinstance(data.get("max_name_words"), int) or data["max_name_words"] < 1:
+        raise DataFileError(str(path), "'max_name_words' must be a positive whole number")
+    return FirmMarks(frozenset(data["legal_forms"]), frozenset(data["name_joiners"]),
+                     frozenset(data["words_before_names"]), data["max_name_words"])
+
+
+def firm_names(text: str) -> dict[tuple[str, ...], str]:
+    """Each leading part of every firm name in `text` (folded words) -> the firm's name as written."""
+    marks = firm_marks()
+    tokens = _TOKEN.findall(text)
+    found: dict[tuple[str, ...], str] = {}
+    for i, tok in enumerate(tokens):
+        word = _bare(tok)
+        ticker = _TICKER.match(tok)
+        if tok.startswith("<") and tok.endswith(">") and not ticker:
+            first, name = i, tok[1:-1].split()  # Reuters-21578 brackets firms it gives no ticker
+        elif word in marks.legal_forms or ticker:
+            first, name = _name_before(tokens, i, marks)
+        else:
+            continue
+        while name and (_bare(name[-1]) in marks.legal_forms or name[-1] in marks.joiners):
+            name = name[:-1]  # "Monsanto Co's <MTC>", "G.D. Searle and Co"
+        if not name:
+            continue
+        full = " ".join(name)
+        _add(found, full, marks)
+        if len(name) > 1 and _starts_sentence(tokens, first):
+            # 'Then Orla Inc fell': a sentence's first word may be no part of the name.
+            _add(found, " ".join(name[1:]), marks)
+        if ticker:
+            # The ticker names the firm too ('<GM>', '(GM.N)'), without its exchange suffix.
+            found.setdefault(folded_words(tok.strip("<>()").split(".")[0]), full)
+    return found
+
+
+def _add(found: dict[tuple[str, ...], str], full: str, marks: FirmMarks) -> None:
+    words = folded_words(full)
+    for n in range(1, len(words) + 1):
+        if words[n - 1] not in marks.joiners:
+            found.setdefault(words[:n], full)
+
+
+def _starts_sentence(tokens: list[str], first: int) -> bool:
+    return first <= 0 or tokens[first - 1].rstrip(_TRAILING).endswith((".", "!", "?"))
+
+
+def _bare(tok: str) -> str:
+    word = tok.rstrip(_TRAILING)
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+def _name_before(tokens: list[str], i: int, marks: FirmMarks) -> tuple[int, list[str]]:
+    """The run of capitalised words (with joiners inside) that ends just before token i, and where it starts."""
+    name: list[str] = []
+    j = i - 1
+    while j >= 0 and len(name) < marks.max_words:
+        tok = tokens[j]
+        if tok != tok.rstrip(_TRAILING) and name:
+            break  # "..., Harlow Pumps Corp": a comma or bracket closes the phrase before the name
+        word = tok.rstrip(_TRAILING)
+        if word.endswith(".") and not _INITIALS.match(word):
+            break  # the end of the sentence before ('Fenwick Ltd. Then Orla Inc')
+        if word in marks.before_names:
+            break  # 'On Monday Harlow Pumps Corp', 'The Fenwick Group Ltd'
+        if not (word[:1].isupper() or word[:1].isdigit() or word in marks.joiners):
+            break
+        name.insert(0, word)
+        j -= 1
+    first = j + 1
+    while name and name[0] in marks.joiners:
+        name.pop(0)
+    return first, name

@@ -1,0 +1,79 @@
+"""Firms an article names with a legal form or a ticker stay firms when named bare (round 8 of issue 3)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from eventwire.actors.firms import firm_marks, firm_names
+from eventwire.errors import DataFileError
+
+
+def test_a_legal_form_names_the_firm_and_each_leading_part_of_its_name():
+    names = firm_names("On Monday Harlow Pumps Corp said it would sell its valve unit.")
+    assert names[("harlow",)] == names[("harlow", "pumps")] == "Harlow Pumps"
+    assert ("pumps",) not in names  # a later part alone is no name of the firm
+
+
+def test_tickers_and_bracketed_names_mark_firms():
+    names = firm_names("Kestrel Mining Inc <KMI> rose. <Quill Data Systems> fell. Brisk Air Corp (BRK.N) held.")
+    assert names[("kestrel",)] == names[("kmi",)] == "Kestrel Mining"
+    assert names[("quill", "data", "systems")] == "Quill Data Systems"
+    assert names[("brk",)] == "Brisk Air"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Weald Tools Co's <WTC> unit", "Weald Tools"),          # possessive form before a ticker
+    ("a venture with Marsh, Pollard and Co Inc", "Pollard"),  # a comma closes the name; 'and Co' is the form
+    ("It sold them to The Fenwick Group Ltd.", "Fenwick Group"),  # a leading article is not the name
+    ("Fenwick Group Ltd. Separately Orla Inc fell.", "Orla"),  # a full stop ends the sentence before
+])
+def test_where_a_firm_name_starts_and_ends(text, name):
+    assert name in set(firm_names(text).values())
+
+
+def test_no_legal_form_no_firm():
+    assert firm_names("The Nigerian government fined the oil company 20 million dollars.") == {}
+
+
+def test_a_bad_marks_file_is_a_data_file_error(tmp_path):
+    bad = tmp_path / "firm_names.json"
+    bad.write_text(json.dumps({"source": "test", "legal_forms": "Corp", "name_joiners": [],
+                               "words_before_names": [], "max_name_words": 6}))
+    with pytest.raises(DataFileError, match="legal_forms"):
+        firm_marks(bad)
+    bad.write_text(json.dumps({"legal_forms": ["Corp"]}))
+    with pytest.raises(DataFileError, match="source"):
+        firm_marks(bad)
+
+
+def _mentions(nlp, resolver, text):
+    doc = nlp(text)
+    actors = resolver.for_document(doc)
+    return {span.text: a for sent in doc.sents for span, a in actors.mentions(sent)}
+
+
+def test_a_bare_name_is_the_firm_named_with_its_legal_form(nlp, resolver):
+    found = _mentions(nlp, resolver, "Kestrel Mining Inc reported higher profits. Kestrel later sold two mines. "
+                                     "Hollis Metals bought them.")
+    assert found["Kestrel"].sector == "BUS" and found["Kestrel"].name == "Kestrel Mining"
+    assert found["Hollis Metals"].sector is None  # named nowhere with a legal form: unknown, not a firm
+
+
+def test_a_dictionary_name_is_not_taken_for_a_firm(nlp, resolver):
+    # 'American' starts 'American Express Co', but a demonym that the dictionaries know stays one.
+    found = _mentions(nlp, resolver, "American Express Co opened an office. American officials welcomed it.")
+    assert found["American officials"].country == "USA"
+
+
+def test_a_possessive_pronoun_gives_its_body_to_an_office(nlp, resolver):
+    found = _mentions(nlp, resolver, "Iran said its foreign minister would visit Ankara. Ostrava Glass Ltd "
+                                     "said its chairman resigned.")
+    assert found["its foreign minister"].code == "IRNGOV"
+    assert found["its chairman"].sector == "BUS"
+
+
+def test_allies_are_not_the_country_whose_allies_they_are(nlp, resolver):
+    found = _mentions(nlp, resolver, "The United States and its allies condemned the test.")
+    assert found["its allies"].country is None
