@@ -44,7 +44,17 @@ def clean(text: str | None) -> str:
 def source_text(actor) -> str:
     """The source as the judge sees it: an unknown attacker (a weapon's phrase standing in) says so."""
     text = clean(actor.text)
-    return f"{text} ({actor.name})" if actor.basis == "instrument" and actor.name else text
+    return f"{text} ({actor.name})" if actor.basis == "instrument" and actor.name else actor_text(actor)
+
+
+def actor_text(actor) -> str:
+    """The words with whom they were resolved to, so the judge judges the actor the event names:
+    "Reagan's plan [Ronald Reagan USAGOV]", "Harlow [Harlow Pumps BUS]"."""
+    if actor is None:
+        return ""
+    text = clean(actor.text)
+    known = " ".join(x for x in (actor.name, actor.code or actor.sector) if x and x.lower() not in text.lower())
+    return f"{text} [{known}]" if known else text
 
 
 def coded_events(corpus: Path, limit: int, all_codes: bool):
@@ -80,7 +90,7 @@ def write_sample(args: argparse.Namespace) -> int:
         out.writerow(COLUMNS)
         for e in sample:
             old = carried.get(e.event_id, {})
-            row = [e.event_id, e.cameo, e.plover or "", source_text(e.source), clean(e.target.text if e.target else "")]
+            row = [e.event_id, e.cameo, e.plover or "", source_text(e.source), actor_text(e.target)]
             row += [e.evidence.trigger, e.rule, clean(e.evidence.text), old.get("verdict", ""), old.get("note", "")]
             out.writerow(row)
     fresh = sum(1 for e in sample if e.event_id not in carried)

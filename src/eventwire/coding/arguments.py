@@ -199,6 +199,15 @@ def role_party(m: Match, role: str) -> Token | None:
             return objs[0]
     return None
 
+def _recipient_in_amount(obj: Token) -> Token | None:
+    """'loaned Laos 20 mln dlrs': the parser reads a recipient named before an amount as a name inside it."""
+    for c in obj.children:
+        if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < obj.i and c.ent_type_ in ("GPE", "NORP", "ORG") and (
+                any(t.like_num or t.tag_ == "$" for t in obj.doc[c.i + 1 : obj.i])):
+            return c
+    return None
+
+
 def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
     """Whom the act of `m` is done to, by the row's target roles in order."""
     tok = m.token
@@ -214,6 +223,8 @@ def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
         if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
             hosts.append(tok.head)  # 'a mediation effort between X and Y': the phrase hangs on the head
         hosts += agent_participles(tok)  # 'sanctions imposed by the EU on Iran'
+        # 'loans totalling 80 mln dlrs to Laos': the recipient's phrase hangs on the amount's participle.
+        hosts += [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBG" and child(c, "dobj") is not None]
     if m.pattern.pos == "N" and m.governor is not None:
         hosts.append(m.governor)  # 'imposed sanctions on Iran': the preposition may hang on the verb
     obj = direct_object(tok) if m.pattern.pos != "N" else None
@@ -249,6 +260,8 @@ def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
                 cand = child(m.governor, "dative", "iobj")  # 'gave the junta a deadline': the light verb's
             if cand is not None and cand.dep_ == "dative" and cand.pos_ == "ADP":
                 cand = child(cand, "pobj")
+            if cand is None and obj is not None:
+                cand = _recipient_in_amount(obj)
         elif role == "poss":
             cand = child(tok, "poss")
         elif role == "objposs":

@@ -149,13 +149,38 @@ def _describing(tok: Token) -> bool:
     t = tok
     while t.dep_ == "conj" and t.head is not t:
         t = t.head
+    if _lemma(tok) not in STANDING_VERBS:
+        return False
+    if t.dep_ == "relcl" and _lasting(t):
+        return True  # 'the PKK, which has fought Turkey for 40 years', 'Russia, which backs Assad'
     return (t.dep_ == "acl" and t.tag_ == "VBG" and t.head.pos_ in ("NOUN", "PROPN") and t.head.i < t.i
-            and _lemma(tok) in STANDING_VERBS
             and t.head.lemma_.lower() not in SAYING_NOUNS)  # 'a report accusing the army' states its content
+
+
+def _lasting(verb: Token) -> bool:
+    """A present verb ('which backs Assad'), or a perfect one with a mark of time spent ('which has fought
+    Turkey for 40 years', 'has long backed'); not a past act ('which fought'), nor a perfect one alone ('which
+    has armed the rebels'), nor one in progress ('who are fighting fiercely')."""
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return False
+    for c in verb.children:
+        if c.lower_ in LASTING_MARKS or (c.dep_ == "amod" and c.lower_.endswith("-long")):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "for" and any(
+                o.lemma_.lower() in LASTING_UNITS for o in c.children if o.dep_ == "pobj"):
+            return True
+        if c.dep_ in ("dobj", "obj") and any(a.lower_.endswith("-long") or a.dep_ == "amod" and a.lower_ == "long"
+                                             for a in c.children):
+            return True  # 'has fought a decades-long insurgency'
+    return False
 
 
 SAYING_NOUNS = _words("saying_nouns")
 STANDING_VERBS = _words("standing_verbs")
+LASTING_MARKS = _words("lasting_marks")
+LASTING_UNITS = _words("lasting_units")
 
 
 def _hypothetical_above(tok: Token, frames: Frames) -> bool:
