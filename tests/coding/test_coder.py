@@ -177,9 +177,12 @@ def test_violence_in_a_noun_after_after_is_background(code_text):
 
 
 def test_reduced_passive_participle_names_doer_and_patient(code_text):
-    (backing,) = [c for c in code_text("Militias backed by Iran shelled the airport.") if c.cameo == "051"]
-    assert backing.source.text == "Iran"
-    assert backing.target is not None and backing.target.text == "Militias"
+    (wounding,) = [c for c in code_text("Villagers wounded by militiamen were taken to the hospital in Goma.")
+                   if c.cameo.startswith("18")]
+    assert wounding.source.text == "militiamen"
+    assert wounding.target is not None and wounding.target.text == "Villagers"
+    # A standing relation so told says who the militias are, not what Iran did that day (_describing).
+    assert not [c for c in code_text("Militias backed by Iran shelled the airport.") if c.cameo == "051"]
 
 
 def test_prefilter_keeps_sentences_that_only_a_weapon_makes_violent(coder):

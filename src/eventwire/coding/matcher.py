@@ -263,6 +263,9 @@ def satisfies(
         elif key == "noxcomp":
             if children(tok, "xcomp"):
                 return False
+        elif key == "noclause":
+            if children(tok, "ccomp"):
+                return False  # 'the strike demonstrated that the US will act': shown, not protested
         elif key == "oprd":
             if "*" in values:
                 if not any(c.dep_ == "oprd" for c in tok.children):

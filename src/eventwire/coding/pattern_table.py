@@ -23,7 +23,7 @@ POS = {"V": ("VERB", "AUX"), "N": ("NOUN", "PROPN"), "A": ("ADJ",)}
 # Constraint keys the matcher understands (matcher.satisfies); `pobj:PREP` and `nopobj` take a preposition.
 WHEN_KEYS = {
     "obj", "notobj", "prt", "noprt", "mod", "nomod", "head", "statehead", "xcomp", "noxcomp",
-    "oprd", "nooprd", "nopobj", "objpos", "subj", "notsubj",
+    "oprd", "nooprd", "nopobj", "objpos", "subj", "notsubj", "noclause",
 }
 # command: 'ordered the newspaper to suspend publication' is the embedded act, done by the one who orders.
 FRAME_KINDS = {"intent", "threat", "reject", "demand", "appeal", "accuse", "command"}
@@ -141,7 +141,7 @@ def _parse_when(text: str, path: str, where: str) -> dict[str, frozenset[str]]:
                 raise DataFileError(path, f"{where}: 'pobj' needs a preposition, as pobj:with=...")
         elif base not in WHEN_KEYS:
             raise DataFileError(path, f"{where}: unknown constraint {key!r}")
-        if base in ("nooprd", "noxcomp"):
+        if base in ("nooprd", "noxcomp", "noclause"):
             when[key] = frozenset()
             continue
         if not sep or not values.strip():

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.datafiles import read_json_data
 
+from .instruments import weapon_code
 from .matcher import form_lemma
 from .pattern_table import PATTERN_DIR, Frames, word_list
 from .syntax import asked_clause, child, subject
@@ -47,6 +48,7 @@ class Modality:
     failed: bool = False  # 'failed to reach agreement': tried and did not
     denied: bool = False  # 'was prevented from visiting', 'nobody visited': the act did not happen at all
     first_person: bool = False  # 'I met him in Goma' outside quotes: the writer, no actor
+    opinion: bool = False  # 'the cabinet agreed that the regime is to blame': a view shared, no agreement
 
 
 def is_question(sent: Span) -> bool:
@@ -153,8 +155,14 @@ def _describing(tok: Token) -> bool:
         return False
     if t.dep_ == "relcl" and _lasting(t):
         return True  # 'the PKK, which has fought Turkey for 40 years', 'Russia, which backs Assad'
-    return (t.dep_ == "acl" and t.tag_ == "VBG" and t.head.pos_ in ("NOUN", "PROPN") and t.head.i < t.i
-            and t.head.lemma_.lower() not in SAYING_NOUNS)  # 'a report accusing the army' states its content
+    if t.dep_ != "acl" or t.head.pos_ not in ("NOUN", "PROPN") or t.head.i > t.i:
+        return False
+    if t.tag_ == "VBN":
+        # 'Syrian rebels backed by Ankara', 'militias armed by Iran': who stands behind the party, said to
+        # say who it is. Force lent to this day's act is help given ('fighters backed by US airstrikes').
+        means = [o for a in t.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        return bool(means) and not any(weapon_code(o) or o.lemma_.lower() in FORCE_MEANS for o in means)
+    return t.tag_ == "VBG" and t.head.lemma_.lower() not in SAYING_NOUNS  # 'a report accusing the army'
 
 
 def _lasting(verb: Token) -> bool:
@@ -180,6 +188,8 @@ def _lasting(verb: Token) -> bool:
 SAYING_NOUNS = _words("saying_nouns")
 STANDING_VERBS = _words("standing_verbs")
 LASTING_MARKS = _words("lasting_marks")
+ASSENT_VERBS = _words("assent_verbs")
+FORCE_MEANS = _words("force_means")
 LASTING_UNITS = _words("lasting_units")
 
 
@@ -569,7 +579,21 @@ def modality(anchor: Token, frames: Frames) -> Modality:
     kind = _background(anchor) or ("description" if _describing(anchor) else None)
     m.background = kind is not None
     m.recalled = kind in RECALL_MARKS
+    m.opinion = _view_shared(anchor)
     return m
+
+
+def _view_shared(tok: Token) -> bool:
+    """'agreed that the regime is to blame', 'concurred that it was not so different': assent to a statement
+    of fact shares a view. Assent to what is to be done stays an agreement ('agreed that talks should
+    resume'; 'agreed to talks')."""
+    if _lemma(tok) not in ASSENT_VERBS:
+        return False
+    clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    if clause is None or any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in clause.children):
+        return False
+    return clause.tag_ in ("VBZ", "VBP", "VBD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP", "VBD") for c in clause.children)
 
 
 def adjust_code(code: str, m: Modality, frames: Frames) -> tuple[str | None, str]:
@@ -585,6 +609,8 @@ def adjust_code(code: str, m: Modality, frames: Frames) -> tuple[str | None, str
         return None, "denied"
     if m.first_person:
         return None, "first-person"
+    if m.opinion:
+        return None, "opinion"
     if m.negated:
         # 'will not lift the embargo', 'did not give permission', 'did not agree to talks': a refusal
         # (12x). A denied act of any other kind ('did not attack') is simply not coded.
