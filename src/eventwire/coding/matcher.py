@@ -107,6 +107,17 @@ def _objects(tok: Token, *, named: bool = False) -> list[Token]:
     return out
 
 
+def _antecedent_object(tok: Token) -> list[Token]:
+    """'the base price they charge steelmakers': a relative clause with a subject of its own ('they') has its
+    antecedent as the thing its verb acts on."""
+    if tok.dep_ != "relcl" or tok.head.pos_ != "NOUN":
+        return []
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in ("who", "which", "that"):
+        return []
+    return [tok.head]
+
+
 def _mods(tok: Token) -> set[str]:
     found = {_lemma(c) for c in tok.children if c.dep_ in MOD_DEPS}
     found |= {c.lower_ for c in tok.children if c.dep_ in MOD_DEPS}
@@ -201,6 +212,8 @@ def satisfies(
     for key, values in pattern.when.items():
         if key == "obj":
             objs = _objects(tok, named="*" not in values)
+            if "*" not in values:
+                objs += _antecedent_object(tok)
             # 'eased curfew hours': a compound modifier names the thing as well as the head does.
             named = any(
                 _lemma(o) in values or o.lower_ in values
