@@ -208,6 +208,14 @@ def _recipient_in_amount(obj: Token) -> Token | None:
     return None
 
 
+def _recipient_before_noun(noun: Token) -> Token | None:
+    """'granted Turkey permission': the parser reads the recipient of a light verb's noun as a name on it."""
+    if child(noun, "poss") is not None:
+        return None
+    return next((c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < noun.i
+                 and c.ent_type_ in ("GPE", "ORG")), None)
+
+
 def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
     """Whom the act of `m` is done to, by the row's target roles in order."""
     tok = m.token
@@ -262,6 +270,8 @@ def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
                 cand = child(cand, "pobj")
             if cand is None and obj is not None:
                 cand = _recipient_in_amount(obj)
+            if cand is None and m.pattern.pos == "N" and m.governor is not None and tok.dep_ == "dobj":
+                cand = _recipient_before_noun(tok)
         elif role == "poss":
             cand = child(tok, "poss")
         elif role == "objposs":

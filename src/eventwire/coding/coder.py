@@ -193,7 +193,7 @@ class EventCoder:
                 # background clause is an event wording, the event it recalls is what the sentence reports.
                 # ('Sanctions were imposed after Russia annexed Crimea' reports the sanctions: not this.)
                 found = self._candidates(si, sent, raws, actors, attributions[si], background=True)
-            out.extend(found)
+            out.extend(_fold_occasions(found))
         return out
 
     def candidate_sentences(self, text: str) -> list[tuple[int, int]]:
@@ -678,3 +678,29 @@ class EventCoder:
                     )
                 )
         return out
+
+
+def _fold_occasions(found: list[Candidate]) -> list[Candidate]:
+    """'was killed in a US drone strike', 'a suicide bombing has killed four Americans': the killing and the
+    attack it happened in are one event: the killing, with its victim. The attack's own event, which names no
+    one it was aimed at, goes (its rule joins the killing's). An attack with a
+    target of its own ('an attack on the checkpoint killed four soldiers') stays a second event."""
+    dropped: set[int] = set()
+    for k, verb in enumerate(found):
+        if verb.cameo[:2] not in VIOLENT_ROOTS or len(verb.trigger) != 1:
+            continue
+        v = verb.trigger[0]
+        for j, noun in enumerate(found):
+            if j == k or j in dropped or noun.cameo[:2] not in VIOLENT_ROOTS:
+                continue
+            # A noun's trigger may run from its governing verb ('killed in a US drone strike'): take the noun.
+            n = next((t for t in noun.trigger if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("pobj", "nsubj")),
+                     noun.trigger.root)
+            occasion = n.head.dep_ == "prep" and n.head.head.i == v.i and n.dep_ == "pobj"
+            doer = n.dep_ == "nsubj" and n.head.i == v.i
+            if (occasion or doer) and noun.target is None and (
+                    (noun.source.start, noun.source.end) == (verb.source.start, verb.source.end)):
+                verb.rule = f"{verb.rule}+{noun.rule}"
+                dropped.add(j)
+    return [c for j, c in enumerate(found) if j not in dropped]
+
