@@ -118,3 +118,35 @@ def test_seed_style_sentence_mentions(nlp, resolver):
     assert ("Russian Security Council Vice President Dmitry Medvedev", "RUSGOV") in codes
     assert any(text.startswith("Raul Castro") and code == "CUBGOV" for text, code in codes)
     assert ("Castro's", "CUBGOV") in codes
+
+
+def _mentions(nlp, resolver, text):
+    doc = nlp(text)
+    actors = resolver.for_document(doc)
+    return {span.text: a for sent in doc.sents for span, a in actors.mentions(sent)}
+
+
+def test_a_possessive_pronoun_gives_its_body_to_an_office(nlp, resolver):
+    found = _mentions(nlp, resolver, "Iran said its foreign minister would visit Ankara. Ostrava Glass Ltd "
+                                     "said its chairman resigned.")
+    assert found["its foreign minister"].code == "IRNGOV"
+    assert found["its chairman"].sector == "BUS"
+
+
+def test_allies_are_not_the_country_whose_allies_they_are(nlp, resolver):
+    found = _mentions(nlp, resolver, "The United States and its allies condemned the test.")
+    assert found["its allies"].country is None
+
+
+def test_a_bare_conjunct_of_one_sector_shares_the_first_ones_country(nlp, resolver):
+    found = _mentions(nlp, resolver, "Norwegian jets and helicopters struck the camp. Chadian forces and rebels "
+                                     "clashed.")
+    assert found["helicopters"].code == "NORMIL"
+    assert found["rebels"].country is None  # another sector: not the forces' country
+
+
+def test_a_possessive_after_its_clause_subject_is_the_subjects(nlp, resolver):
+    doc = nlp("Unable to change Trump's mind, Mattis handed in his resignation on Thursday.")
+    actors = resolver.for_document(doc)
+    his = next(t for t in doc if t.lower_ == "his")
+    assert actors.resolve(doc[his.i : his.i + 1]).name == "Jim Mattis"

@@ -65,15 +65,3 @@ def test_a_dictionary_name_is_not_taken_for_a_firm(nlp, resolver):
     # 'American' starts 'American Express Co', but a demonym that the dictionaries know stays one.
     found = _mentions(nlp, resolver, "American Express Co opened an office. American officials welcomed it.")
     assert found["American officials"].country == "USA"
-
-
-def test_a_possessive_pronoun_gives_its_body_to_an_office(nlp, resolver):
-    found = _mentions(nlp, resolver, "Iran said its foreign minister would visit Ankara. Ostrava Glass Ltd "
-                                     "said its chairman resigned.")
-    assert found["its foreign minister"].code == "IRNGOV"
-    assert found["its chairman"].sector == "BUS"
-
-
-def test_allies_are_not_the_country_whose_allies_they_are(nlp, resolver):
-    found = _mentions(nlp, resolver, "The United States and its allies condemned the test.")
-    assert found["its allies"].country is None

@@ -216,6 +216,8 @@ class DocumentActors:
                 res.actor.name, res.person, res.title = named, True, term.term
             elif not res.actor.country:
                 res = self._owned_by_pronoun(span, res, why)
+            if not res.actor.country and res.actor.sector:
+                res = self._shared_modifier(span, res, why)
             # A sector word names an actor even when nothing says whose ("the country", "both sides").
             res.is_actor = True
             res.head_role = term.role
@@ -260,6 +262,27 @@ class DocumentActors:
         why.append(f"{owner.text!r} stands for {body.text!r}: its country {body.country or '-'}"
                    f"{', a firm' if body.sector == 'BUS' else ''}")
         out = self._done(span, a.name, body.country or a.country, sector, a.basis, why,
+                         person=res.person, title=res.title, is_actor=res.is_actor)
+        out.head_role = res.head_role
+        return out
+
+    def _shared_modifier(self, span: Any, res: Resolution, why: list[str]) -> Resolution:
+        """'US jets and helicopters', 'Iraqi soldiers and troops': a bare conjunct of the same sector shares
+        the country its first conjunct's modifier gives ('Russian forces and rebels' do not: other sectors)."""
+        root = span.root
+        if root.dep_ != "conj" or any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in root.children):
+            return res
+        first = root.head
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
+        if first.pos_ not in ("NOUN", "PROPN"):
+            return res
+        other = self.resolution(noun_phrase(first)).actor
+        if not other.country or other.sector != res.actor.sector or not any(
+                c.dep_ in ("amod", "compound") for c in first.children):
+            return res
+        why.append(f"shares {first.text!r}'s modifier: country {other.country}")
+        out = self._done(span, res.actor.name, other.country, res.actor.sector, res.actor.basis, why,
                          person=res.person, title=res.title, is_actor=res.is_actor)
         out.head_role = res.head_role
         return out
@@ -478,6 +501,10 @@ class DocumentActors:
         except ValueError:  # a document without sentence boundaries is one sentence
             sents = [self.doc[:]]
         here = next((k for k, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+        bound = self._clause_subject(tok, kind) if tok.dep_ == "poss" else None
+        if bound is not None:
+            # 'Mattis handed in his resignation': a possessive after its clause's subject is the subject's.
+            return self._referred(span, tok, *bound, why, "the subject of its own clause")
         for k in range(here, max(here - LOOKBACK, 0) - 1, -1):
             found = [(m, res) for m, res in self._mentions_of(sents, k) if m.end <= tok.i
                      and kind in referent_kinds(m, res)]
@@ -494,18 +521,35 @@ class DocumentActors:
                 why.append(f"several possible antecedents ({names}): not resolved")
                 return self._done(span, None, None, None, "unresolved:pronoun", why, is_actor=False)
             m, res = found[-1]
-            a = res.actor
             where = "earlier in this sentence" if k == here else f"{here - k} sentence(s) before"
-            why.append(f"it refers back to {m.text!r} ({where}), resolved as {a.code or a.sector or '-'}")
-            name = a.name or (m.text if a.basis == "unresolved:named" else None)
-            # "its army", "their mission": a possessive says whose the thing is (mostly the clause's own
-            # subject); it carries the owner's code but is no actor phrase standing for itself.
-            own = tok.dep_ != "poss"
-            if not own:
-                why.append(f"{tok.text!r} is a possessive: resolved, but not an actor phrase of its own")
-            return self._done(span, name, a.country, a.sector, f"pronoun:{a.basis}", why, is_actor=own)
+            return self._referred(span, tok, m, res, why, where)
         why.append("no actor of that kind before it: not resolved")
         return self._done(span, None, None, None, "unresolved:pronoun", why, is_actor=False)
+
+    def _referred(self, span: Any, tok: Any, m: Any, res: Resolution, why: list[str], where: str) -> Resolution:
+        a = res.actor
+        why.append(f"it refers back to {m.text!r} ({where}), resolved as {a.code or a.sector or '-'}")
+        name = a.name or (m.text if a.basis == "unresolved:named" else None)
+        # "its army", "their mission": a possessive says whose the thing is (mostly the clause's own
+        # subject); it carries the owner's code but is no actor phrase standing for itself.
+        own = tok.dep_ != "poss"
+        if not own:
+            why.append(f"{tok.text!r} is a possessive: resolved, but not an actor phrase of its own")
+        return self._done(span, name, a.country, a.sector, f"pronoun:{a.basis}", why, is_actor=own)
+
+    def _clause_subject(self, tok: Any, kind: str) -> tuple[Any, Resolution] | None:
+        """The subject before `tok` of the clause `tok` is in, when it is an actor of the pronoun's kind."""
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+        if subj is None or pronoun_of(subj.doc[subj.i : subj.i + 1]) is not None:
+            return None
+        sspan = noun_phrase(subj)
+        if tok.i in range(sspan.start, sspan.end):
+            return None
+        res = self.resolution(sspan)
+        return (sspan, res) if res.is_actor and kind in referent_kinds(sspan, res) else None
 
     def _thing_subject(self, sent: Any, tok: Any) -> Any:
         """A singular subject before `tok` in `sent` that is no actor ("the deal"), else None."""

@@ -155,6 +155,11 @@ def _describing(tok: Token) -> bool:
         return False
     if t.dep_ == "relcl" and _lasting(t):
         return True  # 'the PKK, which has fought Turkey for 40 years', 'Russia, which backs Assad'
+    if t.dep_ == "advcl" and t.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+        # 'prosecute their citizens fighting in Syria': the parser hangs the participle on the verb, but
+        # it follows the object straight on and describes it.
+        obj = next((c for c in t.head.children if c.dep_ == "dobj" and c.right_edge.i == t.i - 1), None)
+        return obj is not None
     if t.dep_ != "acl" or t.head.pos_ not in ("NOUN", "PROPN") or t.head.i > t.i:
         return False
     if t.tag_ == "VBN":
