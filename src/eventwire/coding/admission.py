@@ -72,9 +72,12 @@ def _counterpart_named(p: Pair) -> bool:
 
 def _office_in_firm(p: Pair, actors: Any) -> bool:
     """The doer acts 'as' a firm's officer ('resigned as chief executive', 'named as chairman of Ostrava Glass Ltd')."""
-    offices = [o for prep in children(p.s.doc[p.trigger_index], "prep") if prep.lower_ == "as"
-               for o in children(prep, "pobj")]
-    return any(actors.resolve(noun_phrase(x)).sector == BUSINESS for o in offices for x in (o, *o.conjuncts))
+    offices = [x for prep in children(p.s.doc[p.trigger_index], "prep") if prep.lower_ == "as"
+               for o in children(prep, "pobj") for x in (o, *o.conjuncts)]
+    # 'as chairman, president and director of Orsk Corp': the firm may be named once for all the offices.
+    offices += [o for x in offices for prep in children(x, "prep") if prep.lower_ == "of"
+                for o in children(prep, "pobj")]
+    return any(actors.resolve(noun_phrase(x)).sector == BUSINESS for x in offices)
 
 
 def political(actor: Actor | None) -> bool:
