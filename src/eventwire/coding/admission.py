@@ -60,8 +60,10 @@ class Pair:
 
 
 def _recipient(t: Token) -> bool:
-    """The one given to ('gave the market X', 'X to the market'), not what aid is for ('for the extension')."""
-    return t.dep_ in ("dative", "iobj") or (t.dep_ == "pobj" and t.head.lower_ == "to")
+    """The one given to ('gave the market X', 'X to the market', 'provided the market with X'), not what aid is
+    for ('for the extension')."""
+    return t.dep_ in ("dative", "iobj") or (t.dep_ == "pobj" and t.head.lower_ == "to") or (
+        t.dep_ == "dobj" and any(c.dep_ == "prep" and c.lower_ == "with" for c in t.head.children))
 
 
 def _counterpart_named(p: Pair) -> bool:
