@@ -150,3 +150,11 @@ def test_a_possessive_after_its_clause_subject_is_the_subjects(nlp, resolver):
     actors = resolver.for_document(doc)
     his = next(t for t in doc if t.lower_ == "his")
     assert actors.resolve(doc[his.i : his.i + 1]).name == "Jim Mattis"
+
+
+def test_a_possessive_in_a_sentence_with_no_verb_resolves(nlp, resolver):
+    # A headline fragment has a noun as its root: the walk up to the clause's verb must stop there.
+    doc = nlp("Iran and its allies in the region.")
+    actors = resolver.for_document(doc)
+    its = next(t for t in doc if t.lower_ == "its")
+    assert actors.resolve(doc[its.i : its.i + 1]).country == "IRN"

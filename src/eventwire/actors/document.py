@@ -273,7 +273,7 @@ class DocumentActors:
         if root.dep_ != "conj" or any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in root.children):
             return res
         first = root.head
-        while first.dep_ == "conj" and first.head is not first:
+        while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
         if first.pos_ not in ("NOUN", "PROPN"):
             return res
@@ -540,7 +540,7 @@ class DocumentActors:
     def _clause_subject(self, tok: Any, kind: str) -> tuple[Any, Resolution] | None:
         """The subject before `tok` of the clause `tok` is in, when it is an actor of the pronoun's kind."""
         verb = tok.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # spaCy makes a new Token each time
             verb = verb.head
         subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < tok.i), None)
         if subj is None or pronoun_of(subj.doc[subj.i : subj.i + 1]) is not None:
