@@ -503,7 +503,7 @@ class DocumentActors:
         here = next((k for k, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
         bound = self._clause_subject(tok, kind) if tok.dep_ == "poss" else None
         if bound is not None:
-            # 'Mattis handed in his resignation': a possessive after its clause's subject is the subject's.
+            # 'Lavrov offered his resignation': a possessive after its clause's subject is the subject's.
             return self._referred(span, tok, *bound, why, "the subject of its own clause")
         for k in range(here, max(here - LOOKBACK, 0) - 1, -1):
             found = [(m, res) for m, res in self._mentions_of(sents, k) if m.end <= tok.i

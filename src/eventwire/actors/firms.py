@@ -65,7 +65,7 @@ def firm_names(text: str) -> dict[tuple[str, ...], str]:
         else:
             continue
         while name and (_bare(name[-1]) in marks.legal_forms or name[-1] in marks.joiners):
-            name = name[:-1]  # "Monsanto Co's <MTC>", "G.D. Searle and Co"
+            name = name[:-1]  # "Weald Tools Co's <WTC>", "P.J. Hollins and Co"
         if not name:
             continue
         full = " ".join(name)

@@ -76,7 +76,7 @@ def _office_in_firm(p: Pair, actors: Any) -> bool:
     """The doer acts 'as' a firm's officer ('resigned as chief executive', 'named as chairman of Ostrava Glass Ltd')."""
     offices = [x for prep in children(p.s.doc[p.trigger_index], "prep") if prep.lower_ == "as"
                for o in children(prep, "pobj") for x in (o, *o.conjuncts)]
-    # 'as chairman, president and director of Orsk Corp': the firm may be named once for all the offices.
+    # 'as treasurer, secretary and director of Orsk Corp': the firm may be named once for all the offices.
     offices += [o for x in offices for prep in children(x, "prep") if prep.lower_ == "of"
                 for o in children(prep, "pobj")]
     return any(actors.resolve(noun_phrase(x)).sector == BUSINESS for x in offices)
@@ -114,7 +114,7 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
         # business news too; gunmen attacking a firm's office, or workers striking at it, are not.
         return REFUSED
     if not political(s_actor) and _office_in_firm(p, actors):
-        return REFUSED  # 'Howard Berg resigned as chairman and chief executive officer': a firm's officer
+        return REFUSED  # 'Marta Veldt resigned as chief financial officer': a firm's officer
     if code in ("040", "041", "036") and t_actor is None and not p.place and not _counterpart_named(p):
         # 'the cabinet held a meeting to discuss X', 'the ministers will resume talks': one body meeting itself
         return REFUSED

@@ -202,7 +202,8 @@ def role_party(m: Match, role: str) -> Token | None:
 def _recipient_in_amount(obj: Token) -> Token | None:
     """'loaned Laos 20 mln dlrs': the parser reads a recipient named before an amount as a name inside it."""
     for c in obj.children:
-        if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < obj.i and c.ent_type_ in ("GPE", "NORP", "ORG") and (
+        named = c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "NORP", "ORG")
+        if c.dep_ in ("compound", "nmod") and named and c.i < obj.i and (
                 any(t.like_num or t.tag_ == "$" for t in obj.doc[c.i + 1 : obj.i])):
             return c
     return None

@@ -681,7 +681,7 @@ class EventCoder:
 
 
 def _fold_occasions(found: list[Candidate]) -> list[Candidate]:
-    """'was killed in a US drone strike', 'a suicide bombing has killed four Americans': the killing and the
+    """'died in an Ethiopian air raid', 'a car bomb killed six guards': the killing and the
     attack it happened in are one event: the killing, with its victim. The attack's own event, which names no
     one it was aimed at, goes (its rule joins the killing's). An attack with a
     target of its own ('an attack on the checkpoint killed four soldiers') stays a second event."""
@@ -693,7 +693,7 @@ def _fold_occasions(found: list[Candidate]) -> list[Candidate]:
         for j, noun in enumerate(found):
             if j == k or j in dropped or noun.cameo[:2] not in VIOLENT_ROOTS:
                 continue
-            # A noun's trigger may run from its governing verb ('killed in a US drone strike'): take the noun.
+            # A noun's trigger may run from its governing verb ('died in an Ethiopian air raid'): take the noun.
             n = next((t for t in noun.trigger if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("pobj", "nsubj")),
                      noun.trigger.root)
             occasion = n.head.dep_ == "prep" and n.head.head.i == v.i and n.dep_ == "pobj"

@@ -156,7 +156,7 @@ def _describing(tok: Token) -> bool:
     if t.dep_ == "relcl" and _lasting(t):
         return True  # 'the PKK, which has fought Turkey for 40 years', 'Russia, which backs Assad'
     if t.dep_ == "advcl" and t.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
-        # 'prosecute their citizens fighting in Syria': the parser hangs the participle on the verb, but
+        # 'prosecute its nationals fighting abroad': the parser hangs the participle on the verb, but
         # it follows the object straight on and describes it.
         obj = next((c for c in t.head.children if c.dep_ == "dobj" and c.right_edge.i == t.i - 1), None)
         return obj is not None
@@ -186,7 +186,7 @@ def _lasting(verb: Token) -> bool:
             return True
         if c.dep_ in ("dobj", "obj") and any(a.lower_.endswith("-long") or a.dep_ == "amod" and a.lower_ == "long"
                                              for a in c.children):
-            return True  # 'has fought a decades-long insurgency'
+            return True  # 'has waged a years-long war'
     return False
 
 
