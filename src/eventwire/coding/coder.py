@@ -681,10 +681,10 @@ class EventCoder:
 
 
 def _fold_occasions(found: list[Candidate]) -> list[Candidate]:
-    """'died in an Ethiopian air raid', 'a car bomb killed six guards': the killing and the
-    attack it happened in are one event: the killing, with its victim. The attack's own event, which names no
-    one it was aimed at, goes (its rule joins the killing's). An attack with a
-    target of its own ('an attack on the checkpoint killed four soldiers') stays a second event."""
+    """'died in an Ethiopian air raid', 'a car bomb killed six guards': the killing and the attack it happened
+    in are one event, the killing with its victim. The attack's own event, which names no one it was aimed
+    at, goes (its rule joins the killing's). An attack with a target of its own ('an attack on the checkpoint
+    killed four soldiers') stays a second event."""
     dropped: set[int] = set()
     for k, verb in enumerate(found):
         if verb.cameo[:2] not in VIOLENT_ROOTS or len(verb.trigger) != 1:
