@@ -10,3 +10,16 @@ def resolver():
     from eventwire.actors import ActorResolver
 
     return ActorResolver.load()
+
+
+@pytest.fixture(scope="session")
+def mentions_in(nlp, resolver):
+    """The actor mentions of a text read as one document: {mention text: Actor}."""
+
+    def read(text):
+        doc = nlp(text)
+        actors = resolver.for_document(doc)
+        return {span.text: a for sent in doc.sents for span, a in actors.mentions(sent)}
+
+    return read
+

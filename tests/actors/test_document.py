@@ -120,27 +120,21 @@ def test_seed_style_sentence_mentions(nlp, resolver):
     assert ("Castro's", "CUBGOV") in codes
 
 
-def _mentions(nlp, resolver, text):
-    doc = nlp(text)
-    actors = resolver.for_document(doc)
-    return {span.text: a for sent in doc.sents for span, a in actors.mentions(sent)}
-
-
-def test_a_possessive_pronoun_gives_its_body_to_an_office(nlp, resolver):
-    found = _mentions(nlp, resolver, "Iran said its foreign minister would visit Ankara. Ostrava Glass Ltd "
-                                     "said its chairman resigned.")
+def test_a_possessive_pronoun_gives_its_body_to_an_office(mentions_in):
+    found = mentions_in("Iran said its foreign minister would visit Ankara. Ostrava Glass Ltd "
+                        "said its chairman resigned.")
     assert found["its foreign minister"].code == "IRNGOV"
     assert found["its chairman"].sector == "BUS"
 
 
-def test_allies_are_not_the_country_whose_allies_they_are(nlp, resolver):
-    found = _mentions(nlp, resolver, "Norway and its allies condemned the launch.")
+def test_allies_are_not_the_country_whose_allies_they_are(mentions_in):
+    found = mentions_in("Norway and its allies condemned the launch.")
     assert found["its allies"].country is None
 
 
-def test_a_bare_conjunct_of_one_sector_shares_the_first_ones_country(nlp, resolver):
-    found = _mentions(nlp, resolver, "Norwegian jets and helicopters struck the camp. Chadian forces and rebels "
-                                     "clashed.")
+def test_a_bare_conjunct_of_one_sector_shares_the_first_ones_country(mentions_in):
+    found = mentions_in("Norwegian jets and helicopters struck the camp. Chadian forces and rebels "
+                        "clashed.")
     assert found["helicopters"].code == "NORMIL"
     assert found["rebels"].country is None  # another sector: not the forces' country
 

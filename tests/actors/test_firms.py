@@ -48,20 +48,14 @@ def test_a_bad_marks_file_is_a_data_file_error(tmp_path):
         firm_marks(bad)
 
 
-def _mentions(nlp, resolver, text):
-    doc = nlp(text)
-    actors = resolver.for_document(doc)
-    return {span.text: a for sent in doc.sents for span, a in actors.mentions(sent)}
-
-
-def test_a_bare_name_is_the_firm_named_with_its_legal_form(nlp, resolver):
-    found = _mentions(nlp, resolver, "Kestrel Mining Inc reported higher profits. Kestrel later sold two mines. "
-                                     "Hollis Metals bought them.")
+def test_a_bare_name_is_the_firm_named_with_its_legal_form(mentions_in):
+    found = mentions_in("Kestrel Mining Inc reported higher profits. Kestrel later sold two mines. "
+                        "Hollis Metals bought them.")
     assert found["Kestrel"].sector == "BUS" and found["Kestrel"].name == "Kestrel Mining"
     assert found["Hollis Metals"].sector is None  # named nowhere with a legal form: unknown, not a firm
 
 
-def test_a_dictionary_name_is_not_taken_for_a_firm(nlp, resolver):
+def test_a_dictionary_name_is_not_taken_for_a_firm(mentions_in):
     # 'American' starts 'American Express Co', but a demonym that the dictionaries know stays one.
-    found = _mentions(nlp, resolver, "American Express Co opened an office. American officials welcomed it.")
+    found = mentions_in("American Express Co opened an office. American officials welcomed it.")
     assert found["American officials"].country == "USA"
