@@ -261,10 +261,7 @@ class DocumentActors:
             return res
         why.append(f"{owner.text!r} stands for {body.text!r}: its country {body.country or '-'}"
                    f"{', a firm' if body.sector == 'BUS' else ''}")
-        out = self._done(span, a.name, body.country or a.country, sector, a.basis, why,
-                         person=res.person, title=res.title, is_actor=res.is_actor)
-        out.head_role = res.head_role
-        return out
+        return self._recoded(span, res, body.country or a.country, sector, why)
 
     def _shared_modifier(self, span: Any, res: Resolution, why: list[str]) -> Resolution:
         """'US jets and helicopters', 'Iraqi soldiers and troops': a bare conjunct of the same sector shares
@@ -282,7 +279,12 @@ class DocumentActors:
                 c.dep_ in ("amod", "compound") for c in first.children):
             return res
         why.append(f"shares {first.text!r}'s modifier: country {other.country}")
-        out = self._done(span, res.actor.name, other.country, res.actor.sector, res.actor.basis, why,
+        return self._recoded(span, res, other.country, res.actor.sector, why)
+
+    def _recoded(self, span: Any, res: Resolution, country: str | None, sector: str | None,
+                 why: list[str]) -> Resolution:
+        """`res` with another country and sector (and so code), all else kept."""
+        out = self._done(span, res.actor.name, country, sector, res.actor.basis, why,
                          person=res.person, title=res.title, is_actor=res.is_actor)
         out.head_role = res.head_role
         return out

@@ -15,6 +15,7 @@ from .instruments import impact_subject
 from .pattern_table import POS, Pattern, PatternSet, irregular_forms
 from .syntax import (
     QUANTIFIERS,
+    RELATIVE,
     adverbial_participle,
     agent,
     asked_clause,
@@ -113,7 +114,7 @@ def _antecedent_object(tok: Token) -> list[Token]:
     if tok.dep_ != "relcl" or tok.head.pos_ != "NOUN":
         return []
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.lower_ in ("who", "which", "that"):
+    if subj is None or subj.lower_ in RELATIVE:
         return []
     return [tok.head]
 
