@@ -90,7 +90,7 @@ def code_doc(article: Article, doc: Any, resources: Resources) -> list[Event]:
     """Turn one parsed article into events. The doc must have been parsed from `article.text` unchanged,
     so that every character offset points into the article."""
     from .dates import event_date
-    from .places import parse_dateline
+    from .places import parse_dateline, place_target, site_target
 
     actors = resources.actors.for_document(doc, published=article.date)
     candidates = resources.coder.code(doc, actors)
@@ -102,6 +102,9 @@ def code_doc(article: Article, doc: Any, resources: Resources) -> list[Event]:
     )
     events: list[Event] = []
     for cand in candidates:
+        cand.target, target_place = place_target(
+            cand.target, cand.cameo, doc, resources.gazetteer, article_countries=article_countries
+        )
         code = resources.ontology.for_cameo(cand.cameo)
         when = event_date(cand.sent, cand.trigger, article.date)
         actor_countries = [a.country for a in (cand.source, cand.target) if a is not None and a.country]
@@ -112,6 +115,11 @@ def code_doc(article: Article, doc: Any, resources: Resources) -> list[Event]:
             article_countries=article_countries,
             dateline=dateline,
         )
+        if target_place is not None and location_basis != "text":
+            # 'struck the town of Khan Younis': the place acted on is where the act happened.
+            location, location_basis = target_place.to_location(), "text"
+        elif location_basis == "text":
+            cand.target = site_target(cand.target, cand.cameo, doc, resources.gazetteer, location)
         events.append(
             Event(
                 article_id=article.id,

@@ -33,6 +33,9 @@ from .syntax import (
 CLAUSAL = ("ROOT", "ccomp", "xcomp", "advcl", "relcl", "pcomp", "csubj")
 NOMINAL_DEPS = ("dobj", "nsubj", "nsubjpass", "pobj")
 MOD_DEPS = ("amod", "compound", "nmod", "npadvmod", "advmod", "nummod", "poss")
+# 'obj=town|city|@place': '@place' also accepts an object the parser tags as a named place ('captured Kidal').
+PLACE_MARK = "@place"
+PLACE_ENTS = ("GPE", "LOC", "FAC")
 
 
 @dataclass(slots=True)
@@ -203,6 +206,10 @@ def _finite(clause: Token) -> bool:
                                              for c in clause.children)
 
 
+def _named_place(tok: Token) -> bool:
+    return tok.ent_type_ in PLACE_ENTS and tok.pos_ == "PROPN"
+
+
 def satisfies(
     tok: Token, pattern: Pattern, gov: Token | None, *, frame_lemmas: frozenset[str] = frozenset(),
     asked_nouns: frozenset[str] = frozenset(),
@@ -219,13 +226,15 @@ def satisfies(
             named = any(
                 _lemma(o) in values or o.lower_ in values
                 or any(c.dep_ == "compound" and _lemma(c) in values for c in o.children)
+                or (PLACE_MARK in values and _named_place(o))
                 for o in objs
             )
             if not objs or ("*" not in values and not named):
                 return False
         elif key == "notobj":
             objs = _objects(tok)
-            if ("*" in values and objs) or any(_lemma(o) in values for o in objs):
+            if ("*" in values and objs) or any(
+                    _lemma(o) in values or (PLACE_MARK in values and _named_place(o)) for o in objs):
                 return False
         elif key == "prt":
             if not (particles(tok) & values):

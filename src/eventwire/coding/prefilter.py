@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .matcher import PLACE_MARK
 from .pattern_table import PatternSet, irregular_forms
 
 # A sentence ends at . ! ? (optionally closed by a quote or bracket) before whitespace and a capital, or at a
@@ -40,7 +41,8 @@ class SentenceFilter:
         words: set[str] = set()
         for p in patterns.patterns:
             required = [
-                values for key, values in p.when.items() if key in REQUIRED_KEYS and "*" not in values
+                values for key, values in p.when.items()
+                if key in REQUIRED_KEYS and "*" not in values and PLACE_MARK not in values
             ]
             self._rows.setdefault(p.lemma, []).append(required)
             words.add(p.lemma)

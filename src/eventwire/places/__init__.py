@@ -16,5 +16,8 @@ from __future__ import annotations
 
 from .dateline import parse_dateline
 from .gazetteer import DATA_DIR, Gazetteer, Place, PlaceMention, fold
+from .targets import place_target, site_target
 
-__all__ = ["DATA_DIR", "Gazetteer", "Place", "PlaceMention", "fold", "parse_dateline"]
+__all__ = [
+    "DATA_DIR", "Gazetteer", "Place", "PlaceMention", "fold", "parse_dateline", "place_target", "site_target",
+]

@@ -85,6 +85,11 @@ class Gazetteer:
         self.place_head_nouns = frozenset(cues["place_head_nouns"])
         self.place_labels = frozenset(cues["place_labels"])
         self.weak_labels = frozenset(cues["weak_place_labels"])
+        # A site stands for the country it is in, unless it belongs to a party ('the US embassy in Baghdad').
+        self.target_site_nouns = self.place_head_nouns - frozenset(cues["owned_site_nouns"])
+        self.target_path_deps = frozenset(cues["target_path_deps"])
+        # Acts that land on a place; a place as the target of a statement ('criticised Aleppo') is a misreading.
+        self.place_target_roots = frozenset(cues["place_target_cameo_roots"])
         # key -> (place, tier) while the key has one place (nearly all of the ~120k keys), or
         # {place: best tier} in first-seen order once it has several. One small dict per key cost ~30 MB.
         tiers: dict[str, Any] = {}
@@ -220,6 +225,53 @@ class Gazetteer:
                     return top
                 return best
         return top
+
+    # --- a place acted on ---------------------------------------------------------------------------
+
+    def target_place(
+        self, span: Any, cameo: str, *, article_countries: Sequence[str] = ()
+    ) -> Place | None:
+        """The place an event's target phrase names, when the phrase is a place or a site in one ('shelled
+        Kharkiv', 'struck the town of Khan Younis', 'hit a refinery in the Saratov region'): the country
+        holding it is the party acted on. None for a phrase about anything else ('the gang leader in
+        Lagos', 'the US embassy in Baghdad') or a place with no country (a sea)."""
+        root = span.root
+        if cameo[:2] not in self.place_target_roots or root.pos_ not in ("NOUN", "PROPN"):
+            return None
+        mentions = self._candidate_spans(span)
+        if root.pos_ == "NOUN":
+            if not self.is_site(span, cameo):
+                return None
+            # 'the town of Khan Younis': the noun vouches for a name the NER model took for a person, and
+            # for a name the gazetteer knows only as an alternate spelling.
+            mentions += [e for e in span.ents if e.label_ in self.weak_labels]
+        for mention in mentions:
+            if not self._inside_phrase(mention.root, root):
+                continue
+            # The attacker's country is no evidence of where the place is: only the article's countries are.
+            place = self.resolve(mention.text, article_countries=article_countries)
+            if place is not None and place.kind != "water" and place.country:
+                return place
+        return None
+
+    def is_site(self, span: Any, cameo: str) -> bool:
+        """Whether a phrase names a site that stands in some country ('a hospital', 'the border crossing'),
+        as the target of an act of that code."""
+        root = span.root
+        words = {root.lemma_.lower(), root.lower_}
+        return cameo[:2] in self.place_target_roots and root.pos_ == "NOUN" and bool(words & self.target_site_nouns)
+
+    def _inside_phrase(self, tok: Any, root: Any) -> bool:
+        """Whether `tok` names part of `root`'s phrase ('the outskirts of Donetsk'), not of a clause in it."""
+        for _ in range(8):
+            if tok.i == root.i:
+                return True
+            if tok.dep_ not in self.target_path_deps or (
+                tok.dep_ == "prep" and tok.lower_ != "of" and tok.lower_ not in self.locative_preps
+            ):
+                return False
+            tok = tok.head
+        return False
 
     # --- the event's location ----------------------------------------------------------------------
 

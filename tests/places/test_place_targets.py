@@ -1,0 +1,51 @@
+"""Targets that are places stand for the country holding them, through the whole pipeline (real spaCy)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.pipeline import code_text
+
+# (sentence, trigger, expected target (code, basis prefix) or None for 'left as the coder found it')
+PLACED = [
+    ("Russian troops shelled Kharkiv on Monday.", "shelled", ("UKR", "place:city")),
+    ("Israeli warplanes bombed the town of Khan Younis before dawn.", "bombed", ("PSE", "place:city")),
+    ("Government troops shelled the outskirts of Donetsk overnight.", "shelled", ("UKR", "place:city")),
+    ("Police imposed a curfew on Lahore after the riots.", "imposed", ("PAK", "place:city")),
+    ("Islamist fighters captured Kidal, a town in northern Mali.", "captured", ("MLI", "place:city")),
+    ("Gunmen stormed a hospital in Maiduguri on Friday.", "stormed", ("NGA", "place:site")),
+]
+LEFT = [
+    # A person in a city is not the city; a site that belongs to a party is that party's.
+    ("Police detained the gang leader in Lagos.", "detained"),
+    ("Militants attacked the US embassy in Baghdad.", "attacked"),
+    # A statement about a place is no act on that country.
+    ("The minister criticised the Aleppo offensive.", "criticised"),
+]
+
+
+def _event(text: str, trigger: str):
+    events = [e for e in code_text(text) if e.evidence.trigger.split()[0] == trigger]
+    assert events, f"no event on {trigger!r} in {text!r}"
+    return events[0]
+
+
+@pytest.mark.parametrize("text, trigger, want", PLACED)
+def test_place_target_takes_its_country(text, trigger, want):
+    event = _event(text, trigger)
+    code, basis = want
+    assert event.target is not None
+    assert (event.target.code, event.target.country) == (code, code)
+    assert event.target.basis.startswith(basis)
+    assert event.location is not None and event.location.country == code
+
+
+@pytest.mark.parametrize("text, trigger", LEFT)
+def test_other_targets_are_not_placed(text, trigger):
+    event = _event(text, trigger)
+    assert event.target is None or not (event.target.basis or "").startswith("place:")
+
+
+def test_phrase_words_stay():
+    event = _event("Israeli warplanes bombed the town of Khan Younis before dawn.", "bombed")
+    assert event.target.text == "the town of Khan Younis"
