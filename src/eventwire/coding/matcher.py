@@ -18,6 +18,7 @@ from .syntax import (
     RELATIVE,
     adverbial_participle,
     agent,
+    american_spelling,
     asked_clause,
     children,
     clause_object,
@@ -86,6 +87,11 @@ def _trigger_lemmas(tok: Token, lemmas: frozenset[str] | set[str]) -> list[str]:
     """The token's lemma, then, where that is no trigger, what its surface form may be a form of: the small
     model leaves 'forgave' as it is and makes 'extolled' 'extoll' and 'spared' 'spar'."""
     lemma = _lemma(tok)
+    if lemma not in lemmas:
+        # 'demobilised', 'mobilisation': the table spells -ize; British copy spells -ise.
+        american = american_spelling(lemma)
+        if american in lemmas:
+            return [lemma, american]
     if tok.pos_ not in POS["V"]:
         return [lemma]
     irregular = _form_lemmas().get(tok.lower_)
@@ -293,7 +299,10 @@ def satisfies(
             if "*" in values:
                 if not any(c.dep_ == "oprd" for c in tok.children):
                     return False
-            elif not any(_lemma(c) in values for c in tok.children if c.dep_ not in ("nsubj", "dobj")):
+            elif not any(_lemma(c) in values for c in tok.children if c.dep_ not in ("nsubj", "dobj")) and not any(
+                # 'held Russian forces responsible': the parser hangs the predicate on the object
+                c.dep_ == "amod" and c.i > o.i and _lemma(c) in values for o in _objects(tok) for c in o.children
+            ):
                 return False
         elif key == "nooprd":
             if any(c.dep_ == "oprd" for c in tok.children):

@@ -80,6 +80,8 @@ class Frames:
     cooperative_roots: frozenset[str]
     conflict_roots: frozenset[str]
     unfulfilled_future_roots: frozenset[str]
+    # CAMEO roots whose attempt is the act itself ('tried to storm the compound')
+    violent_roots: frozenset[str] = frozenset()
     mappings: dict[str, dict[str, str]] = field(default_factory=dict)
     accuse_nouns: dict[str, str] = field(default_factory=dict)  # noun lemma -> code
     demand_nouns: frozenset[str] = frozenset()  # nouns whose that-clause is asked for ('the demand that X go')
@@ -317,6 +319,7 @@ def read_frames(path: str | Path) -> Frames:
         cooperative_roots=words("cooperative_roots"),
         conflict_roots=words("conflict_roots"),
         unfulfilled_future_roots=words("unfulfilled_future_roots"),
+        violent_roots=words("violent_roots") if "violent_roots" in data else frozenset(),
         mappings=mappings,
         accuse_nouns=accuse_nouns,
         demand_nouns=words("demand_nouns") if "demand_nouns" in data else frozenset(),

@@ -13,6 +13,7 @@ import re
 
 from .matcher import PLACE_MARK
 from .pattern_table import PatternSet, irregular_forms
+from .syntax import british_spelling
 
 # A sentence ends at . ! ? (optionally closed by a quote or bracket) before whitespace and a capital, or at a
 # blank line; single line breaks are wrapping inside a sentence (wire copy wraps at 70 columns).
@@ -51,6 +52,7 @@ class SentenceFilter:
         for word in words:
             for part in word.split():
                 self._stems.setdefault(_stem(part), set()).add(word)
+                self._stems.setdefault(_stem(british_spelling(part)), set()).add(word)
             for form in irregular.get(word, ()):
                 self._exact.setdefault(form, set()).add(word)
         # 'X said Y must ...' is coded without a trigger word (the obligation rule).

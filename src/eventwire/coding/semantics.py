@@ -49,6 +49,7 @@ class Modality:
     denied: bool = False  # 'was prevented from visiting', 'nobody visited': the act did not happen at all
     first_person: bool = False  # 'I met him in Goma' outside quotes: the writer, no actor
     opinion: bool = False  # 'the cabinet agreed that the regime is to blame': a view shared, no agreement
+    attempted: bool = False  # 'tried to assassinate the minister': an attack attempted is an attack made
 
 
 def is_question(sent: Span) -> bool:
@@ -472,6 +473,21 @@ PERMIT = _words("permit")
 DISPOSED = _words("disposed")
 
 
+# 'gunmen tried to storm the compound': violence attempted is violence done (CAMEO 185, PLOVER ASSAULT).
+ATTEMPT_VERBS = _words("attempt_verbs")
+
+
+def _attempted(anchor: Token) -> bool:
+    """The act is the direct complement of an attempt made in the past ('tried to kill', 'attempted to seize')."""
+    head = anchor.head
+    return (
+        anchor.dep_ == "xcomp"
+        and head.lemma_.lower() in ATTEMPT_VERBS
+        and head.tag_ in ("VBD", "VBN")
+        and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
+    )
+
+
 def _desired_above(anchor: Token) -> bool:
     """The act is the complement of a wish, an attempt, a permission or a likelihood, however deep: 'urged
     Canada to do more to support X', 'tried to persuade the militants to disarm', 'need to be tried and held'."""
@@ -550,6 +566,8 @@ def modality(anchor: Token, frames: Frames) -> Modality:
         # 'a resolution that would have pressured Iran', 'should have released them': a counterfactual
         # or a reproach; the act did not happen.
         m.hypothetical = True
+    if not m.hypothetical and _attempted(anchor):
+        m.attempted = True
     if _desired_above(anchor) or _in_prospect(anchor) or _for_to(anchor):
         m.hypothetical = True
     if anchor.dep_ == "pcomp" and anchor.head.dep_ == "prep" and anchor.head.head.lemma_.lower() in DESIRE:
@@ -607,6 +625,8 @@ def adjust_code(code: str, m: Modality, frames: Frames) -> tuple[str | None, str
     if m.conditional:
         return None, "conditional"
     if m.hypothetical:
+        if m.attempted and root in frames.violent_roots and not (m.negated or m.conditional):
+            return ("185" if code == "186" else code), "attempt"
         return None, "hypothetical"
     if m.background:
         return None, "background"

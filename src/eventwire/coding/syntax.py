@@ -34,7 +34,8 @@ GATHERING_NOUNS = {"protest", "rally", "demonstration", "march", "strike", "sit-
 QUANTIFIERS = {"some", "all", "most", "many", "part", "number", "thousand", "hundred", "dozen", "million", "ten",
                "score", "rest", "half", "majority", "several", "few", "group", "batch", "one", "two", "three",
                "state", "worth", "ton", "tonne", "shipment", "consignment", "load", "package", "dose",
-               "round"}  # 'lifted the state of emergency', '$4 million worth of equipment'
+               "round", "raft", "series", "slew", "host", "string", "euro", "dollar"}
+# 'lifted the state of emergency', '$4 million worth of equipment', 'a raft of curbs', '500 million euros of debt'
 # Subjects of photo captions that name the doer in apposition.
 CAPTION_NOUNS = {"photo", "image", "picture", "file", "footage"}
 # Children that do not belong to the actor's own name: clauses about it, asides, the next conjunct.
@@ -169,6 +170,22 @@ def noun_agent(noun: Token) -> Token | None:
         if found:
             return found[0]
     return None
+
+
+def american_spelling(word: str) -> str:
+    """'mobilise' -> 'mobilize', 'mobilisation' -> 'mobilization', 'analyse' -> 'analyze'."""
+    for british, american in (("isation", "ization"), ("ise", "ize"), ("yse", "yze")):
+        if word.endswith(british) and len(word) > len(british) + 2:
+            return word[: -len(british)] + american
+    return word
+
+
+def british_spelling(word: str) -> str:
+    """The -ise form a British writer uses for an -ize word ('mobilize' -> 'mobilise')."""
+    for american, british in (("ization", "isation"), ("ize", "ise"), ("yze", "yse")):
+        if word.endswith(american) and len(word) > len(american) + 2:
+            return word[: -len(american)] + british
+    return word
 
 
 def lemma_variants(tok: Token) -> set[str]:
