@@ -105,6 +105,9 @@ def code_doc(article: Article, doc: Any, resources: Resources) -> list[Event]:
         cand.target, target_place = place_target(
             cand.target, cand.cameo, doc, resources.gazetteer, article_countries=article_countries
         )
+        if target_place is not None and cand.cameo in resources.gazetteer.place_seizure_codes:
+            cand.cameo = resources.gazetteer.place_seizure_codes[cand.cameo]
+            cand.rule += ":place"
         code = resources.ontology.for_cameo(cand.cameo)
         when = event_date(cand.sent, cand.trigger, article.date)
         actor_countries = [a.country for a in (cand.source, cand.target) if a is not None and a.country]

@@ -46,6 +46,13 @@ def test_other_targets_are_not_placed(text, trigger):
     assert event.target is None or not (event.target.basis or "").startswith("place:")
 
 
+def test_a_place_seized_is_territory_taken():
+    # The row reads 'seized X' as property seized (171); a place seized is territory occupied (192).
+    event = _event("Islamist fighters seized Timbuktu on Sunday.", "seized")
+    assert event.cameo == "192" and event.rule.endswith(":place")
+    assert event.target.country == "MLI"
+
+
 def test_phrase_words_stay():
     event = _event("Israeli warplanes bombed the town of Khan Younis before dawn.", "bombed")
     assert event.target.text == "the town of Khan Younis"

@@ -56,7 +56,7 @@ from .parties import (
     thing,
 )
 from .pattern_table import Pattern, PatternSet, load_patterns
-from .semantics import OPINION, adjust_code, is_question, modality
+from .semantics import COMMENTATOR_NOUNS, EXPECTATION_VERBS, OPINION, adjust_code, is_question, modality
 from .syntax import (
     agent,
     child,
@@ -290,6 +290,8 @@ class EventCoder:
             speaker = subject(tok.head)
             if speaker is None or child(tok, "expl") is not None:
                 continue  # 'there must be an understanding': a view of what should be, asked of no one
+            if tok.lemma_.lower() in EXPECTATION_VERBS or _commentator(speaker):
+                continue
             target = child(tok, "nsubj", "nsubjpass")
             should = any(c.dep_ == "aux" and c.lower_ == "should" for c in tok.children)
             if target is not None and should and thing(target, actors):
@@ -678,6 +680,12 @@ class EventCoder:
                     )
                 )
         return out
+
+
+def _commentator(speaker: Token) -> bool:
+    """'Energy analyst Edward Krapels', 'Smith, an economist at X': the speaker's title says commentator."""
+    words = [speaker, *(c for c in speaker.children if c.dep_ in ("compound", "appos"))]
+    return any(w.lemma_.lower() in COMMENTATOR_NOUNS for w in words)
 
 
 def _fold_occasions(found: list[Candidate]) -> list[Candidate]:

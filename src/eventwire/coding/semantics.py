@@ -413,6 +413,10 @@ def _negated_alternative(tok: Token) -> bool:
 
 # Verbs of private opinion: 'X believes Y should apply' states a view, it makes no demand.
 OPINION = _words("opinion")
+# 'income should rise', 'the economy must resume growth': what a trend is expected to do; nobody is asked.
+EXPECTATION_VERBS = _words("expectation_verbs")
+# 'analyst X said the US should consider a tariff': a commentator's view of what should be done, no demand.
+COMMENTATOR_NOUNS = _words("commentator_nouns")
 
 
 def _obliged_above(tok: Token, frames: Frames) -> bool:

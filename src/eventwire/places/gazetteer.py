@@ -90,6 +90,8 @@ class Gazetteer:
         self.target_path_deps = frozenset(cues["target_path_deps"])
         # Acts that land on a place; a place as the target of a statement ('criticised Aleppo') is a misreading.
         self.place_target_roots = frozenset(cues["place_target_cameo_roots"])
+        # 'fighters captured Menaka': a place seized is territory occupied, whatever the row guessed.
+        self.place_seizure_codes = dict(cues["place_seizure_codes"])
         # key -> (place, tier) while the key has one place (nearly all of the ~120k keys), or
         # {place: best tier} in first-seen order once it has several. One small dict per key cost ~30 MB.
         tiers: dict[str, Any] = {}

@@ -146,7 +146,7 @@ def _read_cues(path: Path) -> dict[str, Any]:
     keys = (
         "source", "locative_prepositions", "indirect_locative_prepositions", "visit_lemmas",
         "visit_prepositions", "place_object_lemmas", "direction_words", "place_labels", "weak_place_labels",
-        "owned_site_nouns", "target_path_deps", "place_target_cameo_roots",
+        "owned_site_nouns", "target_path_deps", "place_target_cameo_roots", "place_seizure_codes",
     )  # fmt: skip
     for key in keys:
         if key not in cues:
