@@ -193,7 +193,7 @@ class EventCoder:
                 # background clause is an event wording, the event it recalls is what the sentence reports.
                 # ('Sanctions were imposed after Russia annexed Crimea' reports the sanctions: not this.)
                 found = self._candidates(si, sent, raws, actors, attributions[si], background=True)
-            out.extend(_fold_occasions(found))
+            out.extend(_fold_occasions(_shared_targets(found, self.frames.shared_target_roots)))
         return out
 
     def candidate_sentences(self, text: str) -> list[tuple[int, int]]:
@@ -686,6 +686,28 @@ def _commentator(speaker: Token) -> bool:
     """'Energy analyst Edward Krapels', 'Smith, an economist at X': the speaker's title says commentator."""
     words = [speaker, *(c for c in speaker.children if c.dep_ in ("compound", "appos"))]
     return any(w.lemma_.lower() in COMMENTATOR_NOUNS for w in words)
+
+
+def _shared_targets(found: list[Candidate], roots: frozenset[str]) -> list[Candidate]:
+    """'Washington accused Japan of reneging on the deal and threatened to retaliate': a verbal act with no
+    target of its own, joined to an earlier verb of the same speaker, is aimed at the party that verb acted on."""
+    for cand in found:
+        if cand.target is not None or cand.cameo[:2] not in roots or len(cand.trigger) != 1:
+            continue
+        verb = cand.trigger[0]
+        if verb.dep_ != "conj":
+            continue
+        for other in found:
+            if (
+                other is not cand
+                and other.target is not None
+                and (other.target.code or other.target.country or other.target.sector)
+                and other.source.start == cand.source.start
+                and any(t.i == verb.head.i for t in other.trigger)
+            ):
+                cand.target, cand.rule = other.target, cand.rule + ":shared-target"
+                break
+    return found
 
 
 def _fold_occasions(found: list[Candidate]) -> list[Candidate]:

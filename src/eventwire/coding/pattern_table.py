@@ -80,8 +80,9 @@ class Frames:
     cooperative_roots: frozenset[str]
     conflict_roots: frozenset[str]
     unfulfilled_future_roots: frozenset[str]
-    # CAMEO roots whose attempt is the act itself ('tried to storm the compound')
-    violent_roots: frozenset[str] = frozenset()
+    # CAMEO roots whose act, left with no target, takes the one its conjoined verb acted on ('accused Japan
+    # of reneging and threatened to retaliate')
+    shared_target_roots: frozenset[str] = frozenset()
     mappings: dict[str, dict[str, str]] = field(default_factory=dict)
     accuse_nouns: dict[str, str] = field(default_factory=dict)  # noun lemma -> code
     demand_nouns: frozenset[str] = frozenset()  # nouns whose that-clause is asked for ('the demand that X go')
@@ -157,7 +158,7 @@ def _parse_targets(text: str, path: str, where: str) -> tuple[str, ...]:
         return ()
     roles = tuple(r.strip() for r in text.split("|"))
     for role in roles:
-        if role in ("obj", "dative", "poss", "objposs") or (role.startswith("prep:") and len(role) > 5):
+        if role in ("obj", "dative", "poss", "objposs", "clause") or (role.startswith("prep:") and len(role) > 5):
             continue
         raise DataFileError(path, f"{where}: unknown target role {role!r}")
     return roles
@@ -319,7 +320,7 @@ def read_frames(path: str | Path) -> Frames:
         cooperative_roots=words("cooperative_roots"),
         conflict_roots=words("conflict_roots"),
         unfulfilled_future_roots=words("unfulfilled_future_roots"),
-        violent_roots=words("violent_roots") if "violent_roots" in data else frozenset(),
+        shared_target_roots=words("shared_target_roots") if "shared_target_roots" in data else frozenset(),
         mappings=mappings,
         accuse_nouns=accuse_nouns,
         demand_nouns=words("demand_nouns") if "demand_nouns" in data else frozenset(),

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.datafiles import read_json_data
 
-from .instruments import weapon_code
+from .instruments import VIOLENT_ROOTS, weapon_code
 from .matcher import form_lemma
 from .pattern_table import PATTERN_DIR, Frames, word_list
 from .syntax import asked_clause, child, subject
@@ -629,7 +629,7 @@ def adjust_code(code: str, m: Modality, frames: Frames) -> tuple[str | None, str
     if m.conditional:
         return None, "conditional"
     if m.hypothetical:
-        if m.attempted and root in frames.violent_roots and not (m.negated or m.conditional):
+        if m.attempted and root in VIOLENT_ROOTS and not (m.negated or m.conditional):
             return ("185" if code == "186" else code), "attempt"
         return None, "hypothetical"
     if m.background:
