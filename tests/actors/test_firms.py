@@ -59,3 +59,13 @@ def test_a_dictionary_name_is_not_taken_for_a_firm(mentions_in):
     # 'American' starts 'American Express Co', but a demonym that the dictionaries know stays one.
     found = mentions_in("American Express Co opened an office. American officials welcomed it.")
     assert found["American officials"].country == "USA"
+
+
+def test_a_region_named_as_a_firm_is_the_firm_in_that_article(mentions_in):
+    # The firm reading wins only over a state or province; a country or a capital stays what it is.
+    found = mentions_in("Halcyon Air bid for Tuscany Aviation Inc on Monday. Halcyon Air said talks with "
+                        "Tuscany would resume.")
+    tuscany = found["Tuscany"]
+    assert (tuscany.sector, tuscany.basis) == ("BUS", "memory:firm")
+    elsewhere = mentions_in("The governor of Tuscany met the Italian prime minister in Rome.")
+    assert any(a.country == "ITA" for text, a in elsewhere.items() if "Tuscany" in text)

@@ -182,6 +182,11 @@ class DocumentActors:
         # 3. The head is a country name, capital, seat of power or demonym.
         for c in head:
             if c.entry.kind in COUNTRYISH:
+                firm = self._firm(span) if c.entry.kind == "state" and _is_name(root) else None
+                if firm is not None:
+                    # 'Piedmont' where the article names 'Piedmont Aviation Inc': the firm, not the region.
+                    why.append(f"{text!r} is the firm {firm!r}, named with its legal form in this article")
+                    return self._done(span, firm, None, "BUS", "memory:firm", why)
                 return self._countryish_head(span, c, mods, why)
 
         # A region ("Latin America", "the Middle East") is a place, not an actor with a country.
