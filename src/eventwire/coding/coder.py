@@ -692,9 +692,9 @@ def _shared_targets(found: list[Candidate], roots: frozenset[str]) -> list[Candi
     """'Washington accused Japan of reneging on the deal and threatened to retaliate': a verbal act with no
     target of its own, joined to an earlier verb of the same speaker, is aimed at the party that verb acted on."""
     for cand in found:
-        if cand.target is not None or cand.cameo[:2] not in roots or len(cand.trigger) != 1:
+        if cand.target is not None or cand.cameo[:2] not in roots:
             continue
-        verb = cand.trigger[0]
+        verb = cand.trigger[0]  # a framed act's trigger runs from its framing verb ('threatened to impose')
         if verb.dep_ != "conj":
             continue
         for other in found:
