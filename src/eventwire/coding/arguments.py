@@ -279,7 +279,7 @@ def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
             # 'violated South Sudan's ceasefire': the object is part of the wording, its owner the target
             cand = child(obj, "poss") if obj is not None else None
         elif role == "clause":
-            # 'charged that Canada was trying to preserve jobs': the that-clause's subject is the one accused
+            # 'alleged that Zanu-PF had rigged the vote': the that-clause's subject is the one accused
             clause = child(tok, "ccomp")
             cand = child(clause, "nsubj", "nsubjpass") if clause is not None else None
             if cand is not None and cand.pos_ != "PROPN" and cand.ent_type_ not in ("GPE", "NORP", "ORG"):

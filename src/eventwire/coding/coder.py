@@ -689,7 +689,7 @@ def _commentator(speaker: Token) -> bool:
 
 
 def _shared_targets(found: list[Candidate], roots: frozenset[str]) -> list[Candidate]:
-    """'Washington accused Japan of reneging on the deal and threatened to retaliate': a verbal act with no
+    """'Tokyo accused Beijing of dumping steel and threatened to impose tariffs': a verbal act with no
     target of its own, joined to an earlier verb of the same speaker, is aimed at the party that verb acted on."""
     for cand in found:
         if cand.target is not None or cand.cameo[:2] not in roots:

@@ -80,8 +80,8 @@ class Frames:
     cooperative_roots: frozenset[str]
     conflict_roots: frozenset[str]
     unfulfilled_future_roots: frozenset[str]
-    # CAMEO roots whose act, left with no target, takes the one its conjoined verb acted on ('accused Japan
-    # of reneging and threatened to retaliate')
+    # CAMEO roots whose act, left with no target, takes the one its conjoined verb acted on ('accused Beijing
+    # of dumping steel and threatened tariffs')
     shared_target_roots: frozenset[str] = frozenset()
     mappings: dict[str, dict[str, str]] = field(default_factory=dict)
     accuse_nouns: dict[str, str] = field(default_factory=dict)  # noun lemma -> code
