@@ -32,3 +32,11 @@ def test_keeps_hyphenated_trigger_words():
     text = "Both armies observed the cease-fire along the river. The weather was mild."
     kept = [text[a:b] for a, b in coder.candidate_sentences(text)]
     assert kept == ["Both armies observed the cease-fire along the river."]
+
+
+def test_keeps_british_spellings_of_ize_triggers():
+    # The table spells 'demobilize'; British copy writes 'demobilised'.
+    coder = EventCoder.load()
+    text = "Some 800 fighters were demobilised by the army. The weather was mild."
+    kept = [text[a:b] for a, b in coder.candidate_sentences(text)]
+    assert kept == ["Some 800 fighters were demobilised by the army."]

@@ -172,20 +172,25 @@ def noun_agent(noun: Token) -> Token | None:
     return None
 
 
+# British and American endings of one word ('mobilise' / 'mobilize'), longest first.
+SPELLINGS = (("isation", "ization"), ("ise", "ize"), ("yse", "yze"))
+
+
+def _respell(word: str, endings: Iterable[tuple[str, str]]) -> str:
+    for old, new in endings:
+        if word.endswith(old) and len(word) > len(old) + 2:
+            return word[: -len(old)] + new
+    return word
+
+
 def american_spelling(word: str) -> str:
     """'mobilise' -> 'mobilize', 'mobilisation' -> 'mobilization', 'analyse' -> 'analyze'."""
-    for british, american in (("isation", "ization"), ("ise", "ize"), ("yse", "yze")):
-        if word.endswith(british) and len(word) > len(british) + 2:
-            return word[: -len(british)] + american
-    return word
+    return _respell(word, SPELLINGS)
 
 
 def british_spelling(word: str) -> str:
     """The -ise form a British writer uses for an -ize word ('mobilize' -> 'mobilise')."""
-    for american, british in (("ization", "isation"), ("ize", "ise"), ("yze", "yse")):
-        if word.endswith(american) and len(word) > len(american) + 2:
-            return word[: -len(american)] + british
-    return word
+    return _respell(word, ((american, british) for british, american in SPELLINGS))
 
 
 def lemma_variants(tok: Token) -> set[str]:
