@@ -69,3 +69,11 @@ def test_a_region_named_as_a_firm_is_the_firm_in_that_article(mentions_in):
     assert (tuscany.sector, tuscany.basis) == ("BUS", "memory:firm")
     elsewhere = mentions_in("The governor of Tuscany met the Italian prime minister in Rome.")
     assert any(a.country == "ITA" for text, a in elsewhere.items() if "Tuscany" in text)
+
+
+def test_an_office_a_firm_tells_of_is_the_firms(mentions_in):
+    found = mentions_in("Brackley Rail Corp said president Nora Quill resigned to pursue other interests.")
+    assert found["president Nora Quill"].sector == "BUS"
+    # Told of by a government body, the same title keeps no firm's sector.
+    other = mentions_in("The ministry said president Nora Quill met the Chilean envoy.")
+    assert other["president Nora Quill"].sector != "BUS"

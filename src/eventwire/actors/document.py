@@ -14,7 +14,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from ..model import Actor
-from .firms import firm_names
+from .firms import firm_marks, firm_names
 from .pronouns import LOOKBACK, identity, pronoun_of, referent_kinds, usable
 from .resolver import (
     COUNTRYISH,
@@ -223,6 +223,8 @@ class DocumentActors:
                 res = self._owned_by_pronoun(span, res, why)
             if not res.actor.country and res.actor.sector:
                 res = self._shared_modifier(span, res, why)
+            if not res.actor.country and term.role == "title":
+                res = self._told_by_firm(span, res, why)
             # A sector word names an actor even when nothing says whose ("the country", "both sides").
             res.is_actor = True
             res.head_role = term.role
@@ -236,6 +238,8 @@ class DocumentActors:
                 why.append(f"{text!r} is the firm {firm!r}, named with its legal form or ticker in this article")
                 return self._done(span, firm, None, "BUS", "memory:firm", why)
             res = self._from_clues(span, None, None, mods, appos, preps, former, why, person=True)
+            if res.actor.sector and not res.actor.country:
+                return self._told_by_firm(span, res, why)  # 'Triton Energy Corp said president Thomas Goff ...'
             if res.actor.country or res.actor.sector:
                 return res
             if root.ent_type_ not in NOT_ACTOR_LABELS:
@@ -285,6 +289,23 @@ class DocumentActors:
             return res
         why.append(f"shares {first.text!r}'s modifier: country {other.country}")
         return self._recoded(span, res, other.country, res.actor.sector, why)
+
+    def _told_by_firm(self, span: Any, res: Resolution, why: list[str]) -> Resolution:
+        """'Triton Energy Corp said president Thomas Goff resigned': an office with no country of its own, in
+        what a firm says, is the firm's."""
+        tok = span.root
+        for _ in range(6):
+            head = tok.head
+            if head.i == tok.i:
+                return res
+            if tok.dep_ == "ccomp" and head.lemma_.lower() in firm_marks().reporting_verbs:
+                speaker = next((c for c in head.children if c.dep_ == "nsubj"), None)
+                if speaker is None or self.resolution(noun_phrase(speaker)).actor.sector != "BUS":
+                    return res
+                why.append(f"told of by the firm {speaker.text!r}: the firm's office")
+                return self._recoded(span, res, None, "BUS", why)
+            tok = head
+        return res
 
     def _recoded(self, span: Any, res: Resolution, country: str | None, sector: str | None,
                  why: list[str]) -> Resolution:

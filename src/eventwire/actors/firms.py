@@ -34,20 +34,23 @@ class FirmMarks:
     joiners: frozenset[str]
     before_names: frozenset[str]  # words that end a name read backwards
     max_words: int
+    # 'Triton Energy Corp said president Thomas Goff resigned': the verbs by which a firm tells of its officers
+    reporting_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
 def firm_marks(path: Path = DATA_FILE) -> FirmMarks:
     """The marks of a firm name, read and checked (DataFileError naming the file and the reason)."""
     data = read_json_data(path)
-    for key in ("legal_forms", "name_joiners", "words_before_names"):
+    for key in ("legal_forms", "name_joiners", "words_before_names", "reporting_verbs"):
         value = data.get(key)
         if not isinstance(value, list) or not all(isinstance(x, str) and x.strip() for x in value):
             raise DataFileError(str(path), f"{key!r} must be a list of words")
     if not isinstance(data.get("max_name_words"), int) or data["max_name_words"] < 1:
         raise DataFileError(str(path), "'max_name_words' must be a positive whole number")
     return FirmMarks(frozenset(data["legal_forms"]), frozenset(data["name_joiners"]),
-                     frozenset(data["words_before_names"]), data["max_name_words"])
+                     frozenset(data["words_before_names"]), data["max_name_words"],
+                     frozenset(data["reporting_verbs"]))
 
 
 def firm_names(text: str) -> dict[tuple[str, ...], str]:
