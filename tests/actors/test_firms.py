@@ -77,3 +77,15 @@ def test_an_office_a_firm_tells_of_is_the_firms(mentions_in):
     # Told of by a government body, the same title keeps no firm's sector.
     other = mentions_in("The ministry said president Nora Quill met the Chilean envoy.")
     assert other["president Nora Quill"].sector != "BUS"
+
+
+def test_a_corporate_plural_ends_a_firm_name_and_stays_in_it():
+    names = firm_names("Officials of the Ministry of Primary Industries met. Then Kestrel Airlines cut fares.")
+    assert names[("kestrel", "airlines")] == names[("kestrel",)] == "Kestrel Airlines"
+    assert ("ministry",) not in names  # no firm's name runs back past 'of'
+
+
+def test_a_sector_word_after_a_firm_name_is_the_firms(mentions_in):
+    found = mentions_in("Brisk Air Corp rose. Brisk Air officials met the Peruvian transport minister.")
+    assert found["Brisk Air officials"].sector == "BUS"
+    assert found["the Peruvian transport minister"].country == "PER"

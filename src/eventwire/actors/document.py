@@ -225,6 +225,7 @@ class DocumentActors:
                 res = self._shared_modifier(span, res, why)
             if not res.actor.country and term.role == "title":
                 res = self._told_by_firm(span, res, why)
+            res = self._firm_modifier(span, res, why)
             # A sector word names an actor even when nothing says whose ("the country", "both sides").
             res.is_actor = True
             res.head_role = term.role
@@ -289,6 +290,22 @@ class DocumentActors:
             return res
         why.append(f"shares {first.text!r}'s modifier: country {other.country}")
         return self._recoded(span, res, other.country, res.actor.sector, why)
+
+    def _firm_modifier(self, span: Any, res: Resolution, why: list[str]) -> Resolution:
+        """'Fairchild Industries officials', 'Piedmont Aviation officials': a sector word after the name of a firm
+        this article names is the firm's."""
+        names = [c for c in span.root.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+        if not names:
+            return res
+        words = span.doc[min(t.left_edge.i for t in names) : max(t.i for t in names) + 1]
+        firm = self._firm(words)
+        if firm is None:
+            return res
+        named = self.resolution(words).actor
+        if named.country and named.basis != "memory:firm":
+            return res  # 'Japan officials' in a story about Japan Airlines Co: the country still
+        why.append(f"{words.text!r} is the firm {firm!r}: its {span.root.text!r}")
+        return self._recoded(span, res, None, "BUS", why)
 
     def _told_by_firm(self, span: Any, res: Resolution, why: list[str]) -> Resolution:
         """'Triton Energy Corp said president Thomas Goff resigned': an office with no country of its own, in

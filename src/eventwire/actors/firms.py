@@ -36,13 +36,15 @@ class FirmMarks:
     max_words: int
     # 'Triton Energy Corp said president Thomas Goff resigned': the verbs by which a firm tells of its officers
     reporting_verbs: frozenset[str] = frozenset()
+    # 'Fairchild Industries': plural nouns that end a firm's name and stay part of it
+    corporate_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
 def firm_marks(path: Path = DATA_FILE) -> FirmMarks:
     """The marks of a firm name, read and checked (DataFileError naming the file and the reason)."""
     data = read_json_data(path)
-    for key in ("legal_forms", "name_joiners", "words_before_names", "reporting_verbs"):
+    for key in ("legal_forms", "name_joiners", "words_before_names", "reporting_verbs", "corporate_words"):
         value = data.get(key)
         if not isinstance(value, list) or not all(isinstance(x, str) and x.strip() for x in value):
             raise DataFileError(str(path), f"{key!r} must be a list of words")
@@ -50,7 +52,7 @@ def firm_marks(path: Path = DATA_FILE) -> FirmMarks:
         raise DataFileError(str(path), "'max_name_words' must be a positive whole number")
     return FirmMarks(frozenset(data["legal_forms"]), frozenset(data["name_joiners"]),
                      frozenset(data["words_before_names"]), data["max_name_words"],
-                     frozenset(data["reporting_verbs"]))
+                     frozenset(data["reporting_verbs"]), frozenset(data["corporate_words"]))
 
 
 def firm_names(text: str) -> dict[tuple[str, ...], str]:
@@ -65,6 +67,13 @@ def firm_names(text: str) -> dict[tuple[str, ...], str]:
             first, name = i, tok[1:-1].split()  # Reuters-21578 brackets firms it gives no ticker
         elif word in marks.legal_forms or ticker:
             first, name = _name_before(tokens, i, marks)
+        elif word in marks.corporate_words:
+            first, name = _name_before(tokens, i, marks)
+            # 'Fairchild Industries' keeps its last word; 'Ministry of Primary Industries' is no firm's name past 'of'.
+            joined = [k for k, w in enumerate(name) if w in marks.joiners]
+            if joined:
+                first, name = first + joined[-1] + 1, name[joined[-1] + 1 :]
+            name = name + [word] if name else []
         else:
             continue
         while name and (_bare(name[-1]) in marks.legal_forms or name[-1] in marks.joiners):
