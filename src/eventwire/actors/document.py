@@ -295,8 +295,8 @@ class DocumentActors:
         """'Fairchild Industries officials', 'Piedmont Aviation officials': a sector word after the name of a firm
         this article names is the firm's."""
         names = [c for c in span.root.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
-        if not names:
-            return res
+        if not names or res.actor.sector not in (None, "GOV"):
+            return res  # 'United Auto Workers': a firm's workers are labour, its officials are the firm
         words = span.doc[min(t.left_edge.i for t in names) : max(t.i for t in names) + 1]
         firm = self._firm(words)
         if firm is None:
