@@ -240,7 +240,7 @@ class DocumentActors:
                 return self._done(span, firm, None, "BUS", "memory:firm", why)
             res = self._from_clues(span, None, None, mods, appos, preps, former, why, person=True)
             if res.actor.sector and not res.actor.country:
-                return self._told_by_firm(span, res, why)  # 'Triton Energy Corp said president Thomas Goff ...'
+                return self._told_by_firm(span, res, why)  # 'Brackley Rail Corp said president Nora Quill ...'
             if res.actor.country or res.actor.sector:
                 return res
             if root.ent_type_ not in NOT_ACTOR_LABELS:
@@ -308,7 +308,7 @@ class DocumentActors:
         return self._recoded(span, res, None, "BUS", why)
 
     def _told_by_firm(self, span: Any, res: Resolution, why: list[str]) -> Resolution:
-        """'Triton Energy Corp said president Thomas Goff resigned': an office with no country of its own, in
+        """'Brackley Rail Corp said president Nora Quill resigned': an office with no country of its own, in
         what a firm says, is the firm's."""
         tok = span.root
         for _ in range(6):

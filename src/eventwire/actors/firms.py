@@ -34,7 +34,7 @@ class FirmMarks:
     joiners: frozenset[str]
     before_names: frozenset[str]  # words that end a name read backwards
     max_words: int
-    # 'Triton Energy Corp said president Thomas Goff resigned': the verbs by which a firm tells of its officers
+    # 'Brackley Rail Corp said president Nora Quill resigned': the verbs by which a firm tells of its officers
     reporting_verbs: frozenset[str] = frozenset()
     # 'Fairchild Industries': plural nouns that end a firm's name and stay part of it
     corporate_words: frozenset[str] = frozenset()
