@@ -74,7 +74,11 @@ def test_the_engine_seam_survives_a_killed_actor(ray_cluster, samples, local_res
             killed.append(busy[0])
     assert killed, "no actor was coding after the first result: nothing was killed"
     assert as_dicts(results) == _local(articles)  # every article once, in order, same events
-    assert run.summary.retries >= 1 and run.summary.actor_restarts >= 1
+    # The kill is seen: the actor came back. Whether its batch was rerun depends on a race the test cannot
+    # close (the pid was busy when the ledger was read, but may have finished that batch before the signal
+    # landed); on a loaded machine it had, and no batch needed a rerun.
+    assert run.summary.actor_restarts >= 1
+    assert run.summary.attempts >= run.summary.batches  # every delivered batch was started and recorded
 
 
 def test_shards_from_files_hold_the_local_events_and_load_into_the_store(
