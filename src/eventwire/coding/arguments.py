@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .instruments import VIOLENT_ROOTS
 from .matcher import Match, agent_participles
 from .syntax import (
     agent,
@@ -290,6 +291,12 @@ def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
                 if objs:
                     cand = objs[0]
                     break
+            if cand is not None and role == "prep:with" and m.pattern.cameo[:2] in VIOLENT_ROOTS:
+                # 'fought with a US-led coalition against Islamic State': the with-party is an ally; the
+                # against-party is the one fought
+                foe = [f for f in prep_objects(cand, "against") if f.pos_ == "PROPN" or f.ent_type_ in ("NORP", "ORG")]
+                if foe:
+                    cand = foe[0]
         # Tokens are compared by index: spaCy makes a new Token object on every access.
         same = cand is not None and cand.i == tok.i
         if cand is not None and not same and cand.pos_ not in ("VERB", "AUX"):
