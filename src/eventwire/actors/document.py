@@ -182,11 +182,10 @@ class DocumentActors:
         # 3. The head is a country name, capital, seat of power or demonym.
         for c in head:
             if c.entry.kind in COUNTRYISH:
-                firm = self._firm(span) if c.entry.kind == "state" and _is_name(root) else None
+                # 'Piedmont' where the article names 'Piedmont Aviation Inc': the firm, not the region.
+                firm = self._named_firm(span, why) if c.entry.kind == "state" and _is_name(root) else None
                 if firm is not None:
-                    # 'Piedmont' where the article names 'Piedmont Aviation Inc': the firm, not the region.
-                    why.append(f"{text!r} is the firm {firm!r}, named with its legal form in this article")
-                    return self._done(span, firm, None, "BUS", "memory:firm", why)
+                    return firm
                 return self._countryish_head(span, c, mods, why)
 
         # A region ("Latin America", "the Middle East") is a place, not an actor with a country.
@@ -234,10 +233,9 @@ class DocumentActors:
         # 5. The head is a proper name we do not list: a firm this article names with its legal form or
         # ticker ("Harlow Pumps Corp" ... "Harlow"); else a title in front or in apposition tells who it is.
         if _is_name(root):
-            firm = self._firm(span)
+            firm = self._named_firm(span, why)
             if firm is not None:
-                why.append(f"{text!r} is the firm {firm!r}, named with its legal form or ticker in this article")
-                return self._done(span, firm, None, "BUS", "memory:firm", why)
+                return firm
             res = self._from_clues(span, None, None, mods, appos, preps, former, why, person=True)
             if res.actor.sector and not res.actor.country:
                 return self._told_by_firm(span, res, why)  # 'Brackley Rail Corp said president Nora Quill ...'
@@ -331,6 +329,14 @@ class DocumentActors:
                          person=res.person, title=res.title, is_actor=res.is_actor)
         out.head_role = res.head_role
         return out
+
+    def _named_firm(self, span: Any, why: list[str]) -> Resolution | None:
+        """The firm, when `span` is a bare part of a name this article gives with a legal form or ticker."""
+        firm = self._firm(span)
+        if firm is None:
+            return None
+        why.append(f"{span.text!r} is the firm {firm!r}, named with its legal form or ticker in this article")
+        return self._done(span, firm, None, "BUS", "memory:firm", why)
 
     def _firm(self, span: Any) -> str | None:
         if self._firms is None:

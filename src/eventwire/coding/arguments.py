@@ -200,6 +200,7 @@ def role_party(m: Match, role: str) -> Token | None:
             return objs[0]
     return None
 
+
 def _recipient_in_amount(obj: Token) -> Token | None:
     """'loaned Laos 20 mln dlrs': the parser reads a recipient named before an amount as a name inside it."""
     for c in obj.children:

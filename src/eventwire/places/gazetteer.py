@@ -240,10 +240,10 @@ class Gazetteer:
         root = span.root
         if cameo[:2] not in self.place_target_roots or root.pos_ not in ("NOUN", "PROPN"):
             return None
+        if root.pos_ == "NOUN" and not self.is_site(span, cameo):
+            return None  # before the name lookups: most thing targets are no site
         mentions = self._candidate_spans(span)
         if root.pos_ == "NOUN":
-            if not self.is_site(span, cameo):
-                return None
             # 'the town of Khan Younis': the noun vouches for a name the NER model took for a person, and
             # for a name the gazetteer knows only as an alternate spelling.
             mentions += [e for e in span.ents if e.label_ in self.weak_labels]
