@@ -59,3 +59,24 @@ def test_wordings_set_shape(wordings_report):
 def test_wordings_set_floor(wordings_report, metric):
     value = wordings_report.to_dict()[metric]
     assert value >= WORDINGS_FLOORS[metric], f"{metric} {value:.3f} fell under {WORDINGS_FLOORS[metric]}"
+
+
+# The negatives set (tests/coding/dev/negatives.jsonl, round 10): 640 wire-style sentences of our own that name
+# political actors but report no political act (background, figures, company news, opinion, schedules,
+# hypotheticals, topics only), written blind. The ceiling sits a little over docs/benchmarks.md's figure.
+NEGATIVES = Path(__file__).parent / "dev" / "negatives.jsonl"
+MAX_NEGATIVE_ALARMS = 0.025
+
+
+@pytest.fixture(scope="module")
+def negatives_report(nlp, coder, resolver):
+    from eventwire.evaluation import evaluate
+
+    return evaluate(NEGATIVES, nlp=nlp, coder=coder, resolver=resolver)
+
+
+def test_negatives_set_false_alarms(negatives_report):
+    assert negatives_report.none_sentences == 640 and negatives_report.sentences == 0
+    assert negatives_report.false_alarm_share <= MAX_NEGATIVE_ALARMS, (
+        f"{negatives_report.none_with_event} of 640 no-event sentences were given an event"
+    )

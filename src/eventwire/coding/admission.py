@@ -72,14 +72,24 @@ def _counterpart_named(p: Pair) -> bool:
     return p.code == "036" and any(t.lower_ in ("with", "between") for t in p.s.doc[p.trigger_index].subtree)
 
 
-def _office_in_firm(p: Pair, actors: Any) -> bool:
-    """The doer acts 'as' a firm's officer ('resigned as chief executive', 'named as chairman of Ostrava Glass Ltd')."""
+def _offices(p: Pair, actors: Any) -> list[Actor]:
+    """Whom the doer acts 'as' ('resigned as defence minister', 'named as chairman of Ostrava Glass Ltd')."""
     offices = [x for prep in children(p.s.doc[p.trigger_index], "prep") if prep.lower_ == "as"
                for o in children(prep, "pobj") for x in (o, *o.conjuncts)]
     # 'as treasurer, secretary and director of Orsk Corp': the firm may be named once for all the offices.
     offices += [o for x in offices for prep in children(x, "prep") if prep.lower_ == "of"
                 for o in children(prep, "pobj")]
-    return any(actors.resolve(noun_phrase(x)).sector == BUSINESS for x in offices)
+    return [actors.resolve(noun_phrase(x)) for x in offices]
+
+
+def _office_in_firm(p: Pair, actors: Any) -> bool:
+    """The doer acts 'as' a firm's officer ('resigned as chief executive')."""
+    return any(a.sector == BUSINESS for a in _offices(p, actors))
+
+
+def _one_body(s: Token) -> bool:
+    """A body that sits as itself ('the committee'), with nothing conjoined to it: one party meeting alone."""
+    return s.lemma_.lower() in non_actor_words("sitting_bodies") and not s.conjuncts
 
 
 def political(actor: Actor | None) -> bool:
@@ -115,9 +125,16 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
         return REFUSED
     if not political(s_actor) and _office_in_firm(p, actors):
         return REFUSED  # 'Marta Veldt resigned as chief financial officer': a firm's officer
-    if code in ("040", "041", "036") and t_actor is None and not p.place and not _counterpart_named(p):
-        # 'the cabinet held a meeting to discuss X', 'the ministers will resume talks': one body meeting itself
+    if code in ("040", "041", "036") and not _counterpart_named(p) and (
+            (t_actor is None and not p.place) or (p.place and _one_body(s))):
+        # 'the cabinet held a meeting to discuss X', 'the ministers will resume talks', 'the committee was due to
+        # meet in Vienna': one body meeting itself ('the two sides met in Geneva' are two)
         return REFUSED
+    if code == "0831" and not political(s_actor) and not any(political(a) for a in _offices(p, actors)):
+        # 'the company said its chairman has resigned': a firm's officer, or someone no one knows ('resigned as
+        # defence minister' says whose office it was)
+        return REFUSED
+
     if code[:2] in VIOLENT_ROOTS and any(x is not None and x.dep_ == "pobj" and x.head.lower_ == "with" and (
             thing_head(x, actors)) for x in (s, t)):
         # 'clashed with the president's assessment': one fights with a party, not a thing (either way round)

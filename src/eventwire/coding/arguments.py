@@ -273,6 +273,12 @@ def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
                 cand = child(cand, "pobj")
             if cand is None and obj is not None:
                 cand = _recipient_in_amount(obj)
+            if cand is None and m.pattern.pos == "V":
+                # 'will lend Ecuador 12 million barrels': the parser gives both objects as dobj; the first
+                # of two is the one given to
+                dobjs = [c for c in tok.children if c.dep_ == "dobj"]
+                if len(dobjs) == 2 and dobjs[0].pos_ == "PROPN" and dobjs[1].pos_ == "NOUN":
+                    cand = dobjs[0]
             if cand is None and m.pattern.pos == "N" and m.governor is not None and tok.dep_ == "dobj":
                 cand = _recipient_before_noun(tok)
         elif role == "poss":

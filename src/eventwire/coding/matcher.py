@@ -105,6 +105,8 @@ def _trigger_lemmas(tok: Token, lemmas: frozenset[str] | set[str]) -> list[str]:
 
 def _objects(tok: Token, *, named: bool = False) -> list[Token]:
     obj = direct_object(tok)
+    if obj is None and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+        obj = tok.head  # 'legislation offered by Smith', 'the curfew imposed by the army': the noun described
     if obj is None and named and tok.pos_ in ("VERB", "AUX"):
         # 'will not accept refugees fleeing the war': a misparsed object, taken only where the row names
         # what it must be (an 'any object' row would read every 'allowed X to ...' as its object).
@@ -115,6 +117,16 @@ def _objects(tok: Token, *, named: bool = False) -> list[Token]:
     if obj.pos_ in ("NUM", "PRON", "DET") or obj.lemma_.lower() in QUANTIFIERS:
         out += [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in children(c, "pobj")]
     return out
+
+
+LARGE_NUMBERS = {"thousand", "thousands", "million", "millions", "billion", "billions", "hundreds"}
+
+
+def _large_count(tok: Token) -> bool:
+    if tok.lower_ in LARGE_NUMBERS:
+        return True
+    digits = tok.text.replace(",", "")
+    return digits.isdigit() and int(digits) >= 1000 and not (len(digits) == 4 and digits[:2] in ("19", "20"))
 
 
 def _antecedent_object(tok: Token) -> list[Token]:
@@ -240,7 +252,8 @@ def satisfies(
         elif key == "notobj":
             objs = _objects(tok)
             if ("*" in values and objs) or any(
-                    _lemma(o) in values or (PLACE_MARK in values and _named_place(o)) for o in objs):
+                    _lemma(o) in values or o.lower_ in values or (PLACE_MARK in values and _named_place(o))
+                    for o in objs):
                 return False
         elif key == "prt":
             if not (particles(tok) & values):
@@ -272,6 +285,13 @@ def satisfies(
             if pattern.frame is not None and has_own_source(tok) and asked_clause(tok, asked_nouns) is not None:
                 continue  # 'Trump's demand that Germany repatriate its citizens': the noun says who asks what
             if pattern.frame is not None or not (has_own_source(tok) or impact_subject(tok)):
+                return False
+        elif key == "stock":
+            # 'Uganda hosts 1.5 million refugees': a count in the thousands in the simple present is a
+            # statistic ('hosted 20 leaders', 'agreed to host 2,000 refugees' are acts)
+            if tok.tag_ not in ("VBZ", "VBP") or not any(
+                    _large_count(x) for o in _objects(tok) for x in (o, *o.children)
+                    if x is o or x.dep_ in ("nummod", "quantmod")):
                 return False
         elif key == "objpos":
             objs = _objects(tok)

@@ -313,6 +313,8 @@ def _purpose(tok: Token) -> bool:
         # 'launched an appeal to help', 'engaged in negotiations to hand over'
         objs = [c for c in head.children if c.dep_ == "dobj"]
         objs += [p for c in head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        if head.dep_ == "acl" and head.tag_ == "VBN":
+            objs.append(head.head)  # 'legislation offered by Smith to ban X': the noun the participle describes
         return any(o.lemma_.lower() in AIM_NOUNS and o.i < tok.i for o in objs)
     if tok.dep_ == "advcl":
         return head.lemma_.lower() in AIM_NOUNS  # 'calls for X to allow aid in'
@@ -383,6 +385,20 @@ WISH_HEADS = _words("wish_heads")
 # Verbs that take a wished-for event as their object noun: 'wants Turkish support', 'hopes for talks', 'fears
 # an attack'. None is a trigger of the pattern table, so as an anchor such a verb governs the event noun.
 WISH_OBJECT = _words("wish_object")
+
+
+EVIDENCE_NOUNS = _words("evidence_nouns")
+
+
+def _without_evidence(tok: Token) -> bool:
+    """'gave no indication that it intended to expel diplomats', 'there is no sign that X attacked': a clause
+    told of by a noun of evidence that is denied is not asserted."""
+    while tok.dep_ in ("xcomp", "ccomp", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ not in ("acl", "ccomp") or tok.head.pos_ != "NOUN" or _lemma(tok.head) not in EVIDENCE_NOUNS:
+        return False
+    noun = tok.head
+    return any(c.dep_ == "det" and c.lower_ in ("no", "little") for c in noun.children) or _negated(noun.head)
 
 
 def _wished(tok: Token) -> bool:
@@ -600,7 +616,7 @@ def modality(anchor: Token, frames: Frames) -> Modality:
     if m.obligation and m.speech_verb is not None and m.speech_verb.lemma_.lower() in OPINION:
         # 'X believes Y should apply': an opinion, not a demand made in public.
         m.speaker = None
-    if _asked_by_noun(anchor, frames):
+    if _asked_by_noun(anchor, frames) or _without_evidence(anchor):
         m.hypothetical = True
     m.first_person = _first_person(anchor)
     kind = _background(anchor) or ("description" if _describing(anchor) else None)
