@@ -148,6 +148,8 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
     if code[:2] == "07" and t_actor is None and t is not None and not p.place and _recipient(t) and (
             thing_head(t, actors)):
         return REFUSED  # 'gave the money market 183 mln stg assistance': help goes to people, not to things
+    if p.obligation and t is not None and t.lower_ in ("this", "that", "these", "those"):
+        return REFUSED  # '"This should make it easy for firms," he said': a thing expected to work, no demand
     if p.obligation and t_actor is not None and is_state(s_actor) and is_state(t_actor) and (
             s_actor.country and s_actor.country == t_actor.country):
         return REFUSED  # 'Zhao said China should lower costs': a government's own policy, no demand
