@@ -152,6 +152,8 @@ def _describing(tok: Token) -> bool:
     t = tok
     while t.dep_ == "conj" and t.head is not t:
         t = t.head
+    if t.dep_ == "acl" and t.tag_ == "VBN" and any(c.lower_ == "since" for c in t.children):
+        return True  # 'the buffer zone, patrolled by UN forces since 1974': a state that lasts, not today's act
     if _lemma(tok) not in STANDING_VERBS:
         return False
     if t.dep_ == "relcl" and _lasting(t):
@@ -398,7 +400,8 @@ def _without_evidence(tok: Token) -> bool:
     if tok.dep_ not in ("acl", "ccomp") or tok.head.pos_ != "NOUN" or _lemma(tok.head) not in EVIDENCE_NOUNS:
         return False
     noun = tok.head
-    return any(c.dep_ == "det" and c.lower_ in ("no", "little") for c in noun.children) or _negated(noun.head)
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head  # 'would not comment on reports that ...'
+    return any(c.dep_ == "det" and c.lower_ in ("no", "little") for c in noun.children) or _negated(verb)
 
 
 def _wished(tok: Token) -> bool:
