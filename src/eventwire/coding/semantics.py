@@ -390,13 +390,21 @@ WISH_OBJECT = _words("wish_object")
 
 
 EVIDENCE_NOUNS = _words("evidence_nouns")
+HEARSAY_NOUNS = _words("hearsay_nouns")
+ADVICE_AGAINST = _words("advice_against")
 
 
 def _without_evidence(tok: Token) -> bool:
     """'gave no indication that it intended to expel diplomats', 'there is no sign that X attacked': a clause
-    told of by a noun of evidence that is denied is not asserted."""
+    told of by a noun of evidence that is denied is not asserted; nor is one told of by a rumour ('rumours that
+    the US had launched a strike', 'the rumours were that ...')."""
     while tok.dep_ in ("xcomp", "ccomp", "conj") and tok.head.i != tok.i:
+        if tok.dep_ == "ccomp" and _lemma(tok.head) == "be" and any(
+                _lemma(x) in HEARSAY_NOUNS for c in tok.head.children if c.dep_ == "nsubj" for x in c.subtree):
+            return True
         tok = tok.head
+    if tok.dep_ in ("acl", "ccomp") and tok.head.pos_ == "NOUN" and _lemma(tok.head) in HEARSAY_NOUNS:
+        return True
     if tok.dep_ not in ("acl", "ccomp") or tok.head.pos_ != "NOUN" or _lemma(tok.head) not in EVIDENCE_NOUNS:
         return False
     noun = tok.head
@@ -595,6 +603,11 @@ def modality(anchor: Token, frames: Frames) -> Modality:
         m.hypothetical = True
     if anchor.dep_ == "pcomp" and anchor.head.dep_ == "prep" and anchor.head.head.lemma_.lower() in DESIRE:
         m.hypothetical = True  # 'aimed at punishing', 'dreams of attacking'
+    if anchor.dep_ == "pcomp" and anchor.head.lower_ == "against" and _lemma(anchor.head.head) in ADVICE_AGAINST:
+        m.hypothetical = True  # 'cautioned against seeking quick fixes': argued against, not done
+    if anchor.dep_ == "xcomp" and anchor.head.pos_ == "ADJ" and _lemma(anchor.head) in CAPACITY_ADJECTIVES and (
+            anchor.head.head.tag_ != "VBD"):
+        m.hypothetical = True  # 'will be able to support', 'is capable of striking': a capacity ('was able to' did)
     m.obligation = bool(aux & frames.obligation_aux)
     m.future = bool(aux & (frames.future_aux | frames.reported_future_aux)) or _going_to(anchor)
     if anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in ("fail", "refrain", "cease", "unable"):
