@@ -32,6 +32,8 @@ def test_event_filters(client):
     assert [e["evidence"]["text"] for e in body["items"]] == [VISIT]
     body = client.get("/api/events", params={"plover": "assault", "sector": "mil"}).json()
     assert body["total"] == 1 and body["items"][0]["location"]["name"] == "Kharkiv"
+    body = client.get("/api/events", params={"actor": "CUB", "min_confidence": 0.85}).json()
+    assert sorted(e["cameo"] for e in body["items"]) == ["041", "042", "051"]  # the 0.7 criticism is left out
 
 
 @pytest.mark.parametrize(
@@ -42,6 +44,7 @@ def test_event_filters(client):
         ("/api/events", {"limit": 5000}, "limit"),
         ("/api/events", {"offset": -1}, "offset"),
         ("/api/events", {"quad_class": 7}, "quad_class"),
+        ("/api/events", {"min_confidence": 1.5}, "min_confidence"),
         ("/api/events", {"actor": "R;S"}, "actor"),
         ("/api/events", {"cameo": "abc"}, "cameo"),
         ("/api/events", {"order": "random"}, "order"),

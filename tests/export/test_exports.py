@@ -253,3 +253,19 @@ def test_cli_export_to_stdout_and_file(store, tmp_path):
     )
     assert run.returncode != 0 and "--out" in run.stderr
     assert not out.exists()
+
+
+def test_cli_export_min_confidence(store):
+    import subprocess
+    import sys
+
+    def export(*extra: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "eventwire", "export", "--db", str(store), "-f", "csv", *extra],
+                              capture_output=True, text=True, timeout=120)
+
+    every, confident = export(), export("--min-confidence", "1.0")
+    assert every.returncode == 0 and confident.returncode == 0, every.stderr + confident.stderr
+    counts = [int(r.stderr.split("exported ")[1].split(" ")[0]) for r in (every, confident)]
+    assert counts[1] < counts[0]
+    bad = export("--min-confidence", "2")
+    assert bad.returncode != 0 and "min_confidence" in bad.stderr and "Traceback" not in bad.stderr

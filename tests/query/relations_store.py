@@ -49,6 +49,7 @@ class Coded:
     attribution: str | None = None
     location: Location | None = None
     mode: str | None = None
+    confidence: float = 1.0
 
 
 def _actor(spec: tuple | None, text: str, offset: int) -> Actor | None:
@@ -84,7 +85,7 @@ def article_with_events(article: Article, coded: list[Coded]) -> tuple[Article, 
                                   trigger=c.trigger,
                                   trigger_start=trigger_start, trigger_end=trigger_start + len(c.trigger)),
                 rule="tests/hand-coded",
-                confidence=1.0,
+                confidence=c.confidence,
                 date=c.date,
                 date_basis="text" if c.date else "unknown",
                 date_precision="day" if c.date else None,
@@ -161,7 +162,7 @@ def corpus() -> list[tuple[Article, list[Event]]]:
         ]),
         article_with_events(spat, [
             Coded(CRITICISE, "criticised", DIAZ_CANEL, ("Russia", "Russia", "RUS", "RUS", None), "111",
-                  "Criticize or denounce", "ACCUSE", 3, -2.0, "2023-03-10"),
+                  "Criticize or denounce", "ACCUSE", 3, -2.0, "2023-03-10", confidence=0.7),
         ]),
         article_with_events(shelling, [
             Coded(SHELLING, "shelled", RUSSIAN_FORCES, KHARKIV, "194", "Fight with artillery and tanks",

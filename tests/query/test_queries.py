@@ -54,6 +54,8 @@ def test_summary_counts_what_was_written(con):
         (EventFilter(text="100%"), []),  # LIKE wildcards are literal
         (EventFilter(attribution="TASS"), ["041", "042", "051"]),
         (EventFilter(publisher="Island Daily"), ["111"]),
+        (EventFilter(actor="CUB", min_confidence=0.85), ["041", "042", "051"]),  # the criticism was coded at 0.7
+        (EventFilter(actor="CUB", min_confidence=0.7), ["041", "042", "051", "111"]),
     ],
 )
 def test_filters(con, filt, expected):
@@ -85,6 +87,7 @@ def test_events_keep_the_contract_shape(con):
         EventFilter(sector="GOVERNMENT"),
         EventFilter(cameo="04a"),
         EventFilter(quad_class=5),
+        EventFilter(min_confidence=1.5),
         EventFilter(since=date(2023, 2, 1), until=date(2023, 1, 1)),
         EventFilter(source="RUS", both_directions=True),
     ],

@@ -69,11 +69,12 @@ def event_filter(
     q: Annotated[str | None, Query(max_length=200, description="Text search.")] = None,
     publisher: Annotated[str | None, Query(max_length=200)] = None,
     attribution: Annotated[str | None, Query(max_length=200)] = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1, description="Coded with at least this confidence.")] = None,
 ) -> query.EventFilter:
     filt = query.EventFilter(
         actor=actor, source=source, target=target, both_directions=both_directions, country=country,
         sector=sector, plover=plover, cameo=cameo, quad_class=quad_class, since=since, until=until, text=q,
-        publisher=publisher, attribution=attribution,
+        publisher=publisher, attribution=attribution, min_confidence=min_confidence,
     )
     return filt.validated()
 

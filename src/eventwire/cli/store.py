@@ -145,6 +145,8 @@ def export_command(
     country: str | None = typer.Option(None, "--country", help="Source or target country (ISO alpha-3)."),
     plover: str | None = typer.Option(None, "--plover", help="PLOVER event type, e.g. CONSULT."),
     cameo: str | None = typer.Option(None, "--cameo", help="CAMEO code or prefix, e.g. 04 or 042."),
+    min_confidence: float | None = typer.Option(
+        None, "--min-confidence", help="Only events coded with at least this confidence (0-1)."),
 ) -> None:
     """Export the deduplicated events in the field's formats."""
     from ..export import export_events
@@ -154,6 +156,7 @@ def export_command(
         country=country,
         plover=plover,
         cameo=cameo,
+        min_confidence=min_confidence,
         since=date_option(since, "--since"),
         until=date_option(until, "--until"),
     )
