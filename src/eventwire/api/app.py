@@ -69,7 +69,7 @@ def event_filter(
     q: Annotated[str | None, Query(max_length=200, description="Text search.")] = None,
     publisher: Annotated[str | None, Query(max_length=200)] = None,
     attribution: Annotated[str | None, Query(max_length=200)] = None,
-    min_confidence: Annotated[float | None, Query(ge=0, le=1, description="Coded with at least this confidence.")] = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1, description="At least this confidence.")] = None,
 ) -> query.EventFilter:
     filt = query.EventFilter(
         actor=actor, source=source, target=target, both_directions=both_directions, country=country,
