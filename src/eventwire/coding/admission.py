@@ -98,8 +98,16 @@ def political(actor: Actor | None) -> bool:
 
 
 def source_refused(s: Token, instrument: bool, actors: Any) -> bool:
-    """'anyone giving him money', 'the results confirmed ...', 'a letter critical of X': no one acts."""
-    return s.lower_ in non_actor_words("generic_doers") or (not instrument and thing(s, actors))
+    """'anyone giving him money', 'the results confirmed ...', 'a letter critical of X', 'silver futures
+    retreated': no one acts."""
+    return s.lower_ in non_actor_words("generic_doers") or _market(s) or (not instrument and thing(s, actors))
+
+
+def _market(s: Token) -> bool:
+    """'Comex silver futures retreated', 'Wall Street rallied': a market, a price or a commodity is no doer."""
+    if s.lower_ == "street" and any(c.lower_ == "wall" for c in s.children):
+        return True
+    return s.lemma_.lower() in non_actor_words("market_words") or s.lower_ in non_actor_words("market_words")
 
 
 def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
