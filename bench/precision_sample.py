@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/precision_sample.py CORPUS.jsonl --limit 249 --sample 150 --seed 1 --out S.tsv
     .venv/bin/python bench/precision_sample.py --score S.tsv
+    .venv/bin/python bench/precision_sample.py CORPUS.jsonl --limit 249 --score S.tsv --by-confidence
 
 The gold sets hold an event in every sentence, so they cannot show false events; wire copy can. The first
 mode codes the first --limit articles of a JSONL corpus and writes --sample PLOVER-typed events (all coded
@@ -34,7 +35,7 @@ def wilson(ok: int, n: int, z: float = 1.96) -> tuple[float, float]:
     denom = 1 + z * z / n
     centre = (p + z * z / (2 * n)) / denom
     half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
-    return centre - half, centre + half
+    return max(0.0, centre - half), min(1.0, centre + half)
 
 
 def clean(text: str | None) -> str:
@@ -125,6 +126,27 @@ def score(path: Path) -> int:
     return 0
 
 
+CONFIDENCE_BANDS = (0.95, 0.85, 0.75, 0.6, 0.0)
+
+
+def score_by_confidence(path: Path, corpus: Path, limit: int) -> int:
+    """Precision per band of the coder's confidence: the judged events matched by id to a fresh coding of the
+    corpus they were drawn from (events the code no longer makes are left out)."""
+    coded = {e.event_id: e for e in coded_events(corpus, limit, all_codes=True)}
+    groups: dict[str, list[str]] = defaultdict(list)
+    for r in read_judged(path):
+        e = coded.get(r["event_id"])
+        if e is None or not r.get("verdict", "").strip():
+            continue
+        band = next(b for b in CONFIDENCE_BANDS if e.confidence >= b)
+        groups[f"conf >= {band:.2f}"].append(r["verdict"])
+        groups["with target" if e.target is not None else "without target"].append(r["verdict"])
+    print(f"{'':<16} {'ok/judged':>9}  prec.  Wilson 95%      errors")
+    for name in sorted(groups, reverse=True):
+        print(line(name, groups[name]))
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("corpus", type=Path, nargs="?")
@@ -135,7 +157,13 @@ def main() -> int:
     ap.add_argument("--carry", type=Path, help="a judged TSV whose verdicts carry over to unchanged events")
     ap.add_argument("--all-codes", action="store_true", help="also sample events without a PLOVER type")
     ap.add_argument("--score", type=Path, help="score a judged TSV instead of sampling")
+    ap.add_argument("--by-confidence", action="store_true",
+                    help="with --score and CORPUS (--limit as drawn): precision per band of the coder's confidence")
     args = ap.parse_args()
+    if args.score and args.by_confidence:
+        if args.corpus is None:
+            ap.error("--by-confidence needs the CORPUS the sample was drawn from")
+        return score_by_confidence(args.score, args.corpus, args.limit)
     if args.score:
         return score(args.score)
     if args.corpus is None or args.out is None:
