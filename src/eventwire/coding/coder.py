@@ -56,7 +56,7 @@ from .parties import (
     thing,
 )
 from .pattern_table import Pattern, PatternSet, load_patterns
-from .semantics import COMMENTATOR_NOUNS, EXPECTATION_VERBS, OPINION, adjust_code, is_question, modality
+from .semantics import COMMENTATOR_NOUNS, EXPECTATION_VERBS, OPINION, REASON_HEADS, adjust_code, is_question, modality
 from .syntax import (
     agent,
     child,
@@ -478,6 +478,9 @@ class EventCoder:
             return None
         if m.pattern.need_embedded:
             return None  # 'prepared for this scenario': a framing word says nothing by itself
+        if m.pattern.pos == "N" and m.relation == "prep:for" and m.governor is not None and any(
+                w.lemma_.lower() in REASON_HEADS for w in (m.governor, *children(m.governor, "dobj"))):
+            return None  # 'would pay a price for the attack': the attack is the reason, an earlier act
         anchor = m.token
         trigger = (m.start, m.end)
         if m.pattern.pos == "N" and m.governor is not None and m.relation in ("dobj", "nsubjpass") or (

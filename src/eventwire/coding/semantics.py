@@ -194,6 +194,9 @@ def _lasting(verb: Token) -> bool:
 
 
 SAYING_NOUNS = _words("saying_nouns")
+# 'would pay a heavy price for the attack', 'thanked them for their help': the act paid or thanked for is an
+# earlier one, told as the reason.
+REASON_HEADS = _words("reason_heads")
 STANDING_VERBS = _words("standing_verbs")
 LASTING_MARKS = _words("lasting_marks")
 ASSENT_VERBS = _words("assent_verbs")
