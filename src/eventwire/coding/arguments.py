@@ -290,7 +290,7 @@ def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
             # 'alleged that Zanu-PF had rigged the vote': the that-clause's subject is the one accused
             clause = child(tok, "ccomp")
             if clause is None and obj is not None:
-                clause = child(obj, "acl", "ccomp")  # 'dropped its condition that Brazil secure guarantees'
+                clause = child(obj, "acl", "ccomp")  # 'dropped its condition that Chile post a bond'
             cand = child(clause, "nsubj", "nsubjpass") if clause is not None else None
             if cand is not None and cand.pos_ != "PROPN" and cand.ent_type_ not in ("GPE", "NORP", "ORG"):
                 cand = None  # 'complained that many are failing', 'that prices were too high': no party named
