@@ -82,11 +82,6 @@ def _offices(p: Pair, actors: Any) -> list[Actor]:
     return [actors.resolve(noun_phrase(x)) for x in offices]
 
 
-def _office_in_firm(p: Pair, actors: Any) -> bool:
-    """The doer acts 'as' a firm's officer ('resigned as chief executive')."""
-    return any(a.sector == BUSINESS for a in _offices(p, actors))
-
-
 def _one_body(s: Token) -> bool:
     """A body that sits as itself ('the committee'), with nothing conjoined to it: one party meeting alone."""
     return s.lemma_.lower() in non_actor_words("sitting_bodies") and not s.conjuncts
@@ -107,7 +102,8 @@ def _market(s: Token) -> bool:
     """'Comex silver futures retreated', 'Wall Street rallied': a market, a price or a commodity is no doer."""
     if s.lower_ == "street" and any(c.lower_ == "wall" for c in s.children):
         return True
-    return s.lemma_.lower() in non_actor_words("market_words") or s.lower_ in non_actor_words("market_words")
+    words = non_actor_words("market_words")
+    return s.lemma_.lower() in words or s.lower_ in words
 
 
 def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
@@ -131,18 +127,19 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
         # 'an investor group agreed to buy Tamsin Foods Inc': an unknown party dealing with a firm is
         # business news too; gunmen attacking a firm's office, or workers striking at it, are not.
         return REFUSED
-    if not political(s_actor) and _office_in_firm(p, actors):
-        return REFUSED  # 'Marta Veldt resigned as chief financial officer': a firm's officer
+    if not political(s_actor):
+        offices = _offices(p, actors)
+        if any(a.sector == BUSINESS for a in offices):
+            return REFUSED  # 'Marta Veldt resigned as chief financial officer': a firm's officer
+        if code == "0831" and not any(political(a) for a in offices):
+            # 'the company said its chairman has resigned': a firm's officer, or someone no one knows
+            # ('resigned as defence minister' says whose office it was)
+            return REFUSED
     if code in ("040", "041", "036") and not _counterpart_named(p) and (
             (t_actor is None and not p.place) or (p.place and _one_body(s))):
         # 'the cabinet held a meeting to discuss X', 'the ministers will resume talks', 'the committee was due to
         # meet in Vienna': one body meeting itself ('the two sides met in Geneva' are two)
         return REFUSED
-    if code == "0831" and not political(s_actor) and not any(political(a) for a in _offices(p, actors)):
-        # 'the company said its chairman has resigned': a firm's officer, or someone no one knows ('resigned as
-        # defence minister' says whose office it was)
-        return REFUSED
-
     if code[:2] in VIOLENT_ROOTS and any(x is not None and x.dep_ == "pobj" and x.head.lower_ == "with" and (
             thing_head(x, actors)) for x in (s, t)):
         # 'clashed with the president's assessment': one fights with a party, not a thing (either way round)

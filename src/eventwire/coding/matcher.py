@@ -105,8 +105,6 @@ def _trigger_lemmas(tok: Token, lemmas: frozenset[str] | set[str]) -> list[str]:
 
 def _objects(tok: Token, *, named: bool = False) -> list[Token]:
     obj = direct_object(tok)
-    if obj is None and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
-        obj = tok.head  # 'legislation offered by Smith', 'the curfew imposed by the army': the noun described
     if obj is None and named and tok.pos_ in ("VERB", "AUX"):
         # 'will not accept refugees fleeing the war': a misparsed object, taken only where the row names
         # what it must be (an 'any object' row would read every 'allowed X to ...' as its object).

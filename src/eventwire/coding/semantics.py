@@ -20,7 +20,7 @@ from eventwire.datafiles import read_json_data
 from .instruments import VIOLENT_ROOTS, weapon_code
 from .matcher import form_lemma
 from .pattern_table import PATTERN_DIR, Frames, word_list
-from .syntax import asked_clause, child, subject
+from .syntax import asked_clause, child, direct_object, reduced_passive, subject
 
 # The word lists live in data (patterns/modality.json); the comments below say what each is for.
 MODALITY_FILE = PATTERN_DIR / "modality.json"
@@ -152,7 +152,7 @@ def _describing(tok: Token) -> bool:
     t = tok
     while t.dep_ == "conj" and t.head is not t:
         t = t.head
-    if t.dep_ == "acl" and t.tag_ == "VBN" and any(c.lower_ == "since" for c in t.children):
+    if reduced_passive(t) and any(c.lower_ == "since" for c in t.children):
         return True  # 'the buffer zone, patrolled by UN forces since 1974': a state that lasts, not today's act
     if _lemma(tok) not in STANDING_VERBS:
         return False
@@ -318,8 +318,8 @@ def _purpose(tok: Token) -> bool:
         # 'launched an appeal to help', 'engaged in negotiations to hand over'
         objs = [c for c in head.children if c.dep_ == "dobj"]
         objs += [p for c in head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
-        if head.dep_ == "acl" and head.tag_ == "VBN":
-            objs.append(head.head)  # 'legislation offered by Smith to ban X': the noun the participle describes
+        if reduced_passive(head):
+            objs.append(direct_object(head))  # 'legislation offered by Smith to ban X': the noun it describes
         return any(o.lemma_.lower() in AIM_NOUNS and o.i < tok.i for o in objs)
     if tok.dep_ == "advcl":
         return head.lemma_.lower() in AIM_NOUNS  # 'calls for X to allow aid in'
