@@ -103,7 +103,8 @@ def code_doc(article: Article, doc: Any, resources: Resources) -> list[Event]:
     events: list[Event] = []
     for cand in candidates:
         cand.target, target_place = place_target(
-            cand.target, cand.cameo, doc, resources.gazetteer, article_countries=article_countries
+            cand.target, cand.cameo, doc, resources.gazetteer, article_countries=article_countries,
+            source=cand.source,
         )
         if target_place is not None and cand.cameo in resources.gazetteer.place_seizure_codes:
             cand.cameo = resources.gazetteer.place_seizure_codes[cand.cameo]
@@ -122,7 +123,7 @@ def code_doc(article: Article, doc: Any, resources: Resources) -> list[Event]:
             # 'struck the town of Khan Younis': the place acted on is where the act happened.
             location, location_basis = target_place.to_location(), "text"
         elif location_basis == "text":
-            cand.target = site_target(cand.target, cand.cameo, doc, resources.gazetteer, location)
+            cand.target = site_target(cand.target, cand.cameo, doc, resources.gazetteer, location, cand.source)
         events.append(
             Event(
                 article_id=article.id,

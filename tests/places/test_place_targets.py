@@ -21,6 +21,11 @@ LEFT = [
     ("Militants attacked the US embassy in Baghdad.", "attacked"),
     # A statement about a place is no act on that country.
     ("The minister criticised the Aleppo offensive.", "criticised"),
+    # A state acting on a town of its own acts on whoever holds it, not on itself.
+    ("Iraqi troops recaptured Mosul after a long siege.", "recaptured"),
+    # A place the phrase says someone else holds does not stand for its state.
+    ("Turkish artillery shelled the Kurdish enclave of Afrin.", "shelled"),
+    ("Russian jets bombed rebel-held Idlib on Sunday.", "bombed"),
 ]
 
 
@@ -44,6 +49,11 @@ def test_place_target_takes_its_country(text, trigger, want):
 def test_other_targets_are_not_placed(text, trigger):
     event = _event(text, trigger)
     assert event.target is None or not (event.target.basis or "").startswith("place:")
+
+
+def test_a_place_not_standing_for_its_state_is_still_where_it_happened():
+    event = _event("Turkish artillery shelled the Kurdish enclave of Afrin.", "shelled")
+    assert event.location is not None and event.location.country == "SYR"
 
 
 def test_a_place_seized_is_territory_taken():

@@ -225,6 +225,8 @@ class DocumentActors:
             if not res.actor.country and term.role == "title":
                 res = self._told_by_firm(span, res, why)
             res = self._firm_modifier(span, res, why)
+            if term.role == "body" and res.actor.sector == "LEG":
+                res = self._members(span, res, mods + preps, why)
             # A sector word names an actor even when nothing says whose ("the country", "both sides").
             res.is_actor = True
             res.head_role = term.role
@@ -304,6 +306,18 @@ class DocumentActors:
             return res  # 'Japan officials' in a story about Japan Airlines Co: the country still
         why.append(f"{words.text!r} is the firm {firm!r}: its {span.root.text!r}")
         return self._recoded(span, res, None, "BUS", why)
+
+    def _members(self, span: Any, res: Resolution, clues: list[Clue], why: list[str]) -> Resolution:
+        """'a committee of creditor banks', 'the creditor banks' committee': a body whose members a group
+        word names is of the members' sector, not a legislature."""
+        r = self.resolver
+        for c in clues:
+            if c.entry.kind == "sector" and r.sector_term(c.entry.ref).role == "group" and \
+                    r.sector_term(c.entry.ref).sector not in (None, "LEG"):
+                sector = r.sector_term(c.entry.ref).sector
+                why.append(f"its members are {c.match.text!r}: sector {sector}")
+                return self._recoded(span, res, res.actor.country, sector, why)
+        return res
 
     def _told_by_firm(self, span: Any, res: Resolution, why: list[str]) -> Resolution:
         """'Brackley Rail Corp said president Nora Quill resigned': an office with no country of its own, in

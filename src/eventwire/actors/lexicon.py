@@ -58,6 +58,7 @@ class Entry:
     ref: str
     sector: str | None = None  # for metonyms: the sector the seat of power stands for
     exact: str | None = None  # acronyms: the capitalised form that must appear
+    bare: bool = False  # a person's one-word alias ("Abe"), checked against the date like a surname
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +81,7 @@ class Lexicon:
         if not key:
             return
         if _is_acronym(phrase):
-            entry = Entry(entry.kind, entry.ref, entry.sector, exact=phrase)
+            entry = Entry(entry.kind, entry.ref, entry.sector, exact=phrase, bare=entry.bare)
         bucket = self._table.setdefault(key, [])
         if entry not in bucket:
             bucket.append(entry)
@@ -143,7 +144,7 @@ def build_lexicon(data: ActorData) -> Lexicon:
     for ent in data.entities.values():
         kind = {"people": "person", "organisations": "organisation", "groups": "group"}[ent.kind]
         for alias in [ent.name, *ent.aliases]:
-            lex.add(alias, Entry(kind, ent.name))
+            lex.add(alias, Entry(kind, ent.name, bare=kind == "person" and len(words(alias)) == 1))
         if kind == "person":
             last = tuple(w for w, _, _, _ in words(ent.name.split()[-1]))
             surnames.setdefault(last, set()).add(ent.name)

@@ -169,7 +169,14 @@ class ActorResolver:
             if not self._in_office(self.entity(ents[0].ref), day, slack_years=3):
                 return others
             ents = [Entry("person", ents[0].ref)]
+        if ents and ents[0].bare and day is not None and self._long_before_office(self.entity(ents[0].ref), day):
+            # A one-word alias ("Abe") years before the person held any office is someone else.
+            return others
         return others + ents
+
+    @staticmethod
+    def _long_before_office(ent: Entity, day: dt.date, years: int = 5) -> bool:
+        return bool(ent.roles) and all(r.start is not None and r.start.year > day.year + years for r in ent.roles)
 
     @staticmethod
     def _in_office(ent: Entity, day: dt.date | None, *, slack_years: int) -> bool:

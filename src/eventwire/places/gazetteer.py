@@ -92,6 +92,8 @@ class Gazetteer:
         self.place_target_roots = frozenset(cues["place_target_cameo_roots"])
         # 'fighters captured Menaka': a place seized is territory occupied, whatever the row guessed.
         self.place_seizure_codes = dict(cues["place_seizure_codes"])
+        # 'rebel-held Idlib', 'the Kurdish enclave of Afrin': the state is not who the act lands on.
+        self.held_by_others_marks = frozenset(cues["held_by_others_marks"])
         # key -> (place, tier) while the key has one place (nearly all of the ~120k keys), or
         # {place: best tier} in first-seen order once it has several. One small dict per key cost ~30 MB.
         tiers: dict[str, Any] = {}
@@ -255,6 +257,10 @@ class Gazetteer:
             if place is not None and place.kind != "water" and place.country:
                 return place
         return None
+
+    def held_by_others(self, span: Any) -> bool:
+        """Whether a place phrase says a party other than its state holds it ('rebel-held Idlib')."""
+        return any(t.lower_ in self.held_by_others_marks for t in span)
 
     def is_site(self, span: Any, cameo: str) -> bool:
         """Whether a phrase names a site that stands in some country ('a hospital', 'the border crossing'),

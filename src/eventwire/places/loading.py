@@ -147,6 +147,7 @@ def _read_cues(path: Path) -> dict[str, Any]:
         "source", "locative_prepositions", "indirect_locative_prepositions", "visit_lemmas",
         "visit_prepositions", "place_object_lemmas", "direction_words", "place_labels", "weak_place_labels",
         "owned_site_nouns", "target_path_deps", "place_target_cameo_roots", "place_seizure_codes",
+        "held_by_others_marks",
     )  # fmt: skip
     for key in keys:
         if key not in cues:
