@@ -92,7 +92,7 @@ def code_doc(article: Article, doc: Any, resources: Resources) -> list[Event]:
     from .dates import event_date
     from .places import parse_dateline, place_target, site_target
 
-    actors = resources.actors.for_document(doc, published=article.date)
+    actors = resources.actors.for_document(doc, published=article.date, title=article.title)
     candidates = resources.coder.code(doc, actors)
     if not candidates:
         return []

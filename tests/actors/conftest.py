@@ -16,9 +16,9 @@ def resolver():
 def mentions_in(nlp, resolver):
     """The actor mentions of a text read as one document: {mention text: Actor}."""
 
-    def read(text):
+    def read(text, title=None):
         doc = nlp(text)
-        actors = resolver.for_document(doc)
+        actors = resolver.for_document(doc, title=title)
         return {span.text: a for sent in doc.sents for span, a in actors.mentions(sent)}
 
     return read

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from eventwire.actors.firms import firm_marks, firm_names
+from eventwire.actors.firms import firm_marks, firm_names, title_firm_names
 from eventwire.errors import DataFileError
 
 
@@ -89,3 +89,33 @@ def test_a_sector_word_after_a_firm_name_is_the_firms(mentions_in):
     found = mentions_in("Brisk Air Corp rose. Brisk Air officials met the Peruvian transport minister.")
     assert found["Brisk Air officials"].sector == "BUS"
     assert found["the Peruvian transport minister"].country == "PER"
+
+
+@pytest.mark.parametrize("title, names", [
+    ("Kestrel Inc Sets Design Contract", {("kestrel",): "Kestrel"}),
+    ("Halcyon <Hal> And Brisk <Brk> Wide Apart On Accord",
+     {("halcyon",): "Halcyon", ("hal",): "Halcyon", ("brisk",): "Brisk", ("brk",): "Brisk"}),
+    # Headline capitals do not say where a name starts: only the word before the mark is taken, and not
+    # a corporate word that is no name of its own.
+    ("Investor Sues Northern Savings <Nsv.O>", {}),
+    ("Minister Urges Action On Loans", {}),
+])
+def test_a_headline_names_firms_by_ticker_or_legal_form(title, names):
+    assert title_firm_names(title) == names
+
+
+def test_a_firm_named_only_in_the_headline_is_a_firm_in_the_text(mentions_in):
+    text = "Kestrel said it signed a contract with the county to design the dam."
+    assert mentions_in(text, title="Kestrel Inc Sets Design Contract")["Kestrel"].sector == "BUS"
+    assert mentions_in(text)["Kestrel"].sector is None
+
+
+def test_the_full_name_of_a_firm_beats_a_title_word_in_it(mentions_in):
+    # 'General' is a military title; 'Data General' after 'Data General Corp' is the firm.
+    found = mentions_in("Data General Corp reported a loss. Data General has targeted banking for growth.")
+    assert found["Data General"].sector == "BUS"
+
+
+def test_an_owner_in_front_of_a_firm_name_is_no_part_of_it():
+    names = firm_names("It agreed to be acquired by Britain's Kestrel Group PLC for 90 dlrs a share.")
+    assert names[("kestrel",)] == "Kestrel Group"

@@ -14,7 +14,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from ..model import Actor
-from .firms import firm_marks, firm_names
+from .firms import firm_marks, firm_names, title_firm_names
 from .pronouns import LOOKBACK, identity, pronoun_of, referent_kinds, usable
 from .resolver import (
     COUNTRYISH,
@@ -42,10 +42,12 @@ _DET_WORDS = {"the", "a", "an", "this", "that", "these", "those", "its", "their"
 
 
 class DocumentActors:
-    def __init__(self, resolver: ActorResolver, doc: Any, *, published: dt.date | None = None):
+    def __init__(self, resolver: ActorResolver, doc: Any, *, published: dt.date | None = None,
+                 title: str | None = None):
         self.resolver = resolver
         self.doc = doc
         self.published = published
+        self.title = title  # the headline, which may name the story's firms by their tickers
         self._people: dict[tuple[str, ...], Actor] = {}  # folded full name or surname -> actor
         self._titles: dict[str, dict[str, Actor]] = {}  # title word -> {name: actor}
         self._cache: dict[tuple[int, int], Resolution] = {}
@@ -178,6 +180,14 @@ class DocumentActors:
                     sector = "ELI"
                     why.append("'former' in the phrase: CAMEO elite (ELI)")
                 return self._done(span, ent.name, country, sector, "dictionary:person", why, person=True)
+
+        # 2c. The whole of a firm's name this article gives with its legal form: 'Data General' after 'Data
+        # General Corp' is the firm, though 'General' is a title.
+        if _is_name(root) and len(name_words or ()) > 1 and any(c.entry.kind == "sector" for c in head):
+            firm = self._firm(span)
+            if firm is not None and folded_words(firm) == name_words:
+                why.append(f"{span.text!r} is the full name of the firm {firm!r} this article names")
+                return self._done(span, firm, None, "BUS", "memory:firm", why)
 
         # 3. The head is a country name, capital, seat of power or demonym.
         for c in head:
@@ -354,7 +364,7 @@ class DocumentActors:
 
     def _firm(self, span: Any) -> str | None:
         if self._firms is None:
-            self._firms = firm_names(self.doc.text)
+            self._firms = {**title_firm_names(self.title), **firm_names(self.doc.text)}
         if not self._firms:
             return None
         # Reuters brackets firm names and tickers ('<Quill Data Systems>'); the parser leaves the brackets in.

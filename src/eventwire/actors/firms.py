@@ -24,6 +24,8 @@ DATA_FILE = Path(__file__).parent / "data" / "firm_names.json"
 # A bracketed name or ticker ("<Comsat>", "<GM>", "<CDC.TO>") is one token even with spaces inside.
 _TOKEN = re.compile(r"<[^<>\n]{1,80}>|[^\s<>]+")
 _TICKER = re.compile(r"^<[A-Z0-9.]{1,9}>$|^\([A-Z]{1,6}\.[A-Z]{1,2}\)$")
+# Headlines write tickers in title case ('<Tx>', '<Fngb.O>').
+_TITLE_TICKER = re.compile(r"^<[A-Za-z0-9.]{1,9}>$")
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
 _TRAILING = ",;:)\"'"
 
@@ -82,12 +84,37 @@ def firm_names(text: str) -> dict[tuple[str, ...], str]:
             continue
         full = " ".join(name)
         _add(found, full, marks)
-        if len(name) > 1 and _starts_sentence(tokens, first):
-            # 'Then Orla Inc fell': a sentence's first word may be no part of the name.
+        if len(name) > 1 and (_starts_sentence(tokens, first) or _bare(name[0]) != name[0]):
+            # 'Then Orla Inc fell': a sentence's first word may be no part of the name; nor may an owner
+            # ("Britain's Dixons Group PLC").
             _add(found, " ".join(name[1:]), marks)
         if ticker:
             # The ticker names the firm too ('<GM>', '(GM.N)'), without its exchange suffix.
             found.setdefault(folded_words(tok.strip("<>()").split(".")[0]), full)
+    return found
+
+
+def title_firm_names(title: str | None) -> dict[tuple[str, ...], str]:
+    """Firms a headline names by the ticker or legal form after them ('Bechtel Inc Sets Design Contract',
+    'Texaco <Tx> Pennzoil <Pzl> Wide Apart'): the one word before the mark, since headline capitals do not
+    say where a name starts. The ticker names the firm too."""
+    if not title:
+        return {}
+    marks = firm_marks()
+    tokens = _TOKEN.findall(title)
+    found: dict[tuple[str, ...], str] = {}
+    for i, tok in enumerate(tokens):
+        ticker = _TITLE_TICKER.match(tok.rstrip(_TRAILING))
+        if not (ticker or _bare(tok) in marks.legal_forms) or i == 0:
+            continue
+        word = _bare(tokens[i - 1].rstrip(_TRAILING)).split("/")[-1]
+        if not word[:1].isupper() or word in marks.joiners or word in marks.legal_forms or (
+                word in marks.corporate_words):
+            continue  # 'General Motors <Gm>': the one word is no name of its own
+        found.setdefault(folded_words(word), word)
+        symbol = ticker.group().strip("<>").split(".")[0] if ticker else ""
+        if len(symbol) > 1:
+            found.setdefault(folded_words(symbol), word)
     return found
 
 

@@ -83,10 +83,10 @@ class ActorResolver:
         Raises DataFileError on a bad file."""
         return cls(load_actor_data(bundled_files(), user_paths=[Path(p) for p in extra_files]))
 
-    def for_document(self, doc: Any, *, published: dt.date | None = None) -> DocumentActors:
+    def for_document(self, doc: Any, *, published: dt.date | None = None, title: str | None = None) -> DocumentActors:
         from .document import DocumentActors
 
-        return DocumentActors(self, doc, published=published)
+        return DocumentActors(self, doc, published=published, title=title)
 
     def resolve_text(self, text: str, *, date: dt.date | None = None, model: str | None = None) -> Resolution:
         """Resolve one mention given as text (the `eventwire actors` command). Parses it with spaCy."""

@@ -122,7 +122,7 @@ class _Raw:
 
 def _anchor_of(m: Match) -> Token:
     """The token whose tense and negation an event takes: an adjective's copula ('is not willing to send')."""
-    if m.pattern.pos == "A" and m.token.head is not m.token:
+    if m.pattern.pos == "A" and m.token.head.i != m.token.i:
         return m.token.head
     return m.token
 
@@ -493,7 +493,7 @@ class EventCoder:
         elif m.pattern.pos == "A":
             anchor = _anchor_of(m)
         code = m.pattern.cameo
-        giving = by_tok.get(m.token.head.i) if m.token.dep_ == "advcl" and m.token.head is not m.token else None
+        giving = by_tok.get(m.token.head.i) if m.token.dep_ == "advcl" and m.token.head.i != m.token.i else None
         if code[:2] == "05" and giving is not None and giving.pattern.cameo[:2] == "07" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in m.token.children):
             # 'provided $40 million in aid to support displaced families': the support is the aid given.
@@ -614,9 +614,9 @@ class EventCoder:
             trigger = doc[raw.trigger[0] : raw.trigger[1]]
             # The sentence's own assertion is likelier right than a clause hanging off it.
             top = raw.anchor
-            while top.dep_ == "conj" and top.head is not top:
+            while top.dep_ == "conj" and top.head.i != top.i:
                 top = top.head
-            main_clause = top.dep_ == "ROOT" or (mod.speech_verb is not None and top.head is mod.speech_verb)
+            main_clause = top.dep_ == "ROOT" or (mod.speech_verb is not None and top.head.i == mod.speech_verb.i)
             rule = raw.rule + (f":{tag}" if tag else "")
             if tgt is not None and tgt.lower_ in ("who", "whom", "which", "that") and tgt.head.dep_ == "relcl":
                 tgt = tgt.head.head  # 'Masri, who is detained by Kurdish forces': the antecedent

@@ -153,7 +153,7 @@ def _mods(tok: Token) -> set[str]:
 def _subject_words(tok: Token) -> set[str]:
     """The subject's lemma and its modifiers' ('West African peacekeeping troops': troop, peacekeeping)."""
     subs = children(tok, "nsubj", "nsubjpass")
-    while not subs and tok.head is not tok and (
+    while not subs and tok.head.i != tok.i and (
         tok.dep_ in ("conj", "xcomp") or (tok.dep_ == "advcl" and tok.tag_ == "VBG")
         or adverbial_participle(tok) is not None
     ):

@@ -62,7 +62,7 @@ def _aux(tok: Token) -> set[str]:
     them ('would shoot down the missiles and attack the launchers': the attack is under 'would' too)."""
     own = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     for _ in range(4):
-        if own or tok.dep_ != "conj" or tok.head is tok or tok.pos_ not in ("VERB", "AUX"):
+        if own or tok.dep_ != "conj" or tok.head.i == tok.i or tok.pos_ not in ("VERB", "AUX"):
             return own
         if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
             return own
@@ -104,7 +104,7 @@ def _conditional(tok: Token, frames: Frames) -> bool:
             if clause and c.dep_ == "mark" and c.lower_ == "in" and c.i + 1 < len(c.doc) and (
                     c.doc[c.i + 1].lower_ == "case"):
                 return True  # 'in case the militia searched the houses': a feared event
-        if t.head is t or t.dep_ == "ROOT":
+        if t.head.i == t.i or t.dep_ == "ROOT":
             return False
         t = t.head
     return False
@@ -139,7 +139,7 @@ def _background(tok: Token) -> str | None:
             # 'a warning after bombings that killed 250': the clause describes the earlier event named;
             # 'since the accord by X and Y, markets have ...': the event is the time reference
             return t.head.lower_
-        if t.head is t or t.dep_ == "ROOT":
+        if t.head.i == t.i or t.dep_ == "ROOT":
             return None
         t = t.head
     return None
@@ -150,7 +150,7 @@ def _describing(tok: Token) -> bool:
     relation after a noun says what its party does over time, to say who they are; it reports no act of this
     day."""
     t = tok
-    while t.dep_ == "conj" and t.head is not t:
+    while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
     if reduced_passive(t) and any(c.lower_ == "since" for c in t.children):
         return True  # 'the buffer zone, patrolled by UN forces since 1974': a state that lasts, not today's act
@@ -211,7 +211,7 @@ def _hypothetical_above(tok: Token, frames: Frames) -> bool:
     for _ in range(4):
         if t.dep_ == "pcomp" and t.head.dep_ == "prep":
             t = t.head.head
-        elif t.dep_ in ("xcomp", "advcl") and t.head is not t:
+        elif t.dep_ in ("xcomp", "advcl") and t.head.i != t.i:
             t = t.head
         else:
             return False
@@ -230,12 +230,12 @@ def speech_frame(tok: Token, frames: Frames) -> tuple[Token | None, Token | None
     """(speaker, reporting verb) when tok's clause is the content of a reporting verb ('X said ...')."""
     t = tok
     for _ in range(6):
-        while t.dep_ == "conj" and t.head is not t:
+        while t.dep_ == "conj" and t.head.i != t.i:
             t = t.head
         if t.dep_ in ("ccomp", "parataxis", "xcomp") and t.head.lemma_.lower() in frames.say_verbs:
             verb = t.head
             return subject(verb), verb
-        if t.dep_ in ("advcl", "ccomp", "xcomp") and t.head is not t:
+        if t.dep_ in ("advcl", "ccomp", "xcomp") and t.head.i != t.i:
             t = t.head
             continue
         return None, None
@@ -419,7 +419,19 @@ def _wished(tok: Token) -> bool:
     if _lemma(tok) in WISH_OBJECT:
         return True
     head = tok.head
-    return tok.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in WISH_HEADS and "would" in _aux(head)
+    return tok.dep_ in ("xcomp", "ccomp") and _lemma(head) in WISH_HEADS and "would" in _aux(head)
+
+
+EXPECTATION_HEADS = _words("expectation_heads")
+
+
+def _expected_of_another(tok: Token) -> bool:
+    """'delegates expect Indonesia to vote for it', 'he hoped the FCC would support it': an act one party
+    expects of another is neither done nor the doer's stated intent ('Iran expects to sign' is)."""
+    if tok.dep_ not in ("xcomp", "ccomp") or _lemma(tok.head) not in EXPECTATION_HEADS:
+        return False
+    doer = child(tok, "nsubj") or (child(tok.head, "dobj") if tok.dep_ == "xcomp" else None)
+    return doer is not None and doer.i != getattr(child(tok.head, "nsubj"), "i", None)
 
 
 def _generic(tok: Token) -> bool:
@@ -454,7 +466,7 @@ def _obliged_above(tok: Token, frames: Frames) -> bool:
     infinitives and gerunds."""
     t = tok
     for _ in range(3):
-        if t.dep_ not in ("xcomp", "advcl") or t.head is t:
+        if t.dep_ not in ("xcomp", "advcl") or t.head.i == t.i:
             return False
         t = t.head
         if _aux(t) & frames.obligation_aux:
@@ -483,7 +495,7 @@ def _in_quote(tok: Token) -> bool:
 def _first_person(tok: Token) -> bool:
     """The writer's own doings ('I met him in Goma', 'we visited the camp', 'he told me'), outside quotes."""
     t = tok
-    while t.dep_ in ("xcomp", "advcl", "conj", "pcomp", "prep") and t.head is not t and t.i != t.head.i:
+    while t.dep_ in ("xcomp", "advcl", "conj", "pcomp", "prep") and t.head.i != t.i and t.i != t.head.i:
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
             break
         t = t.head
@@ -527,13 +539,13 @@ def _desired_above(anchor: Token) -> bool:
     Canada to do more to support X', 'tried to persuade the militants to disarm', 'need to be tried and held'."""
     t = anchor
     for _ in range(5):
-        while t.dep_ == "conj" and t.head is not t:
+        while t.dep_ == "conj" and t.head.i != t.i:
             t = t.head
         infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children)
         if t.dep_ not in ("xcomp", "ccomp") and not (t.dep_ == "advcl" and infinitive):
             return False
         t = t.head
-        if t.lemma_.lower() in DESIRE | PERMIT or (t.pos_ == "ADJ" and t.lower_ in DISPOSED):
+        if _lemma(t) in DESIRE | PERMIT or (t.pos_ == "ADJ" and t.lower_ in DISPOSED):
             return True
     return False
 
@@ -630,7 +642,8 @@ def modality(anchor: Token, frames: Frames) -> Modality:
     yet = anchor.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in anchor.head.children)
     m.denied = yet or _nobody_did(anchor) or _denied(anchor)
     m.hypothetical = m.hypothetical or _purpose(anchor) or _hypothetical_event_noun(anchor, frames) or (
-        _wished(anchor) or _generic(anchor) or _unreal_noun(anchor) or _graded_readiness(anchor))
+        _wished(anchor) or _generic(anchor) or _unreal_noun(anchor) or _graded_readiness(anchor)
+        or _expected_of_another(anchor))
     m.obligation = m.obligation or _obliged_above(anchor, frames)
     if m.obligation and m.speech_verb is not None and m.speech_verb.lemma_.lower() in OPINION:
         # 'X believes Y should apply': an opinion, not a demand made in public.

@@ -240,14 +240,14 @@ def reduced_passive(tok: Token) -> bool:
     by_phrase = child(tok, "agent") is not None
     own = any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") or (c.dep_ == "dobj" and not by_phrase)
               for c in tok.children)
-    if tok.dep_ == "conj" and participle(tok) and not own and tok.head is not tok:
+    if tok.dep_ == "conj" and participle(tok) and not own and tok.head.i != tok.i:
         return reduced_passive(tok.head)  # 'the Christians, expelled and killed by Isis': each is done to them
     return tok.dep_ == "acl" and participle(tok) and tok.head.pos_ in NOMINAL and tok.head.i < tok.i and not own
 
 
 def _passive_noun(tok: Token) -> Token:
     """The noun a reduced passive is done to: its head, past any participles conjoined before it."""
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok.head
 
@@ -506,7 +506,7 @@ def adverbial_participle(tok: Token) -> Token | None:
     if any(c.dep_ in SUBJ for c in tok.children) or tok.right_edge.i < tok.sent.end - 2:
         return None
     noun = tok.head
-    while noun.dep_ == "conj" and noun.head is not noun:
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head
     if noun.dep_ in ("dobj", "obj"):
         return noun.head
@@ -561,7 +561,7 @@ def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
             if s.lower_ in RELATIVE:
                 # 'a man suspected of ... and who had threatened': a conjoined relative clause too
                 rel = tok
-                while rel.dep_ == "conj" and rel.head is not rel:
+                while rel.dep_ == "conj" and rel.head.i != rel.i:
                     rel = rel.head
                 if rel.dep_ in ("relcl", "acl") and rel.head.pos_ in NOMINAL:
                     return rel.head
@@ -574,7 +574,7 @@ def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
                 return None
             return s
         dep, head = tok.dep_, tok.head
-        if head is tok:
+        if head.i == tok.i:
             return None
         if dep == "xcomp":
             if head.lemma_.lower() in control:
