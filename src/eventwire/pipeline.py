@@ -90,6 +90,7 @@ def code_doc(article: Article, doc: Any, resources: Resources) -> list[Event]:
     """Turn one parsed article into events. The doc must have been parsed from `article.text` unchanged,
     so that every character offset points into the article."""
     from .dates import event_date
+    from .coding.parties import thing_acted_on
     from .places import parse_dateline, place_target, site_target
 
     actors = resources.actors.for_document(doc, published=article.date, title=article.title)
@@ -124,6 +125,10 @@ def code_doc(article: Article, doc: Any, resources: Resources) -> list[Event]:
             location, location_basis = target_place.to_location(), "text"
         elif location_basis == "text":
             cand.target = site_target(cand.target, cand.cameo, doc, resources.gazetteer, location, cand.source)
+        if thing_acted_on(cand.target, doc, actors):
+            # 'Iraq attacked shipping', 'shelled an oil platform': force used on a thing no one is named as
+            # owning keeps its event, but a thing is no party; the evidence still says what was hit.
+            cand.target = None
         events.append(
             Event(
                 article_id=article.id,

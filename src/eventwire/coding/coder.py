@@ -599,9 +599,10 @@ class EventCoder:
                 tgt = None
             if src.lower_ in self.frames.pronouns and src.dep_ in SUBJ_DEPS and mod.speaker is not None and (
                 child(mod.speaker, "poss") is None or child(mod.speaker, "poss").pos_ != "PRON"
-            ):
+            ) and len(conjuncts(src)) == 1:
                 # 'Russia said it would send aid': it is the speaker. ('He called for talks, his office said':
-                # the speaker speaks for him, or of him, and is not him.)
+                # the speaker speaks for him, or of him, and is not him; 'he said he and Baker agree' keeps
+                # the pronoun with its partner, and the resolver reads it as the speaker.)
                 src = mod.speaker
             speaker_text = noun_phrase(mod.speaker).text if mod.speaker is not None else None
             ctx_code = None

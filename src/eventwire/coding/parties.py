@@ -213,6 +213,15 @@ def thing(tok: Token, actors: Any) -> bool:
     return poss is None or not (named(poss) or actors.is_actor(noun_phrase(poss)) or poss.pos_ == "PRON")
 
 
+def thing_acted_on(target: Actor | None, doc: Any, actors: Any) -> bool:
+    """A coded target that is a thing with no owner named ('shipping', 'an oil platform', 'the new tax'),
+    kept by the coder because force was used on it or crowds protested against it."""
+    if target is None or target.code or target.country or target.basis != "not an actor" or target.start is None:
+        return False
+    span = doc.char_span(target.start, target.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and thing(span.root, actors)
+
+
 # 'the demands of X', 'a request from X', 'a proposal by X', 'the deal with X', 'the coup against X'
 OWNER_PREPS = ("of", "from", "by", "with", "against")
 
@@ -234,16 +243,22 @@ def name_modifier(tok: Token, actors: Any) -> Any:
     """The name in front of a thing that says whose it is ('the Iranian charges', 'the Sharjah explanation',
     'Syrian regime targets'), as a span; None where the head itself names a party ('Iranian diplomats')."""
     head = _counted(tok)
-    if head.pos_ != "NOUN" or not _plainly_thing(head.lemma_.lower()) or actors.is_actor(head.doc[head.i : head.i + 1]):
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN" or lemma in PLACE_NOUNS or _may_be_party(lemma) or actors.is_actor(
+            head.doc[head.i : head.i + 1]):
         return None  # ('the Turkish attache', 'Myanmar nationals': people, named by where they are from)
     if child(head, "poss") is not None or bearers(head, -1):
         return None  # 'the government's Gaza plan', 'a Council resolution drafted by the US': the owner says
     mods = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
     for c in mods:
-        if c.ent_type_ in NAME_MODIFIER_ENTS:
+        if c.ent_type_ in NAME_MODIFIER_ENTS and _plainly_thing(lemma):
             # From the name to the head's last modifier: 'Syrian regime' of 'Syrian regime targets'.
             lo = min(t.i for t in c.subtree)
             return head.doc[lo : max(m.i for m in mods) + 1]
+    for c in mods:
+        # 'rejected opposition demands', 'police claims': a word for a party in front of the thing.
+        if c.dep_ == "compound" and c.pos_ == "NOUN" and actors.is_actor(head.doc[c.i : c.i + 1]):
+            return head.doc[min(t.i for t in c.subtree) : c.i + 1]
     return None
 
 
