@@ -158,6 +158,8 @@ def _describing(tok: Token) -> bool:
         return False
     if t.dep_ == "relcl" and _lasting(t):
         return True  # 'the PKK, which has fought Turkey for 40 years', 'Russia, which backs Assad'
+    if t.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "had" for c in t.children):
+        return True  # 'the party, which had opposed military rule': a stance before the story's time
     if t.dep_ == "advcl" and t.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
         # 'prosecute its nationals fighting abroad': the parser hangs the participle on the verb, but
         # it follows the object straight on and describes it.
