@@ -279,6 +279,8 @@ def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
                 dobjs = [c for c in tok.children if c.dep_ == "dobj"]
                 if len(dobjs) == 2 and dobjs[0].pos_ == "PROPN" and dobjs[1].pos_ == "NOUN":
                     cand = dobjs[0]
+                elif len(dobjs) == 1 and dobjs[0].pos_ == "PROPN" and child(tok, "ccomp") is not None:
+                    cand = dobjs[0]  # 'promised Turkey it would not arm them': the clause is what is given
             if cand is None and m.pattern.pos == "N" and m.governor is not None and tok.dep_ == "dobj":
                 cand = _recipient_before_noun(tok)
         elif role == "poss":
