@@ -235,6 +235,12 @@ class DocumentActors:
             if not res.actor.country and term.role == "title":
                 res = self._told_by_firm(span, res, why)
             res = self._firm_modifier(span, res, why)
+            if res.actor.sector in (None, "GOV") and any(
+                    c.entry.kind == "sector" and r.sector_term(c.entry.ref).sector == "BUS"
+                    and r.sector_term(c.entry.ref).role == "body" for c in preps):
+                # 'officials of Northern Air Freight Inc': the office is the firm's, whatever its title.
+                why.append("its of-phrase names a firm: sector BUS")
+                res = self._recoded(span, res, res.actor.country, "BUS", why)
             if term.role == "body" and res.actor.sector == "LEG":
                 res = self._members(span, res, mods + preps, why)
             # A sector word names an actor even when nothing says whose ("the country", "both sides").
