@@ -249,8 +249,9 @@ NO_ONE = _words("no_one")
 
 
 def _no_one(tok: Token | None) -> bool:
+    """'nobody', 'no country', 'neither Tehran nor Baghdad'."""
     return tok is not None and (tok.lower_ in NO_ONE or any(
-        c.dep_ == "det" and c.lower_ == "no" for c in tok.children))
+        c.dep_ in ("det", "preconj") and c.lower_ in ("no", "neither") for c in tok.children))
 
 
 def _nobody_did(tok: Token) -> bool:
