@@ -53,7 +53,14 @@ def test_other_targets_are_not_placed(text, trigger):
 
 def test_a_place_not_standing_for_its_state_is_still_where_it_happened():
     event = _event("Turkish artillery shelled the Kurdish enclave of Afrin.", "shelled")
+    assert event.target is None  # the Kurds who hold it are not named as a party
     assert event.location is not None and event.location.country == "SYR"
+
+
+def test_a_place_name_has_a_capital():
+    # 'the canton' is no Canton, Ohio.
+    event = _event("Ankara has been pounding the canton's border towns with artillery fire.", "pounding")
+    assert event.target is None or event.target.country != "USA"
 
 
 def test_a_place_seized_is_territory_taken():

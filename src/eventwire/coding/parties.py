@@ -255,6 +255,8 @@ def name_modifier(tok: Token, actors: Any) -> Any:
             # From the name to the head's last modifier: 'Syrian regime' of 'Syrian regime targets'.
             lo = min(t.i for t in c.subtree)
             return head.doc[lo : max(m.i for m in mods) + 1]
+    if actors.is_actor(noun_phrase(head)):
+        return None  # 'the Belgian security services': the whole phrase is a party
     for c in mods:
         # 'rejected opposition demands', 'police claims': a word for a party in front of the thing.
         if c.dep_ == "compound" and c.pos_ == "NOUN" and actors.is_actor(head.doc[c.i : c.i + 1]):

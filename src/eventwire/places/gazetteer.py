@@ -385,7 +385,8 @@ class Gazetteer:
         return [m[3] for m in found]
 
     def _candidate_spans(self, sent: Any) -> list[Any]:
-        spans = [e for e in sent.ents if e.label_ in self.place_labels]
+        # A place's name has a capital: 'the canton's border towns' is no Canton, Ohio.
+        spans = [e for e in sent.ents if e.label_ in self.place_labels and any(t.text[:1].isupper() for t in e)]
         covered = {t.i for e in spans for t in e}
         # Names the small NER model missed or mislabelled ("near Bakhmut" as PRODUCT) still count when
         # they sit where a place would (checked by the caller) and are a place's main or curated name:

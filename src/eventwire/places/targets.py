@@ -36,14 +36,15 @@ def place_target(
 ) -> tuple[Actor | None, Place | None]:
     """(`target` recoded as the country of the place its words name, that place), when the resolver left
     it without a party and its words are a place or a site in one; else (`target`, None). A place in the
-    source's own country, or one the phrase says someone else holds ('rebel-held Idlib'), stays as
-    written: (`target`, place), the place still where the act happened."""
+    source's own country, or one the phrase says someone else holds ('rebel-held Idlib'), is no party:
+    (None, place), the place still where the act happened."""
     span = _span(target, doc)
     place = gazetteer.target_place(span, cameo, article_countries=article_countries) if span is not None else None
     if target is None or place is None:
         return target, None
     if _own(source, place.country) or gazetteer.held_by_others(span):
-        return target, place
+        # The place is where it happened, not who was acted on; whoever holds it is not named.
+        return None, place
     return _as_country(target, place.name, place.country, f"place:{place.kind}"), place
 
 
