@@ -89,8 +89,8 @@ def default_resources() -> Resources:
 def code_doc(article: Article, doc: Any, resources: Resources) -> list[Event]:
     """Turn one parsed article into events. The doc must have been parsed from `article.text` unchanged,
     so that every character offset points into the article."""
-    from .dates import event_date
     from .coding.parties import thing_acted_on
+    from .dates import event_date
     from .places import parse_dateline, place_target, site_target
 
     actors = resources.actors.for_document(doc, published=article.date, title=article.title)

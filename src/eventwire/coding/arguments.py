@@ -219,6 +219,27 @@ def _recipient_before_noun(noun: Token) -> Token | None:
                  and c.ent_type_ in ("GPE", "ORG")), None)
 
 
+def _for_clause_subject(host: Token) -> list[Token]:
+    """'a loan for China to boost fertilizer output': the parser makes 'for' the mark of the purpose clause
+    and its party the clause's; the party is still the one the loan is for."""
+    return [p for c in host.children if c.dep_ in ("advcl", "acl", "relcl")
+            for mark in c.children if mark.dep_ == "mark" and mark.lower_ == "for"
+            for p in mark.children if p.dep_ == "pobj" and p.pos_ == "PROPN"]
+
+
+def _light_verb_recipient(noun: Token) -> Token | None:
+    """'extended Pakistan 220 mln dlrs in three loans': the verb's first of two objects is the one given to."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "in":
+        return None
+    verb = noun.head.head
+    if verb.dep_ == "dobj" and verb.pos_ == "NOUN":
+        verb = verb.head  # 'extended Ghana 90 mln dlrs in two loans': 'in' may hang on the amount
+    if verb.pos_ != "VERB":
+        return None
+    dobjs = [c for c in verb.children if c.dep_ == "dobj"]
+    return dobjs[0] if len(dobjs) == 2 and dobjs[0].pos_ == "PROPN" and dobjs[1].pos_ == "NOUN" else None
+
+
 def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
     """Whom the act of `m` is done to, by the row's target roles in order."""
     tok = m.token
@@ -298,10 +319,12 @@ def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
                 cand = None  # 'complained that many are failing', 'that prices were too high': no party named
         elif role.startswith("prep:"):
             for host in hosts:
-                objs = prep_objects(host, role[5:])
+                objs = prep_objects(host, role[5:]) or (_for_clause_subject(host) if role == "prep:for" else [])
                 if objs:
                     cand = objs[0]
                     break
+            if cand is None and role == "prep:to" and m.pattern.pos == "N":
+                cand = _light_verb_recipient(tok)
             if cand is not None and role == "prep:with" and m.pattern.cameo[:2] in VIOLENT_ROOTS:
                 # 'fought with a US-led coalition against Islamic State': the with-party is an ally; the
                 # against-party is the one fought
