@@ -311,9 +311,14 @@ def _denied(tok: Token) -> bool:
 AIM_NOUNS = _words("aim_nouns")
 
 
+MONEY_WORDS = _words("money_words")
+
+
 def _purpose(tok: Token) -> bool:
     """'talks to release prisoners', 'in order to protect', 'a plan to evacuate': an act aimed at, not done.
     ('the first leader to visit Havana' did visit.)"""
+    if tok.dep_ == "xcomp" and _lemma(tok.head) == "help" and tok.head.i != tok.i:
+        tok = tok.head  # 'lent Mexico 400 mln dlrs to help support a project': the purpose is 'to help'
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
         return False
     head = tok.head
@@ -323,7 +328,9 @@ def _purpose(tok: Token) -> bool:
         objs += [p for c in head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
         if reduced_passive(head):
             objs.append(direct_object(head))  # 'legislation offered by Smith to ban X': the noun it describes
-        return any(o.lemma_.lower() in AIM_NOUNS and o.i < tok.i for o in objs)
+        # 'loaned Mexico 400 mln dlrs to support a project': money given for a purpose; the purpose is no act
+        return any((o.lemma_.lower() in AIM_NOUNS or o.ent_type_ == "MONEY" or o.lower_ in MONEY_WORDS
+                    or o.lemma_.lower() in MONEY_WORDS) and o.i < tok.i for o in objs)
     if tok.dep_ == "advcl":
         return head.lemma_.lower() in AIM_NOUNS  # 'calls for X to allow aid in'
     if tok.dep_ != "acl":
