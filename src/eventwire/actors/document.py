@@ -235,7 +235,7 @@ class DocumentActors:
             if not res.actor.country and term.role == "title":
                 res = self._told_by_firm(span, res, why)
             res = self._firm_modifier(span, res, why)
-            if res.actor.sector in (None, "GOV") and any(
+            if res.actor.sector in (None, "GOV", "MIL") and any(
                     c.entry.kind == "sector" and r.sector_term(c.entry.ref).sector == "BUS"
                     and r.sector_term(c.entry.ref).role == "body" for c in preps):
                 # 'officials of Northern Air Freight Inc': the office is the firm's, whatever its title.
