@@ -397,8 +397,9 @@ def _unreal_noun(tok: Token) -> bool:
 WISH_HEADS = _words("wish_heads")
 
 
-# Verbs that take a wished-for event as their object noun: 'wants Turkish support', 'hopes for talks', 'fears
-# an attack'. None is a trigger of the pattern table, so as an anchor such a verb governs the event noun.
+# Verbs that take a wished-for or awaited event as their object noun: 'wants Turkish support', 'hopes for
+# talks', 'fears an attack', 'braced for an attack'. None is a trigger of the pattern table, so as an anchor
+# such a verb governs the event noun.
 WISH_OBJECT = _words("wish_object")
 
 
@@ -569,6 +570,9 @@ def _in_prospect(anchor: Token) -> bool:
     if anchor.pos_ == "NOUN" and anchor.lemma_.lower() in PROSPECT:
         return True  # the governor of an event noun ('the prospect of an offensive') anchors it
     head = anchor.head
+    if anchor.dep_ == "nsubj" and _lemma(head) == "be" and any(
+            c.dep_ == "attr" and _lemma(c) in PROSPECT for c in head.children):
+        return True  # 'direct clashes are now a distinct possibility', 'a new strike is a real risk'
     return anchor.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" and head.lower_ in ("of", "in") and (
         head.head.lemma_.lower() in PROSPECT)
 
