@@ -50,6 +50,9 @@ class Modality:
     first_person: bool = False  # 'I met him in Goma' outside quotes: the writer, no actor
     opinion: bool = False  # 'the cabinet agreed that the regime is to blame': a view shared, no agreement
     attempted: bool = False  # 'tried to assassinate the minister': an attack attempted is an attack made
+    # 'lent Mexico 400 mln dlrs to help support a project': what money given is for; only a transfer restated
+    # ('channelled 20 million euros to Haiti to fund food') is still an act
+    money_purpose: bool = False
 
 
 def is_question(sent: Span) -> bool:
@@ -314,23 +317,34 @@ AIM_NOUNS = _words("aim_nouns")
 MONEY_WORDS = _words("money_words")
 
 
+def _objects(verb: Token) -> list[Token]:
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    objs += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    if reduced_passive(verb):
+        objs.append(direct_object(verb))  # 'legislation offered by Smith to ban X': the noun it describes
+    return objs
+
+
+def _money_purpose(tok: Token) -> bool:
+    """'loaned Mexico 400 mln dlrs to (help) support a project': the infinitive says what money given is for."""
+    if tok.dep_ == "xcomp" and _lemma(tok.head) == "help" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ not in ("advcl", "xcomp") or tok.head.pos_ not in ("VERB", "AUX") or not any(
+            c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+        return False
+    return any((o.ent_type_ == "MONEY" or o.lower_ in MONEY_WORDS or o.lemma_.lower() in MONEY_WORDS) and o.i < tok.i
+               for o in _objects(tok.head))
+
+
 def _purpose(tok: Token) -> bool:
     """'talks to release prisoners', 'in order to protect', 'a plan to evacuate': an act aimed at, not done.
     ('the first leader to visit Havana' did visit.)"""
-    if tok.dep_ == "xcomp" and _lemma(tok.head) == "help" and tok.head.i != tok.i:
-        tok = tok.head  # 'lent Mexico 400 mln dlrs to help support a project': the purpose is 'to help'
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
         return False
     head = tok.head
     if tok.dep_ in ("advcl", "xcomp") and head.pos_ in ("VERB", "AUX"):
         # 'launched an appeal to help', 'engaged in negotiations to hand over'
-        objs = [c for c in head.children if c.dep_ == "dobj"]
-        objs += [p for c in head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
-        if reduced_passive(head):
-            objs.append(direct_object(head))  # 'legislation offered by Smith to ban X': the noun it describes
-        # 'loaned Mexico 400 mln dlrs to support a project': money given for a purpose; the purpose is no act
-        return any((o.lemma_.lower() in AIM_NOUNS or o.ent_type_ == "MONEY" or o.lower_ in MONEY_WORDS
-                    or o.lemma_.lower() in MONEY_WORDS) and o.i < tok.i for o in objs)
+        return any(o.lemma_.lower() in AIM_NOUNS and o.i < tok.i for o in _objects(head))
     if tok.dep_ == "advcl":
         return head.lemma_.lower() in AIM_NOUNS  # 'calls for X to allow aid in'
     if tok.dep_ != "acl":
@@ -669,6 +683,7 @@ def modality(anchor: Token, frames: Frames) -> Modality:
     m.background = kind is not None
     m.recalled = kind in RECALL_MARKS
     m.opinion = _view_shared(anchor)
+    m.money_purpose = _money_purpose(anchor)
     return m
 
 
@@ -694,6 +709,8 @@ def adjust_code(code: str, m: Modality, frames: Frames) -> tuple[str | None, str
         if m.attempted and root in VIOLENT_ROOTS and not (m.negated or m.conditional):
             return ("185" if code == "186" else code), "attempt"
         return None, "hypothetical"
+    if m.money_purpose and root != "07":
+        return None, "purpose"
     if m.background:
         return None, "background"
     if m.denied:
