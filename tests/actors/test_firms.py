@@ -105,7 +105,7 @@ def test_a_headline_names_firms_by_ticker_or_legal_form(title, names):
 
 
 def test_a_firm_named_only_in_the_headline_is_a_firm_in_the_text(mentions_in):
-    text = "Kestrel said it signed a contract with the county to design the dam."
+    text = "Kestrel has won a county order to design the dam."
     assert mentions_in(text, title="Kestrel Inc Sets Design Contract")["Kestrel"].sector == "BUS"
     assert mentions_in(text)["Kestrel"].sector is None
 
@@ -117,5 +117,5 @@ def test_the_full_name_of_a_firm_beats_a_title_word_in_it(mentions_in):
 
 
 def test_an_owner_in_front_of_a_firm_name_is_no_part_of_it():
-    names = firm_names("It agreed to be acquired by Britain's Kestrel Group PLC for 90 dlrs a share.")
+    names = firm_names("Shareholders voted to sell the firm to Britain's Kestrel Group PLC in May.")
     assert names[("kestrel",)] == "Kestrel Group"

@@ -24,7 +24,7 @@ LEFT = [
     # A state acting on a town of its own acts on whoever holds it, not on itself.
     ("Iraqi troops recaptured Mosul after a long siege.", "recaptured"),
     # A place the phrase says someone else holds does not stand for its state.
-    ("Turkish artillery shelled the Kurdish enclave of Afrin.", "shelled"),
+    ("Turkish artillery shelled a Kurdish enclave near Afrin.", "shelled"),
     ("Russian jets bombed rebel-held Idlib on Sunday.", "bombed"),
 ]
 
@@ -52,14 +52,14 @@ def test_other_targets_are_not_placed(text, trigger):
 
 
 def test_a_place_not_standing_for_its_state_is_still_where_it_happened():
-    event = _event("Turkish artillery shelled the Kurdish enclave of Afrin.", "shelled")
+    event = _event("Turkish artillery shelled a Kurdish enclave near Afrin.", "shelled")
     assert event.target is None  # the Kurds who hold it are not named as a party
     assert event.location is not None and event.location.country == "SYR"
 
 
 def test_a_place_name_has_a_capital():
     # 'the canton' is no Canton, Ohio.
-    event = _event("Ankara has been pounding the canton's border towns with artillery fire.", "pounding")
+    event = _event("Ankara shelled the canton's frontier villages on Monday.", "shelled")
     assert event.target is None or event.target.country != "USA"
 
 

@@ -238,7 +238,7 @@ class DocumentActors:
             if res.actor.sector in (None, "GOV", "MIL") and any(
                     c.entry.kind == "sector" and r.sector_term(c.entry.ref).sector == "BUS"
                     and r.sector_term(c.entry.ref).role == "body" for c in preps):
-                # 'officials of Northern Air Freight Inc': the office is the firm's, whatever its title.
+                # 'officials of Halvard Air Cargo Inc': the office is the firm's, whatever its title.
                 why.append("its of-phrase names a firm: sector BUS")
                 res = self._recoded(span, res, res.actor.country, "BUS", why)
             if term.role == "body" and res.actor.sector == "LEG":

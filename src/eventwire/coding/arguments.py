@@ -228,7 +228,7 @@ def _for_clause_subject(host: Token) -> list[Token]:
 
 
 def _light_verb_recipient(noun: Token) -> Token | None:
-    """'extended Pakistan 220 mln dlrs in three loans': the verb's first of two objects is the one given to."""
+    """'granted Ghana 90 mln dlrs in two loans': the verb's first of two objects is the one given to."""
     if noun.dep_ != "pobj" or noun.head.lower_ != "in":
         return None
     verb = noun.head.head

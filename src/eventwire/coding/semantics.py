@@ -50,7 +50,7 @@ class Modality:
     first_person: bool = False  # 'I met him in Goma' outside quotes: the writer, no actor
     opinion: bool = False  # 'the cabinet agreed that the regime is to blame': a view shared, no agreement
     attempted: bool = False  # 'tried to assassinate the minister': an attack attempted is an attack made
-    # 'lent Mexico 400 mln dlrs to help support a project': what money given is for; only a transfer restated
+    # 'lent Peru 50 mln dlrs to help build a dam': what money given is for; only a transfer restated
     # ('channelled 20 million euros to Haiti to fund food') is still an act
     money_purpose: bool = False
 
@@ -326,7 +326,7 @@ def _objects(verb: Token) -> list[Token]:
 
 
 def _money_purpose(tok: Token) -> bool:
-    """'loaned Mexico 400 mln dlrs to (help) support a project': the infinitive says what money given is for."""
+    """'lent Peru 50 mln dlrs to (help) build a dam': the infinitive says what money given is for."""
     if tok.dep_ == "xcomp" and _lemma(tok.head) == "help" and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ not in ("advcl", "xcomp") or tok.head.pos_ not in ("VERB", "AUX") or not any(

@@ -92,7 +92,7 @@ class Gazetteer:
         self.place_target_roots = frozenset(cues["place_target_cameo_roots"])
         # 'fighters captured Menaka': a place seized is territory occupied, whatever the row guessed.
         self.place_seizure_codes = dict(cues["place_seizure_codes"])
-        # 'rebel-held Idlib', 'the Kurdish enclave of Afrin': the state is not who the act lands on.
+        # 'rebel-held Idlib', 'a Kurdish enclave near Afrin': the state is not who the act lands on.
         self.held_by_others_marks = frozenset(cues["held_by_others_marks"])
         # key -> (place, tier) while the key has one place (nearly all of the ~120k keys), or
         # {place: best tier} in first-seen order once it has several. One small dict per key cost ~30 MB.
