@@ -5,7 +5,9 @@ offered ..."). The dictionaries know no firms, so the bare name would be an unkn
 party buying another firm reads as a political agreement. The full name's legal form (data/firm_names.json)
 or a stock ticker after it marks the firm; every leading part of that name then names the same firm in
 this article. Only names no dictionary resolves are read this way (DocumentActors, step 5), so "American"
-in "American Express Co" stays a demonym.
+in "American Express Co" stays a demonym. A headline may name the story's firms by ticker or legal form
+("Bechtel Inc Sets Design Contract", "Texaco <Tx> Pennzoil <Pzl> ..."): the one word before the mark then
+names a firm in the whole article (`title_firm_names`), since headline capitals do not say where a name starts.
 """
 
 from __future__ import annotations
