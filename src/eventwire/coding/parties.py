@@ -17,7 +17,7 @@ from eventwire.model import Actor
 
 from .arguments import NAMED, PLACE_NOUNS, bearers, named
 from .pattern_table import word_list
-from .syntax import QUANTIFIERS, child, conjuncts, noun_phrase
+from .syntax import QUANTIFIERS, child, conjuncts, noun_phrase, prep_objects
 
 STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG"}
 # How the actor dictionaries know a name as a place rather than a party: 'the Kabul bombing' says where.
@@ -257,6 +257,8 @@ def name_modifier(tok: Token, actors: Any) -> Any:
             return head.doc[lo : max(m.i for m in mods) + 1]
     if actors.is_actor(noun_phrase(head)):
         return None  # 'the Belgian security services': the whole phrase is a party
+    if prep_objects(head, "of"):
+        return None  # 'the business dealings of Kempinski': the owner is named after the thing
     for c in mods:
         # 'rejected opposition demands', 'police claims': a word for a party in front of the thing.
         if c.dep_ == "compound" and c.pos_ == "NOUN" and actors.is_actor(head.doc[c.i : c.i + 1]):

@@ -653,7 +653,7 @@ def modality(anchor: Token, frames: Frames) -> Modality:
         m.hypothetical = True  # 'will be able to support', 'is capable of striking': a capacity ('was able to' did)
     m.obligation = bool(aux & frames.obligation_aux)
     m.future = bool(aux & (frames.future_aux | frames.reported_future_aux)) or _going_to(anchor)
-    if anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in ("fail", "refrain", "cease", "unable"):
+    if anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in ("fail", "refrain", "cease", "unable", "decline"):
         m.negated = True  # 'failed to reach agreement' did not happen
         m.failed = anchor.head.lemma_.lower() == "fail"
     elif anchor.dep_ == "xcomp" and not m.future:
