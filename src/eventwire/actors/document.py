@@ -235,12 +235,7 @@ class DocumentActors:
             if not res.actor.country and term.role == "title":
                 res = self._told_by_firm(span, res, why)
             res = self._firm_modifier(span, res, why)
-            if res.actor.sector in (None, "GOV", "MIL") and any(
-                    c.entry.kind == "sector" and r.sector_term(c.entry.ref).sector == "BUS"
-                    and r.sector_term(c.entry.ref).role == "body" for c in preps):
-                # 'officials of Halvard Air Cargo Inc': the office is the firm's, whatever its title.
-                why.append("its of-phrase names a firm: sector BUS")
-                res = self._recoded(span, res, res.actor.country, "BUS", why)
+            res = self._firm_in_phrase(span, res, preps, why)
             if term.role == "body" and res.actor.sector == "LEG":
                 res = self._members(span, res, mods + preps, why)
             # A sector word names an actor even when nothing says whose ("the country", "both sides").
@@ -323,16 +318,24 @@ class DocumentActors:
         why.append(f"{words.text!r} is the firm {firm!r}: its {span.root.text!r}")
         return self._recoded(span, res, None, "BUS", why)
 
+    def _sector_terms(self, clues: list[Clue]) -> list[tuple[Clue, Any]]:
+        return [(c, self.resolver.sector_term(c.entry.ref)) for c in clues if c.entry.kind == "sector"]
+
+    def _firm_in_phrase(self, span: Any, res: Resolution, preps: list[Clue], why: list[str]) -> Resolution:
+        """'officials of Halvard Air Cargo Inc': the office is the firm's, whatever its title."""
+        if res.actor.sector not in (None, "GOV", "MIL") or not any(
+                term.sector == "BUS" and term.role == "body" for _, term in self._sector_terms(preps)):
+            return res
+        why.append("its of-phrase names a firm: sector BUS")
+        return self._recoded(span, res, res.actor.country, "BUS", why)
+
     def _members(self, span: Any, res: Resolution, clues: list[Clue], why: list[str]) -> Resolution:
         """'a committee of creditor banks', 'the creditor banks' committee': a body whose members a group
         word names is of the members' sector, not a legislature."""
-        r = self.resolver
-        for c in clues:
-            if c.entry.kind == "sector" and r.sector_term(c.entry.ref).role == "group" and \
-                    r.sector_term(c.entry.ref).sector not in (None, "LEG"):
-                sector = r.sector_term(c.entry.ref).sector
-                why.append(f"its members are {c.match.text!r}: sector {sector}")
-                return self._recoded(span, res, res.actor.country, sector, why)
+        for c, term in self._sector_terms(clues):
+            if term.role == "group" and term.sector not in (None, "LEG"):
+                why.append(f"its members are {c.match.text!r}: sector {term.sector}")
+                return self._recoded(span, res, res.actor.country, term.sector, why)
         return res
 
     def _told_by_firm(self, span: Any, res: Resolution, why: list[str]) -> Resolution:

@@ -109,7 +109,7 @@ def title_firm_names(title: str | None) -> dict[tuple[str, ...], str]:
         ticker = _TITLE_TICKER.match(tok.rstrip(_TRAILING))
         if not (ticker or _bare(tok) in marks.legal_forms) or i == 0:
             continue
-        word = _bare(tokens[i - 1].rstrip(_TRAILING)).split("/")[-1]
+        word = _bare(tokens[i - 1]).split("/")[-1]
         if not word[:1].isupper() or word in marks.joiners or word in marks.legal_forms or (
                 word in marks.corporate_words):
             continue  # 'General Motors <Gm>': the one word is no name of its own

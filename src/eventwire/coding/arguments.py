@@ -234,8 +234,12 @@ def _light_verb_recipient(noun: Token) -> Token | None:
     verb = noun.head.head
     if verb.dep_ == "dobj" and verb.pos_ == "NOUN":
         verb = verb.head  # 'extended Ghana 90 mln dlrs in two loans': 'in' may hang on the amount
-    if verb.pos_ != "VERB":
-        return None
+    return _first_of_two_objects(verb) if verb.pos_ == "VERB" else None
+
+
+def _first_of_two_objects(verb: Token) -> Token | None:
+    """'will lend Ecuador 12 million barrels': the parser gives both objects as dobj; the first of two, a name
+    before a common noun, is the one given to."""
     dobjs = [c for c in verb.children if c.dep_ == "dobj"]
     return dobjs[0] if len(dobjs) == 2 and dobjs[0].pos_ == "PROPN" and dobjs[1].pos_ == "NOUN" else None
 
@@ -295,12 +299,9 @@ def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
             if cand is None and obj is not None:
                 cand = _recipient_in_amount(obj)
             if cand is None and m.pattern.pos == "V":
-                # 'will lend Ecuador 12 million barrels': the parser gives both objects as dobj; the first
-                # of two is the one given to
+                cand = _first_of_two_objects(tok)
                 dobjs = [c for c in tok.children if c.dep_ == "dobj"]
-                if len(dobjs) == 2 and dobjs[0].pos_ == "PROPN" and dobjs[1].pos_ == "NOUN":
-                    cand = dobjs[0]
-                elif len(dobjs) == 1 and dobjs[0].pos_ == "PROPN" and child(tok, "ccomp") is not None:
+                if cand is None and len(dobjs) == 1 and dobjs[0].pos_ == "PROPN" and child(tok, "ccomp") is not None:
                     cand = dobjs[0]  # 'promised Turkey it would not arm them': the clause is what is given
             if cand is None and m.pattern.pos == "N" and m.governor is not None and tok.dep_ == "dobj":
                 cand = _recipient_before_noun(tok)

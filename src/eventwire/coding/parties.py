@@ -255,13 +255,14 @@ def name_modifier(tok: Token, actors: Any) -> Any:
             # From the name to the head's last modifier: 'Syrian regime' of 'Syrian regime targets'.
             lo = min(t.i for t in c.subtree)
             return head.doc[lo : max(m.i for m in mods) + 1]
-    if actors.is_actor(noun_phrase(head)):
-        return None  # 'the Belgian security services': the whole phrase is a party
-    if prep_objects(head, "of"):
-        return None  # 'the business dealings of Kempinski': the owner is named after the thing
-    for c in mods:
-        # 'rejected opposition demands', 'police claims': a word for a party in front of the thing.
-        if c.dep_ == "compound" and c.pos_ == "NOUN" and actors.is_actor(head.doc[c.i : c.i + 1]):
+    # 'rejected opposition demands', 'police claims': a word for a party in front of the thing.
+    words = [c for c in mods if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    if not words or prep_objects(head, "of") or actors.is_actor(noun_phrase(head)):
+        # 'the business dealings of Kempinski': the owner is named after the thing; 'the Belgian security
+        # services': the whole phrase is a party
+        return None
+    for c in words:
+        if actors.is_actor(head.doc[c.i : c.i + 1]):
             return head.doc[min(t.i for t in c.subtree) : c.i + 1]
     return None
 
