@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from eventwire.actors.firms import firm_marks, firm_names, title_firm_names
+from eventwire.actors.firms import firm_marks, firm_names, title_firm_names, title_marks_firm
 from eventwire.errors import DataFileError
 
 
@@ -102,6 +102,17 @@ def test_a_sector_word_after_a_firm_name_is_the_firms(mentions_in):
 ])
 def test_a_headline_names_firms_by_ticker_or_legal_form(title, names):
     assert title_firm_names(title) == names
+
+
+@pytest.mark.parametrize("title, marked", [
+    ("Tamsin Foods Inc Board To Meet", True),  # the name is 'Tamsin Foods', which one word cannot give
+    ("Investor Sues Northern Savings <Nsv.O>", True),
+    ("U.S. Sees Limited Progress In Farm Talks", False),  # a headline capital, not a legal form
+    ("Minister Urges Action On Loans", False),
+    (None, False),
+])
+def test_a_headline_marks_company_news_by_ticker_or_short_legal_form(title, marked):
+    assert title_marks_firm(title) is marked
 
 
 def test_a_firm_named_only_in_the_headline_is_a_firm_in_the_text(mentions_in):

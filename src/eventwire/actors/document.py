@@ -14,7 +14,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from ..model import Actor
-from .firms import firm_marks, firm_names, title_firm_names
+from .firms import firm_marks, firm_names, title_firm_names, title_marks_firm
 from .pronouns import LOOKBACK, identity, pronoun_of, referent_kinds, usable
 from .resolver import (
     COUNTRYISH,
@@ -54,6 +54,7 @@ class DocumentActors:
         self._sent_mentions: dict[int, list[tuple[Any, Resolution]]] = {}  # sentence start -> its mentions
         self._busy: set[tuple[int, int]] = set()  # spans being resolved (a pronoun scan must not loop)
         self._firms: dict[tuple[str, ...], str] | None = None  # firm name words -> name (read when first asked)
+        self._company_story: bool | None = None
 
     # -- the interface -----------------------------------------------------------------------------
 
@@ -63,6 +64,27 @@ class DocumentActors:
 
     def is_actor(self, span: Any) -> bool:
         return self.resolution(span).is_actor
+
+    def company_story(self) -> bool:
+        """Whether the article is company news: its headline names a firm by a ticker or legal form ('Gillette
+        <Gs> Seen Object Of Bidding War'), or its first sentence's subject is a firm ('Gynex Inc said that ...').
+        Wire services run far more of these than political stories, and in them an unknown name is a
+        businessman, not a politician."""
+        if self._company_story is None:
+            self._company_story = title_marks_firm(self.title) or self._lead_subject_is_firm()
+        return self._company_story
+
+    def _lead_subject_is_firm(self) -> bool:
+        first = next(iter(self.doc.sents), None)
+        if first is None:
+            return False
+        subjects = [t for t in first if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == first.root.i]
+        if not subjects:
+            return False
+        # A firm by name ('Gynex Inc', 'Texaco'), not a word for business people ('Investors on Philippine stock
+        # markets have shrugged off communist activity' opens a political story).
+        subject = subjects[0]
+        return subject.pos_ == "PROPN" and self.resolve(self.doc[subject.left_edge.i : subject.i + 1]).sector == "BUS"
 
     def mentions(self, sent: Any) -> list[tuple[Any, Actor]]:
         """The actor mentions of one sentence, as maximal noun phrases, in order."""

@@ -96,6 +96,18 @@ def firm_names(text: str) -> dict[tuple[str, ...], str]:
     return found
 
 
+def title_marks_firm(title: str | None) -> bool:
+    """Whether a headline names a firm by a ticker or legal form after a word ('Tamsin Foods Inc Board To
+    Meet', 'Gillette <Gs> Seen Object Of Bidding War'), whatever the firm's name."""
+    if not title:
+        return False
+    # Only the short forms: headlines capitalise every word, so 'Limited' in 'U.S. Sees Limited Progress' is
+    # no legal form.
+    short = {f for f in firm_marks().legal_forms if len(f.rstrip(".")) <= 4}
+    tokens = _TOKEN.findall(title)
+    return any(_TITLE_TICKER.match(tok.rstrip(_TRAILING)) or _bare(tok) in short for tok in tokens[1:])
+
+
 def title_firm_names(title: str | None) -> dict[tuple[str, ...], str]:
     """Firms a headline names by the ticker or legal form after them ('Bechtel Inc Sets Design Contract',
     'Texaco <Tx> Pennzoil <Pzl> Wide Apart'): the one word before the mark, since headline capitals do not

@@ -172,7 +172,7 @@ def _plainly_thing(lemma: str) -> bool:
     return lemma not in PLACE_NOUNS and _thing_word(lemma)
 
 
-def _may_be_party(lemma: str) -> bool:
+def may_be_party(lemma: str) -> bool:
     if lemma in non_actor_words("party_heads"):
         return True
     if _thing_word(lemma):
@@ -183,7 +183,7 @@ def _may_be_party(lemma: str) -> bool:
 def thing_head(tok: Token, actors: Any) -> bool:
     """The phrase's head names a thing, whoever owns it ('its export contracts', 'the decision')."""
     head = _counted(tok)
-    if head.pos_ != "NOUN" or _may_be_party(head.lemma_.lower()) or head.lemma_.lower() in QUANTIFIERS:
+    if head.pos_ != "NOUN" or may_be_party(head.lemma_.lower()) or head.lemma_.lower() in QUANTIFIERS:
         return False  # ('tens of thousands': people)
     # A name in the phrase up to its head makes it a party ('a WHO request', 'the daily Liberte'); a name
     # after it does not ('a camp near Gaziantep', 'the assessment of the envoy').
@@ -244,7 +244,7 @@ def name_modifier(tok: Token, actors: Any) -> Any:
     'Syrian regime targets'), as a span; None where the head itself names a party ('Iranian diplomats')."""
     head = _counted(tok)
     lemma = head.lemma_.lower()
-    if head.pos_ != "NOUN" or lemma in PLACE_NOUNS or _may_be_party(lemma) or actors.is_actor(
+    if head.pos_ != "NOUN" or lemma in PLACE_NOUNS or may_be_party(lemma) or actors.is_actor(
             head.doc[head.i : head.i + 1]):
         return None  # ('the Turkish attache', 'Myanmar nationals': people, named by where they are from)
     if child(head, "poss") is not None or bearers(head, -1):
