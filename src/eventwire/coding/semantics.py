@@ -394,6 +394,9 @@ def _unreal_noun(tok: Token) -> bool:
     """An event noun named as a prospect, an exposure or a contingency, not as something that happened."""
     if any(c.dep_ == "amod" and c.lower_ in UNREAL_MODIFIERS for c in tok.children):
         return True
+    if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and any(
+            c.dep_ == "acomp" and c.lower_ in UNREAL_MODIFIERS for c in tok.head.children):
+        return True  # 'a US withdrawal is likely to be messy': the event is foreseen, not reported
     # The anchor may be the word that governs the event noun: the adjective, or 'event' in 'in the event of'.
     if tok.pos_ == "ADJ" and tok.lemma_.lower() in CAPACITY_ADJECTIVES:
         return True
