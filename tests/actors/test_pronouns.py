@@ -112,3 +112,24 @@ def test_first_person_is_no_actor(nlp, resolver, text, word):
     # The writer ('I', 'we' outside quotes) is no party to the news; inside quotes the coder reads the speaker.
     res = pronoun(nlp, resolver, text, word)
     assert not res.is_actor, res.why
+
+
+def _phrase(nlp, resolver, text, phrase):
+    doc = nlp(text)
+    start = text.index(phrase)
+    return resolver.for_document(doc).resolution(doc.char_span(start, start + len(phrase)))
+
+
+@pytest.mark.parametrize(("text", "phrase", "code"), [
+    ("A senior Kenyan official confirmed his country's backing for the pact.", "his country", "KEN"),
+    ("The Kenyan foreign minister said his government would send troops.", "his government", "KENGOV"),
+    ("President Assad said his troops would liberate the city.", "his troops", "SYRMIL"),
+])
+def test_a_speakers_country_and_state_offices_are_the_speakers(nlp, resolver, text, phrase, code):
+    res = _phrase(nlp, resolver, text, phrase)
+    assert res.actor.code == code, res.why
+
+
+def test_a_persons_private_connections_are_not_their_country(nlp, resolver):
+    res = _phrase(nlp, resolver, "President Assad said his lawyer had filed the papers.", "his lawyer")
+    assert res.actor.country is None, res.why

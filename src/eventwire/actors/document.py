@@ -292,14 +292,20 @@ class DocumentActors:
         """'Iran said its foreign minister ...', 'Ostrava Glass Ltd said its chairman ...': the office belongs to the
         body the possessive pronoun stands for, so it takes that body's country, and a firm's office with no
         sector of its own is business."""
-        owner = next((c for c in span.root.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        owner = next((c for c in span.root.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS), None)
         if owner is None:
             return res
         body = self.resolution(span.doc[owner.i : owner.i + 1]).actor
         a = res.actor
-        if not a.sector and body.sector != "BUS":
+        # 'an Ivory Coast official confirmed his country's backing', 'the minister said his government would':
+        # the speaker's own country, whose government is the speaker's.
+        own_country = span.root.lemma_.lower() in ("country", "nation") and owner.lower_ != "its" and (
+            body.sector != "BUS")
+        if not a.sector and body.sector != "BUS" and not own_country:
             return res  # 'the US and its allies', 'their members': a word with no sector is not the owner's own
-        sector = a.sector or body.sector
+        if owner.lower_ in ("his", "her") and not own_country and a.sector not in ("GOV", "MIL"):
+            return res  # a person's state offices are theirs ('his generals'); 'his lawyer' may be anyone's
+        sector = a.sector or (None if own_country else body.sector)
         if not body.country and sector == a.sector:
             return res
         why.append(f"{owner.text!r} stands for {body.text!r}: its country {body.country or '-'}"
@@ -703,6 +709,10 @@ class DocumentActors:
             # "defence minister" is also "the minister" later on.
             for key in {res.title.casefold(), res.title.casefold().split()[-1]}:
                 self._titles.setdefault(key, {})[a.name] = self._people[full]
+
+
+# Possessive pronouns whose owner an office or a country belongs to ('its foreign minister', 'his government').
+OWNER_PRONOUNS = ("its", "their", "his", "her")
 
 
 def noun_phrase(head: Any) -> Any:
