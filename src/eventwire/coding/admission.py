@@ -35,6 +35,8 @@ REFLEXIVES = {"himself", "herself", "itself", "themselves", "ourselves", "myself
 # CAMEO's actor role for firms ('Texaco Inc', 'a bank'): business news between firms is no political event.
 BUSINESS = "BUS"
 MEDIA = "MED"
+# CAMEO's intents to meet or to talk (036 express intent to meet or negotiate).
+MEET_INTENT = {"036"}
 
 
 class _Refused:
@@ -150,8 +152,10 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
             thing_head(x, actors)) for x in (s, t)):
         # 'clashed with the president's assessment': one fights with a party, not a thing (either way round)
         return REFUSED
-    if code[:2] == "04" and any(a is not None and a.sector == MEDIA and not a.code for a in (s_actor, t_actor)):
-        return REFUSED  # 'the official, who met reporters': talking to the press is no consultation
+    if (code[:2] == "04" or code in MEET_INTENT) and any(
+            a is not None and a.sector == MEDIA and not a.code for a in (s_actor, t_actor)):
+        # 'the official, who met reporters', 'Reagan will meet the press': talking to the press is no consultation
+        return REFUSED
     if code[:2] == "04" and t is not None and thing_head(t, actors):
         return REFUSED  # 'Angola must meet its export contracts': a thing met is no one consulted, its owner neither
     if t_actor is None and t is not None and non_actor(t):

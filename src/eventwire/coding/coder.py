@@ -193,8 +193,20 @@ class EventCoder:
                 # background clause is an event wording, the event it recalls is what the sentence reports.
                 # ('Sanctions were imposed after Russia annexed Crimea' reports the sanctions: not this.)
                 found = self._candidates(si, sent, raws, actors, attributions[si], background=True)
-            out.extend(_fold_occasions(_shared_targets(found, self.frames.shared_target_roots)))
+            out.extend(_fold_occasions(_shared_targets([self._riot(c) for c in found],
+                                                       self.frames.shared_target_roots)))
         return out
+
+    def _riot(self, c: Candidate) -> Candidate:
+        """'Thousands of farmers battled police': civilians fighting the police riot (145), which is protest, not
+        a military clash. The police's side of the clash keeps its code."""
+        f = self.frames
+        if c.target is not None and (c.target.sector or "").lower() in f.riot_against_sectors and (
+                (c.source.sector or "").lower() in f.riot_doer_sectors):  # the data's word lists are folded
+            code = f.map_code("riot", c.cameo)
+            if code is not None:
+                c.cameo, c.rule = code, c.rule + ":riot"
+        return c
 
     def candidate_sentences(self, text: str) -> list[tuple[int, int]]:
         """Character ranges of the sentences of `text` that contain a possible trigger word, for parsing

@@ -27,7 +27,7 @@ WHEN_KEYS = {
 }
 # command: 'ordered the newspaper to suspend publication' is the embedded act, done by the one who orders.
 FRAME_KINDS = {"intent", "threat", "reject", "demand", "appeal", "accuse", "command"}
-MAPPING_KINDS = ("intent", "threat", "reject", "demand", "appeal", "accuse")
+MAPPING_KINDS = ("intent", "threat", "reject", "demand", "appeal", "accuse", "riot")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +89,10 @@ class Frames:
     # CAMEO roots whose agentless passive is the reporting speaker's act ('troops were mobilised, the army said')
     speaker_source_roots: frozenset[str] = frozenset()
     mover_nouns: frozenset[str] = frozenset()  # nouns whose of-phrase moves: 'the withdrawal of X troops'
+    # Fighting the police is rioting when the fighters are civilians ('farmers battled police'): the sectors
+    # on each side; the 'riot' mapping gives the code.
+    riot_doer_sectors: frozenset[str] = frozenset()
+    riot_against_sectors: frozenset[str] = frozenset()
 
     def map_code(self, kind: str, code: str) -> str | None:
         """The code a frame of `kind` gives an embedded event coded `code` (longest prefix wins)."""
@@ -326,6 +330,8 @@ def read_frames(path: str | Path) -> Frames:
         demand_nouns=words("demand_nouns") if "demand_nouns" in data else frozenset(),
         speaker_source_roots=words("speaker_source_roots") if "speaker_source_roots" in data else frozenset(),
         mover_nouns=words("mover_nouns") if "mover_nouns" in data else frozenset(),
+        riot_doer_sectors=words("riot_doer_sectors"),
+        riot_against_sectors=words("riot_against_sectors"),
     )
 
 
