@@ -121,9 +121,9 @@ def _phrase(nlp, resolver, text, phrase):
 
 
 @pytest.mark.parametrize(("text", "phrase", "code"), [
-    ("A senior Kenyan official confirmed his country's backing for the pact.", "his country", "KEN"),
+    ("A senior Kenyan official said his country stood behind the pact.", "his country", "KEN"),
     ("The Kenyan foreign minister said his government would send troops.", "his government", "KENGOV"),
-    ("President Assad said his troops would liberate the city.", "his troops", "SYRMIL"),
+    ("President Assad said his troops would retake the town.", "his troops", "SYRMIL"),
 ])
 def test_a_speakers_country_and_state_offices_are_the_speakers(nlp, resolver, text, phrase, code):
     res = _phrase(nlp, resolver, text, phrase)

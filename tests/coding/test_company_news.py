@@ -7,7 +7,7 @@ from __future__ import annotations
 from eventwire.model import Article
 from eventwire.pipeline import code_article
 
-BOARD = "Harlan Voss requested the consent of its board for an offer of at least 65 dlrs a share."
+BOARD = "Harlan Voss asked its board to approve his bid of 65 dlrs a share."
 
 
 def _codes(text: str, title: str | None = None) -> list[tuple[str, str, str | None]]:

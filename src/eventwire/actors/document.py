@@ -81,8 +81,8 @@ class DocumentActors:
         subjects = [t for t in first if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == first.root.i]
         if not subjects:
             return False
-        # A firm by name ('Gynex Inc', 'Texaco'), not a word for business people ('Investors on Philippine stock
-        # markets have shrugged off communist activity' opens a political story).
+        # A firm by name ('Gynex Inc', 'Texaco'), not a word for business people ('Investors on the Manila
+        # exchange ignored the unrest' may open a political story).
         subject = subjects[0]
         return subject.pos_ == "PROPN" and self.resolve(self.doc[subject.left_edge.i : subject.i + 1]).sector == "BUS"
 
@@ -297,7 +297,7 @@ class DocumentActors:
             return res
         body = self.resolution(span.doc[owner.i : owner.i + 1]).actor
         a = res.actor
-        # 'an Ivory Coast official confirmed his country's backing', 'the minister said his government would':
+        # 'a Ghanaian official affirmed his country's support', 'the minister said his government would':
         # the speaker's own country, whose government is the speaker's.
         own_country = span.root.lemma_.lower() in ("country", "nation") and owner.lower_ != "its" and (
             body.sector != "BUS")

@@ -396,7 +396,7 @@ def _unreal_noun(tok: Token) -> bool:
         return True
     if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and any(
             c.dep_ == "acomp" and c.lower_ in UNREAL_MODIFIERS for c in tok.head.children):
-        return True  # 'a US withdrawal is likely to be messy': the event is foreseen, not reported
+        return True  # 'a pullout is likely to prove costly': the event is foreseen, not reported
     # The anchor may be the word that governs the event noun: the adjective, or 'event' in 'in the event of'.
     if tok.pos_ == "ADJ" and tok.lemma_.lower() in CAPACITY_ADJECTIVES:
         return True
