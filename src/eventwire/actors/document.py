@@ -66,8 +66,8 @@ class DocumentActors:
         return self.resolution(span).is_actor
 
     def company_story(self) -> bool:
-        """Whether the article is company news: its headline names a firm by a ticker or legal form ('Gillette
-        <Gs> Seen Object Of Bidding War'), or its first sentence's subject is a firm ('Gynex Inc said that ...').
+        """Whether the article is company news: its headline names a firm by a ticker or legal form ('Tamsin
+        <TMS> Seen Object Of Bidding War'), or its first sentence's subject is a firm ('Orsk Tools Inc said that ...').
         Wire services run far more of these than political stories, and in them an unknown name is a
         businessman, not a politician."""
         if self._company_story is None:
@@ -81,7 +81,7 @@ class DocumentActors:
         subjects = [t for t in first if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == first.root.i]
         if not subjects:
             return False
-        # A firm by name ('Gynex Inc', 'Texaco'), not a word for business people ('Investors on the Manila
+        # A firm by name ('Orsk Tools Inc', 'Texaco'), not a word for business people ('Investors on the Manila
         # exchange ignored the unrest' may open a political story).
         subject = subjects[0]
         return subject.pos_ == "PROPN" and self.resolve(self.doc[subject.left_edge.i : subject.i + 1]).sector == "BUS"

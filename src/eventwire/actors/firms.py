@@ -98,7 +98,7 @@ def firm_names(text: str) -> dict[tuple[str, ...], str]:
 
 def title_marks_firm(title: str | None) -> bool:
     """Whether a headline names a firm by a ticker or legal form after a word ('Tamsin Foods Inc Board To
-    Meet', 'Gillette <Gs> Seen Object Of Bidding War'), whatever the firm's name."""
+    Meet', 'Tamsin <TMS> Seen Object Of Bidding War'), whatever the firm's name."""
     if not title:
         return False
     # Only the short forms: headlines capitalise every word, so 'Limited' in 'U.S. Sees Limited Progress' is

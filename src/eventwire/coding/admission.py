@@ -132,7 +132,7 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
     if not p.instrument and code[:2] not in VIOLENT_ROOTS and not political(s_actor) and not political(t_actor) and (
             actors.company_story()):
         # In company news an unknown name is a businessman and an unknown body a firm's ('Voss asked its board
-        # to approve his bid', 'Zaslow and Broder agreed to join the unit'): with no government, state or
+        # to approve his bid', 'two brokers agreed to join the unit'): with no government, state or
         # other political party on either side, the act is business, however political its verb.
         return REFUSED
     if not political(s_actor):
