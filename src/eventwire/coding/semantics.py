@@ -157,6 +157,12 @@ def _describing(tok: Token) -> bool:
         t = t.head
     if reduced_passive(t) and any(c.lower_ == "since" for c in t.children):
         return True  # 'the buffer zone, patrolled by UN forces since 1974': a state that lasts, not today's act
+    if _lemma(tok) in RELATIONSHIP_VERBS and any(c.dep_ == "advmod" and c.lower_ in RELATIONSHIP_MARKS
+                                                 for c in tok.children) and (
+            tok.tag_ in ("VBZ", "VBP") or (tok.tag_ == "VBD" and any(c.lower_ == "already" for c in tok.children))):
+        # 'Volcker works very closely with Baker', 'already cooperated closely': how two parties stand, not a
+        # day's act ('worked closely through the talks to de-escalate' is one)
+        return True
     if _lemma(tok) not in STANDING_VERBS:
         return False
     if t.dep_ == "relcl" and _lasting(t):
@@ -203,6 +209,8 @@ SAYING_NOUNS = _words("saying_nouns")
 # earlier one, told as the reason.
 REASON_HEADS = _words("reason_heads")
 STANDING_VERBS = _words("standing_verbs")
+RELATIONSHIP_VERBS = _words("relationship_verbs")
+RELATIONSHIP_MARKS = _words("relationship_marks")
 LASTING_MARKS = _words("lasting_marks")
 ASSENT_VERBS = _words("assent_verbs")
 FORCE_MEANS = _words("force_means")
