@@ -78,13 +78,11 @@ class DocumentActors:
         first = next(iter(self.doc.sents), None)
         if first is None:
             return False
-        subjects = [t for t in first if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == first.root.i]
-        if not subjects:
-            return False
+        subject = next((t for t in first.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
         # A firm by name ('Orsk Tools Inc', 'Texaco'), not a word for business people ('Investors on the Manila
         # exchange ignored the unrest' may open a political story).
-        subject = subjects[0]
-        return subject.pos_ == "PROPN" and self.resolve(self.doc[subject.left_edge.i : subject.i + 1]).sector == "BUS"
+        return subject is not None and subject.pos_ == "PROPN" and (
+            self.resolve(self.doc[subject.left_edge.i : subject.i + 1]).sector == "BUS")
 
     def mentions(self, sent: Any) -> list[tuple[Any, Actor]]:
         """The actor mentions of one sentence, as maximal noun phrases, in order."""

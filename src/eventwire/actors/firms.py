@@ -13,6 +13,7 @@ names a firm in the whole article (`title_firm_names`), since headline capitals 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -96,6 +97,15 @@ def firm_names(text: str) -> dict[tuple[str, ...], str]:
     return found
 
 
+def _headline_marks(tokens: list[str], legal_forms: Collection[str]) -> Iterator[tuple[int, re.Match | None]]:
+    """The index of each headline token after the first that marks a firm before it, a ticker ('<Gs>') or a
+    legal form ('Inc'), with the ticker's match (None for a legal form)."""
+    for i, tok in enumerate(tokens[1:], 1):
+        ticker = _TITLE_TICKER.match(tok.rstrip(_TRAILING))
+        if ticker or _bare(tok) in legal_forms:
+            yield i, ticker
+
+
 def title_marks_firm(title: str | None) -> bool:
     """Whether a headline names a firm by a ticker or legal form after a word ('Tamsin Foods Inc Board To
     Meet', 'Tamsin <TMS> Seen Object Of Bidding War'), whatever the firm's name."""
@@ -104,8 +114,7 @@ def title_marks_firm(title: str | None) -> bool:
     # Only the short forms: headlines capitalise every word, so 'Limited' in 'U.S. Sees Limited Progress' is
     # no legal form.
     short = {f for f in firm_marks().legal_forms if len(f.rstrip(".")) <= 4}
-    tokens = _TOKEN.findall(title)
-    return any(_TITLE_TICKER.match(tok.rstrip(_TRAILING)) or _bare(tok) in short for tok in tokens[1:])
+    return next(_headline_marks(_TOKEN.findall(title), short), None) is not None
 
 
 def title_firm_names(title: str | None) -> dict[tuple[str, ...], str]:
@@ -117,10 +126,7 @@ def title_firm_names(title: str | None) -> dict[tuple[str, ...], str]:
     marks = firm_marks()
     tokens = _TOKEN.findall(title)
     found: dict[tuple[str, ...], str] = {}
-    for i, tok in enumerate(tokens):
-        ticker = _TITLE_TICKER.match(tok.rstrip(_TRAILING))
-        if not (ticker or _bare(tok) in marks.legal_forms) or i == 0:
-            continue
+    for i, ticker in _headline_marks(tokens, marks.legal_forms):
         word = _bare(tokens[i - 1]).split("/")[-1]
         if not word[:1].isupper() or word in marks.joiners or word in marks.legal_forms or (
                 word in marks.corporate_words):
