@@ -64,9 +64,9 @@ def test_a_place_name_has_a_capital():
 
 
 def test_a_place_seized_is_territory_taken():
-    # The row reads 'seized X' as property seized (171); a place seized is territory occupied (192).
+    # A place seized is taken by force (190, ASSAULT, as the PLV gold codes captures), not property seized (171).
     event = _event("Islamist fighters seized Timbuktu on Sunday.", "seized")
-    assert event.cameo == "192" and event.rule.endswith(":place")
+    assert event.cameo == "190"
     assert event.target.country == "MLI"
 
 

@@ -56,6 +56,7 @@ from .parties import (
     thing,
 )
 from .pattern_table import Pattern, PatternSet, load_patterns
+from .retaliation import may_warn, warnings
 from .semantics import COMMENTATOR_NOUNS, EXPECTATION_VERBS, OPINION, REASON_HEADS, adjust_code, is_question, modality
 from .syntax import (
     agent,
@@ -88,6 +89,8 @@ TOPIC_MODIFIED = {"09"}
 TIME_PREPS = {"after", "before", "since", "following", "during", "amid", "despite", "until", "ahead"}
 # The pattern behind the built-in obligation rule (coder._obligations), so every event has a rule id.
 OBLIGATION = Pattern(id="obligation", lemma="must", pos="V", cameo="100", targets=(), when={})
+# ... and behind the warnings of an answer to another's act (coder._warnings, coding/retaliation.py).
+RETALIATION = Pattern(id="retaliation", lemma="warn", pos="V", cameo="130", targets=(), when={})
 
 
 @dataclass(slots=True)
@@ -128,9 +131,10 @@ def _anchor_of(m: Match) -> Token:
 
 
 def _goods_checked(matches: list[Match], actors: Any) -> list[Match]:
-    """The matches with each transfer row (need=goods) that hands over no goods replaced by the next tied row
-    of its word, or dropped: 'sent a letter to X' is no aid, and 'provided urgent assistance' is the noun's
-    event, not the verb's. Done before framing, so 'not planning to send officials' frames nothing either."""
+    """The matches with each transfer row (need=goods) that hands over no goods replaced by the next row of
+    its word that matched (tied first, then weaker), or dropped: 'sent a letter to X' is no aid, 'received a
+    delegation' is a visit hosted, and 'provided urgent assistance' is the noun's event, not the verb's. Done
+    before framing, so 'not planning to send officials' frames nothing either."""
     by_tok = {m.token.i: m for m in matches}
     out: list[Match] = []
     for m in matches:
@@ -139,6 +143,11 @@ def _goods_checked(matches: list[Match], actors: Any) -> list[Match]:
                      if not p.need_goods or goods_handed(replace(m, pattern=p), by_tok, actors)), None)
         if keep is not None:
             out.append(m if keep == 0 else replace(m, pattern=rows[keep], alternatives=rows[keep + 1 :]))
+            continue
+        weaker = [p for p in m.weaker if not p.need_goods]
+        if weaker and m.pattern.need_goods:
+            tied = tuple(p for p in weaker[1:] if p.specificity == weaker[0].specificity)
+            out.append(replace(m, pattern=weaker[0], alternatives=tied, weaker=()))
     return out
 
 
@@ -179,7 +188,7 @@ class EventCoder:
             matches += impact_matches(
                 list(sent), set(table_matches), lambda t, found=table_matches: attack_code(t, found)
             )
-            if not matches and not self._may_oblige(sent):
+            if not matches and not self._may_oblige(sent) and not may_warn(sent):
                 continue
             if attributions is None:
                 attributions = sentence_attributions(doc, sents)
@@ -187,6 +196,7 @@ class EventCoder:
             matches = _goods_checked(matches, actors)
             raws = self._sentence_events(sent, matches)
             raws += self._obligations(sent, matches, actors)
+            raws = self._warnings(sent, raws)
             found = self._candidates(si, sent, raws, actors, attributions[si])
             if not found and raws and all(modality(r.anchor, self.frames).background for r in raws):
                 # 'The move came after the government released 100 prisoners': when nothing outside the
@@ -312,6 +322,23 @@ class EventCoder:
             out.append(_Raw(pseudo, "100", speaker, target, tok.head, (tok.i, tok.i + 1), "obligation",
                             recip=False, framed=True))
         return out
+
+    def _warnings(self, sent: Span, raws: list[_Raw]) -> list[_Raw]:
+        """'X warned that any incursion would be met with force': the speaker threatens the one whose act it
+        would answer. The act warned against has not happened, and the warning verb's own reading of it (a
+        threat of that act, or 'vowed' read as a promise) names the wrong doer or act: both give way."""
+        found = warnings(sent)
+        if not found:
+            return raws
+        covered = {i for w in found for i in (*w.condition, w.consequence.i)}
+        speech = {w.speech_verb.i for w in found}
+        kept = [r for r in raws if r.match.token.i not in covered and not (
+            r.match.token.i in speech and r.match.pattern.frame is not None)]
+        for w in found:
+            pseudo = Match(w.consequence, RETALIATION, None, "")
+            kept.append(_Raw(pseudo, w.code, w.speaker, w.target, w.speech_verb,
+                             (w.consequence.i, w.consequence.i + 1), "retaliation", recip=False, framed=True))
+        return kept
 
     def _frame_code(self, kind: str, code: str, embedded_pos: str = "V") -> str | None:
         root = code[:2]
@@ -532,9 +559,9 @@ class EventCoder:
         if m.relation in BEHEST_RELATIONS:
             # 'At the request of X, Y sent troops': X asked; the verb's subject did what was asked.
             return (prep_objects(tok, "of") + [None])[0]
+        heads = m.pattern.when.get("head") or m.pattern.when.get("statehead") or frozenset()
         light = gov is not None and (
-            bool(lemma_variants(gov) & self.frames.light_verbs)
-            or bool(lemma_variants(gov) & (m.pattern.when.get("head") or m.pattern.when.get("statehead") or set()))
+            bool(lemma_variants(gov) & self.frames.light_verbs) or bool(lemma_variants(gov) & heads) or "*" in heads
         )
         # 'talks between X and Y': the parties are the actors, in both directions.
         goal = m.relation in ("prep:for", "prep:to", "prep:toward", "prep:towards")
@@ -561,6 +588,9 @@ class EventCoder:
             found = agent(gov) if m.relation == "nsubjpass" else subject(
                 gov, object_control=self.frames.object_control
             )
+            if found is None and m.relation.startswith("prep:") and is_passive(gov) and (
+                    m.pattern.cameo[:2] in self.frames.speaker_source_roots):
+                found = child(gov, "nsubjpass")  # 'the army was put on high alert': the forces readied act
             if found is not None:
                 return found
         for c in tok.children:

@@ -20,6 +20,7 @@ from .syntax import (
     agent,
     american_spelling,
     asked_clause,
+    child,
     children,
     clause_object,
     direct_object,
@@ -48,6 +49,9 @@ class Match:
     # Rows as specific as `pattern` that match too, in table order: the coder tries them when the
     # chosen row yields no event ('asked X for Y' under a row that needs an embedded act).
     alternatives: tuple[Pattern, ...] = ()
+    # Less specific rows that match too: a transfer row that hands over no goods gives way to them
+    # ('received a delegation from the Bank' is a visit hosted, not aid received).
+    weaker: tuple[Pattern, ...] = ()
     pieces: tuple[int, int] | None = None  # the tokens of a word split at a hyphen ('sit-in': sit, -, in)
 
     @property
@@ -105,6 +109,8 @@ def _trigger_lemmas(tok: Token, lemmas: frozenset[str] | set[str]) -> list[str]:
 
 def _objects(tok: Token, *, named: bool = False) -> list[Token]:
     obj = direct_object(tok)
+    if obj is not None and obj.dep_ in ("nsubjpass", "csubjpass") and child(tok, "dobj") is not None:
+        obj = child(tok, "dobj")  # 'inspectors were granted access': the passive keeps the thing as object
     if obj is None and named and tok.pos_ in ("VERB", "AUX"):
         # 'will not accept refugees fleeing the war': a misparsed object, taken only where the row names
         # what it must be (an 'any object' row would read every 'allowed X to ...' as its object).
@@ -268,7 +274,7 @@ def satisfies(
         elif key in ("head", "statehead"):
             # The governing verb decides only for a noun with no agent of its own; a framing verb
             # ('pledged aid', 'called for sanctions') supplies the agent itself.
-            if gov is not None and (lemma_variants(gov) & values or _lemma(gov) in frame_lemmas):
+            if gov is not None and (lemma_variants(gov) & values or _lemma(gov) in frame_lemmas or "*" in values):
                 continue
             if gov is not None and _lemma(gov) == "come" and tok.dep_ == "pobj" and tok.head.lower_ == "under":
                 continue  # 'came under attack / criticism': the one it comes upon suffers it
@@ -283,6 +289,11 @@ def satisfies(
             if pattern.frame is not None and has_own_source(tok) and asked_clause(tok, asked_nouns) is not None:
                 continue  # 'Trump's demand that Germany repatriate its citizens': the noun says who asks what
             if pattern.frame is not None or not (has_own_source(tok) or impact_subject(tok)):
+                return False
+        elif key == "via":
+            # 'chained themselves to the gates in protest': a noun that hangs on its verb by one of these
+            # prepositions says what the verb's doing was ('head=*': any verb governs it).
+            if gov is None or tok.dep_ != "pobj" or tok.head.lower_ not in values:
                 return False
         elif key == "stock":
             # 'Uganda hosts 1.5 million refugees': a count in the thousands in the simple present is a
@@ -390,7 +401,8 @@ def match_token(tok: Token, patterns: PatternSet, lemma: str | None = None) -> M
     if not fits:
         return None
     tied = tuple(p for p in fits[1:] if p.specificity == fits[0].specificity)
-    return Match(tok, fits[0], gov, relation, tied)
+    weaker = tuple(p for p in fits[1:] if p.specificity != fits[0].specificity and not p.block)
+    return Match(tok, fits[0], gov, relation, tied, weaker)
 
 
 HYPHENS = {"-", "‐", "‑"}

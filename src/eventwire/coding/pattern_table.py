@@ -23,7 +23,7 @@ POS = {"V": ("VERB", "AUX"), "N": ("NOUN", "PROPN"), "A": ("ADJ",)}
 # Constraint keys the matcher understands (matcher.satisfies); `pobj:PREP` and `nopobj` take a preposition.
 WHEN_KEYS = {
     "obj", "notobj", "prt", "noprt", "mod", "nomod", "head", "statehead", "xcomp", "noxcomp",
-    "oprd", "nooprd", "nopobj", "objpos", "subj", "notsubj", "noclause", "stock",
+    "oprd", "nooprd", "nopobj", "objpos", "subj", "notsubj", "noclause", "stock", "via",
 }
 # command: 'ordered the newspaper to suspend publication' is the embedded act, done by the one who orders.
 FRAME_KINDS = {"intent", "threat", "reject", "demand", "appeal", "accuse", "command"}

@@ -20,7 +20,7 @@ from eventwire.datafiles import read_json_data
 from .instruments import VIOLENT_ROOTS, weapon_code
 from .matcher import form_lemma
 from .pattern_table import PATTERN_DIR, Frames, word_list
-from .syntax import asked_clause, child, direct_object, reduced_passive, subject
+from .syntax import asked_clause, child, dateline_end, direct_object, reduced_passive, subject
 
 # The word lists live in data (patterns/modality.json); the comments below say what each is for.
 MODALITY_FILE = PATTERN_DIR / "modality.json"
@@ -124,6 +124,8 @@ def _background(tok: Token) -> str | None:
     """The kind of background clause tok is in: 'relcl', a mark word, or None."""
     t = tok
     for _ in range(12):
+        if t.dep_ == "relcl" and t.head.i < dateline_end(t):
+            return None  # 'NEW DELHI (Reuters) - Chinese troops withdrew': the parser hung the lead on the dateline
         if t.dep_ == "relcl":
             # 'militants who attacked the base' asserts an event of its antecedent; 'the embargo it
             # imposed' only recalls one to describe its object.

@@ -1,0 +1,208 @@
+"""Warnings that another's act will be answered: 'X warned that any incursion would be met with a crushing
+response', 'Any attack will draw a swift reply, the minister said', 'Y said any deployment would be treated as
+an act of aggression', 'the rebels will pay a heavy price, the army said'.
+
+The wording names no threat verb: the threat is a reported future consequence. The speaker threatens (CAMEO
+13); the one threatened is the party whose act the consequence answers ('any Indian incursion', 'any attempt
+by opposition supporters'), or the one said to face or pay it. A military answer makes it 138 (threaten with
+military force), any other 130. The word lists are data: patterns/retaliation.json.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from eventwire.datafiles import read_json_data
+
+from .pattern_table import word_list
+from .syntax import child, children, is_passive, prep_objects, subject
+
+RETALIATION_FILE = Path(__file__).resolve().parent / "patterns" / "retaliation.json"
+MILITARY_THREAT, THREAT = "138", "130"
+PARTY_ENTS = ("NORP", "GPE", "ORG")
+# Clauses hanging on the answer's verb say something else ('... and that the army stood ready').
+CLAUSE_DEPS = ("conj", "cc", "advcl", "ccomp", "parataxis", "nsubj", "nsubjpass")
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    meet_verbs: frozenset[str]  # 'would be met with a response', 'will be crushed'
+    with_verbs: frozenset[str]  # of those, the ones that need their with-phrase ('met with force')
+    draw_verbs: frozenset[str]  # 'would draw a swift response', 'would mean war'
+    treat_verbs: frozenset[str]  # 'would be treated as an act of aggression'
+    suffer_verbs: frozenset[str]  # 'will pay a heavy price', 'would face consequences': the subject is threatened
+    response_nouns: frozenset[str]
+    aggression_nouns: frozenset[str]
+    condition_determiners: frozenset[str]
+    speaker_verbs: frozenset[str]
+    military_words: frozenset[str]
+    future_aux: frozenset[str]
+    regret_verbs: frozenset[str]  # 'will make them regret it': the ones made to regret are threatened
+    price_nouns: frozenset[str]  # a penalty only with 'a' or a word of severity: 'a heavy price', not 'the offer price'
+    severity_words: frozenset[str]
+
+    @property
+    def verbs(self) -> frozenset[str]:  # the consequence verbs
+        return self.meet_verbs | self.draw_verbs | self.treat_verbs | self.suffer_verbs
+
+
+@lru_cache(maxsize=1)
+def words() -> Words:
+    data = read_json_data(RETALIATION_FILE)
+    return Words(**{name: word_list(data, name, RETALIATION_FILE) for name in Words.__slots__})
+
+
+@dataclass(frozen=True, slots=True)
+class Warning:
+    consequence: Token  # the verb of the answer ('met', 'draw', 'pay')
+    speaker: Token
+    speech_verb: Token  # where the warning's tense and negation are read
+    target: Token | None
+    code: str
+    condition: frozenset[int]  # token indices of the act warned against, whose own events it replaces
+
+
+def may_warn(sent: Span) -> bool:
+    """A cheap test: does the sentence hold a consequence verb at all?"""
+    verbs = words().verbs
+    return any(t.lemma_.lower() in verbs or t.lemma_.lower() in words().regret_verbs for t in sent)
+
+
+def warnings(sent: Span) -> list[Warning]:
+    w = words()
+    out = []
+    for tok in sent:
+        if tok.lemma_.lower() in w.regret_verbs and tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_ == "make":
+            found = _made_to_regret(tok)
+            if found is not None:
+                out.append(found)
+            continue
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in w.verbs:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in w.future_aux for c in tok.children):
+            continue  # 'the attack drew a swift response' reports an answer given, not one promised
+        found = _warning(tok, w)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _warning(tok: Token, w: Words) -> Warning | None:
+    lemma = tok.lemma_.lower()
+    subj = child(tok, "nsubj", "nsubjpass")
+    if lemma in w.suffer_verbs:
+        if not any(_lemma(o) in w.response_nouns and _penalty(o, w) for o in _objects(tok)) or subj is None:
+            return None
+        target = None if _conditional_noun(subj, w) else subj
+        clause = _if_clause(tok)  # 'will face consequences if it tests a missile': the missile is not the answer
+        condition = frozenset(t.i for t in clause.subtree) if clause is not None else frozenset()
+    else:
+        if not _answered(tok, lemma, w):
+            return None
+        clause = _if_clause(tok)
+        if subj is not None and _conditional_noun(subj, w):
+            target, condition = _party_of(subj), frozenset(t.i for t in subj.subtree)
+        elif clause is not None:
+            target, condition = child(clause, "nsubj", "nsubjpass"), frozenset(t.i for t in clause.subtree)
+        else:
+            return None  # 'the deployment would be treated as aggression' with no 'any' or 'if' is a view
+    speaker, verb = _speaker(tok, w)
+    if speaker is None:
+        return None
+    if target is None:
+        # 'Iran warned Israel that any attack ...', 'cautioned India that ...': the one warned.
+        target = child(verb, "dobj", "dative")
+    answer = [t for c in tok.children if c.dep_ not in CLAUSE_DEPS for t in c.subtree if t.i not in condition]
+    military = any(_lemma(t) in w.military_words or t.lower_ in w.military_words for t in answer)
+    return Warning(tok, speaker, verb, target, MILITARY_THREAT if military else THREAT, condition)
+
+
+def _made_to_regret(tok: Token) -> Warning | None:
+    """'vowed to make India regret any strike', 'will make them rue the day': a threat against the one made to."""
+    make = tok.head
+    target = child(tok, "nsubj")
+    speaker = subject(make)
+    if target is None or speaker is None:
+        return None
+    verb = make.head if make.dep_ in ("xcomp", "ccomp") and make.head.i != make.i else make
+    return Warning(tok, speaker, verb, target, THREAT, frozenset(t.i for t in tok.subtree if t.i != target.i))
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _objects(tok: Token) -> list[Token]:
+    return children(tok, "dobj") + prep_objects(tok, "to") + prep_objects(tok, "in")
+
+
+def _answered(tok: Token, lemma: str, w: Words) -> bool:
+    """'would be met with force', 'will be crushed', 'would draw a response', 'would be treated as aggression'."""
+    if lemma in w.treat_verbs:
+        if not is_passive(tok):
+            return False
+        named = prep_objects(tok, "as")
+        named += [o for n in named for o in prep_objects(n, "of")]  # 'an act of war', 'a declaration of war'
+        return any(_lemma(o) in w.aggression_nouns for o in named)
+    if lemma in w.meet_verbs:
+        if not is_passive(tok):
+            return False
+        if lemma in w.with_verbs:
+            return any(_lemma(o) in w.response_nouns for o in prep_objects(tok, "with"))
+        return True
+    return any(_lemma(o) in w.response_nouns for o in _objects(tok))
+
+
+def _penalty(noun: Token, w: Words) -> bool:
+    """'a heavy price', 'a price', 'severe consequences' is a penalty; 'the offer price', 'a price of 20 dlrs',
+    'the full price' is what something costs."""
+    if _lemma(noun) not in w.price_nouns:
+        return True
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nummod", "prep", "poss", "det")]
+    return all((c.dep_ == "det" and c.lower_ == "a") or (c.dep_ == "amod" and _lemma(c) in w.severity_words)
+               or (c.dep_ == "prep" and c.lower_ == "for") for c in mods)
+
+
+def _conditional_noun(noun: Token, w: Words) -> bool:
+    """'any attack', 'every provocation', 'further aggression': an act that has not happened, warned against."""
+    return any(c.dep_ in ("det", "amod") and c.lower_ in w.condition_determiners for c in noun.children)
+
+
+def _if_clause(tok: Token) -> Token | None:
+    for c in children(tok, "advcl"):
+        if any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "should") for m in c.children):
+            return c
+    return None
+
+
+def _party_of(noun: Token) -> Token | None:
+    """Whose act it would be: 'any Indian incursion', 'Greece's deployment', 'any attempt by supporters'."""
+    poss = child(noun, "poss")
+    if poss is not None and poss.pos_ != "PRON":
+        return poss
+    by = prep_objects(noun, "by")
+    if by:
+        return by[0]
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound") and c.ent_type_ in PARTY_ENTS:
+            return c
+    return None
+
+
+def _speaker(tok: Token, w: Words) -> tuple[Token | None, Token | None]:
+    """The one who warns: the subject of the reporting verb whose content the consequence is."""
+    t = tok
+    for _ in range(4):
+        while t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head
+        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in w.speaker_verbs:
+            return subject(t.head), t.head
+        if t.dep_ in ("ccomp", "xcomp", "advcl") and t.head.i != t.i:
+            t = t.head
+            continue
+        break
+    return None, None
