@@ -130,3 +130,29 @@ def test_the_full_name_of_a_firm_beats_a_title_word_in_it(mentions_in):
 def test_an_owner_in_front_of_a_firm_name_is_no_part_of_it():
     names = firm_names("Shareholders voted to sell the firm to Britain's Kestrel Group PLC in May.")
     assert names[("kestrel",)] == "Kestrel Group"
+
+
+@pytest.mark.parametrize("text, firm", [
+    ("Air Norland cut its fares to Lisbon.", "Air Norland"),
+    ("The state carrier Air France cancelled 40 flights.", "Air France"),
+    ("It signed a leasing deal with Air India.", "Air India"),  # the full stop is no part of the name
+])
+def test_a_corporate_prefix_starts_a_firm_name(text, firm):
+    assert firm in set(firm_names(text).values())
+
+
+@pytest.mark.parametrize("text", [
+    "The US Air Force bombed the bridge.",
+    "Air Marshal Tom Reed said the jets were ready.",
+    "Air traffic was halted at the airport.",  # a lower-case word after the prefix is no name
+])
+def test_a_corporate_prefix_before_a_military_word_is_no_firm(text):
+    assert firm_names(text) == {}
+
+
+def test_an_airline_named_for_its_country_is_a_firm_not_the_state(nlp, resolver):
+    doc = nlp("Air France cancelled 40 flights to Algeria, a spokesman for Air France said.")
+    actors = resolver.for_document(doc)
+    found = {m.text: a for s in doc.sents for m, a in actors.mentions(s)}
+    assert found["Air France"].sector == "BUS" and found["Air France"].country is None
+    assert "FRA" not in {a.country for a in found.values()}

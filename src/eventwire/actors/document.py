@@ -216,6 +216,11 @@ class DocumentActors:
                 firm = self._named_firm(span, why) if c.entry.kind == "state" and _is_name(root) else None
                 if firm is not None:
                     return firm
+                whole = self._firm(span) if len(name_words or ()) > 1 else None
+                if whole is not None and folded_words(whole) == name_words:
+                    # 'Air France', 'Air UK': the whole phrase is a firm's name this article gives.
+                    why.append(f"{span.text!r} is the full name of the firm {whole!r} this article names")
+                    return self._done(span, whole, None, "BUS", "memory:firm", why)
                 return self._countryish_head(span, c, mods, why)
 
         # A region ("Latin America", "the Middle East") is a place, not an actor with a country.
@@ -299,8 +304,10 @@ class DocumentActors:
         # the speaker's own country, whose government is the speaker's.
         own_country = span.root.lemma_.lower() in ("country", "nation") and owner.lower_ != "its" and (
             body.sector != "BUS")
-        if not a.sector and body.sector != "BUS" and not own_country:
-            return res  # 'the US and its allies', 'their members': a word with no sector is not the owner's own
+        if not a.sector and body.sector not in ("BUS", "LAB") and not own_country:
+            # 'the US and its allies', 'NATO and its members': a word with no sector is not the owner's own;
+            # a union's members are its workers.
+            return res
         if owner.lower_ in ("his", "her") and not own_country and a.sector not in ("GOV", "MIL"):
             return res  # a person's state offices are theirs ('his generals'); 'his lawyer' may be anyone's
         sector = a.sector or (None if own_country else body.sector)

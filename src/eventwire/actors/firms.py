@@ -43,13 +43,17 @@ class FirmMarks:
     reporting_verbs: frozenset[str] = frozenset()
     # 'Fairchild Industries': plural nouns that end a firm's name and stay part of it
     corporate_words: frozenset[str] = frozenset()
+    # 'Air France', 'Air UK': a word that starts a firm's name with the capitalised word after it ...
+    corporate_prefixes: frozenset[str] = frozenset()
+    not_after_prefixes: frozenset[str] = frozenset()  # ... unless that word makes it something else ('Air Force')
 
 
 @lru_cache(maxsize=4)
 def firm_marks(path: Path = DATA_FILE) -> FirmMarks:
     """The marks of a firm name, read and checked (DataFileError naming the file and the reason)."""
     data = read_json_data(path)
-    for key in ("legal_forms", "name_joiners", "words_before_names", "reporting_verbs", "corporate_words"):
+    for key in ("legal_forms", "name_joiners", "words_before_names", "reporting_verbs", "corporate_words",
+                "corporate_prefixes", "not_after_prefixes"):
         value = data.get(key)
         if not isinstance(value, list) or not all(isinstance(x, str) and x.strip() for x in value):
             raise DataFileError(str(path), f"{key!r} must be a list of words")
@@ -57,7 +61,8 @@ def firm_marks(path: Path = DATA_FILE) -> FirmMarks:
         raise DataFileError(str(path), "'max_name_words' must be a positive whole number")
     return FirmMarks(frozenset(data["legal_forms"]), frozenset(data["name_joiners"]),
                      frozenset(data["words_before_names"]), data["max_name_words"],
-                     frozenset(data["reporting_verbs"]), frozenset(data["corporate_words"]))
+                     frozenset(data["reporting_verbs"]), frozenset(data["corporate_words"]),
+                     frozenset(data["corporate_prefixes"]), frozenset(data["not_after_prefixes"]))
 
 
 def firm_names(text: str) -> dict[tuple[str, ...], str]:
@@ -79,6 +84,8 @@ def firm_names(text: str) -> dict[tuple[str, ...], str]:
             if joined:
                 first, name = first + joined[-1] + 1, name[joined[-1] + 1 :]
             name = name + [word] if name else []
+        elif word in marks.corporate_prefixes and i + 1 < len(tokens) and _prefixed_name(tokens[i + 1], marks):
+            first, name = i, [word, _bare(tokens[i + 1]).rstrip(".")]
         else:
             continue
         while name and (_bare(name[-1]) in marks.legal_forms or name[-1] in marks.joiners):
@@ -136,6 +143,11 @@ def title_firm_names(title: str | None) -> dict[tuple[str, ...], str]:
         if len(symbol) > 1:
             found.setdefault(folded_words(symbol), word)
     return found
+
+
+def _prefixed_name(tok: str, marks: FirmMarks) -> bool:
+    word = _bare(tok).rstrip(".")  # 'a deal with Air India.'
+    return word[:1].isupper() and word not in marks.not_after_prefixes and word.isalpha()
 
 
 def _add(found: dict[tuple[str, ...], str], full: str, marks: FirmMarks) -> None:

@@ -27,7 +27,7 @@ WHEN_KEYS = {
 }
 # command: 'ordered the newspaper to suspend publication' is the embedded act, done by the one who orders.
 FRAME_KINDS = {"intent", "threat", "reject", "demand", "appeal", "accuse", "command"}
-MAPPING_KINDS = ("intent", "threat", "reject", "demand", "appeal", "accuse", "riot")
+MAPPING_KINDS = ("intent", "threat", "reject", "demand", "appeal", "accuse", "riot", "walkout")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +93,10 @@ class Frames:
     # on each side; the 'riot' mapping gives the code.
     riot_doer_sectors: frozenset[str] = frozenset()
     riot_against_sectors: frozenset[str] = frozenset()
+    # Workers who 'strike' something walk out on it ('its members have struck the networks'): the sectors
+    # and trigger words; the 'walkout' mapping gives the code.
+    walkout_sectors: frozenset[str] = frozenset()
+    walkout_triggers: frozenset[str] = frozenset()
 
     def map_code(self, kind: str, code: str) -> str | None:
         """The code a frame of `kind` gives an embedded event coded `code` (longest prefix wins)."""
@@ -332,6 +336,8 @@ def read_frames(path: str | Path) -> Frames:
         mover_nouns=words("mover_nouns") if "mover_nouns" in data else frozenset(),
         riot_doer_sectors=words("riot_doer_sectors"),
         riot_against_sectors=words("riot_against_sectors"),
+        walkout_sectors=words("walkout_sectors"),
+        walkout_triggers=words("walkout_triggers"),
     )
 
 
