@@ -216,7 +216,8 @@ class EventCoder:
             code = f.map_code("riot", c.cameo)
             if code is not None:
                 c.cameo, c.rule = code, c.rule + ":riot"
-        elif (c.source.sector or "").lower() in f.walkout_sectors and c.trigger.root.lemma_.lower() in f.walkout_triggers:
+        elif (c.source.sector or "").lower() in f.walkout_sectors and (
+                c.trigger.root.lemma_.lower() in f.walkout_triggers):
             # 'the union's members have struck the networks': workers who strike walk out, they use no force.
             code = f.map_code("walkout", c.cameo)
             if code is not None:

@@ -153,6 +153,9 @@ def _mods(tok: Token) -> set[str]:
         # 'spoke by telephone', 'cooperate on security': prepositional modifiers name the kind too.
         if c.dep_ == "prep":
             found |= {_lemma(p) for p in children(c, "pobj")}
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in EVENT_HOLDERS:
+        # 'a joint training programme': the holder's modifiers are the event's ('joint' modifies 'programme').
+        found |= {_lemma(c) for c in tok.head.children if c.dep_ in ("amod", "compound") and c.i < tok.i}
     return found
 
 
