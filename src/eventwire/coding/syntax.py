@@ -495,9 +495,10 @@ def _subject_child(tok: Token) -> Token | None:
             if t.i >= end and t.head.i < end and t.pos_ in NOMINAL:
                 return t
     before = [c for c in subs if c.i < tok.i]
-    if len(before) > 1 and any(t.text == "," for t in tok.doc[before[0].i : before[-1].left_edge.i]):
+    if len(before) > 1 and tok.doc[before[0].left_edge.i].tag_ in ("VBG", "VBN") and any(
+            t.text == "," for t in tok.doc[before[0].i : before[-1].left_edge.i]):
         # 'Waving flags and chanting slogans, thousands of students rallied': the parser made the fronted
-        # phrase a second subject; the subject is the one after the comma, next to the verb.
+        # participle phrase a second subject; the subject is the one after the comma, next to the verb.
         return before[-1]
     return subs[0]
 
