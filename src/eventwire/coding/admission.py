@@ -22,7 +22,7 @@ from .arguments import body_named, named
 from .instruments import VIOLENT_ROOTS
 from .matcher import Match
 from .parties import is_state, non_actor, non_actor_words, pronoun_owned_thing, resolve_target, thing, thing_head
-from .syntax import children, direct_object, noun_phrase
+from .syntax import children, direct_object, noun_phrase, prep_objects
 
 # Force used on a thing is still news about that thing ('shelled the hospital', 'torched homes', 'blocked
 # accounts'); so is force threatened on it (138x). Any other act done to a thing has no party as its target.
@@ -162,6 +162,10 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
         return REFUSED  # done to a quality, an idea or a state of affairs, not to a party
     if code[:2] == "07" and t_actor is None and t is not None and not p.place and _recipient(t) and (
             thing_head(t, actors)):
+        # 'donated $20 million to the relief effort in Gaza': the place the help goes to stands for its people.
+        where = next((x for x in prep_objects(t, "in") if x.ent_type_ in ("GPE", "LOC") or x.pos_ == "PROPN"), None)
+        if where is not None and actors.is_actor(noun_phrase(where)):
+            return actors.resolve(noun_phrase(where))  # the places step gives a named town its country
         return REFUSED  # 'gave the money market 183 mln stg assistance': help goes to people, not to things
     if p.obligation and t is not None and t.lower_ in ("this", "that", "these", "those"):
         return REFUSED  # '"This should make it easy for firms," he said': a thing expected to work, no demand

@@ -293,6 +293,8 @@ def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
         # 'mobilized troops for a war against Iraq': the purpose names whom the act is aimed at;
         # 'released 100 million euros in aid to Sudan': the amount's 'in' phrase says what went where.
         hosts += prep_objects(tok, "for") + (prep_objects(obj, "in") if obj is not None else [])
+        # 'provided relief goods worth 50 million yen to Vanuatu': the parser hangs the phrase on 'worth'.
+        hosts += [c for c in (obj.children if obj is not None else ()) if c.dep_ == "amod" and c.lower_ == "worth"]
     for role in m.pattern.targets:
         cand: Token | None = None
         if role == "obj":
