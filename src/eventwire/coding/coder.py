@@ -572,6 +572,12 @@ class EventCoder:
         light = gov is not None and (
             bool(lemma_variants(gov) & self.frames.light_verbs) or bool(lemma_variants(gov) & heads) or "*" in heads
         )
+        if m.relation == "prep:for" and gov is not None and lemma_variants(gov) & self.frames.purpose_heads and (
+                m.pattern.pos == "N"):
+            # 'flew to Moscow for talks with Putin', 'envoys gathered in Geneva for talks': who went holds them.
+            found = subject(gov, object_control=self.frames.object_control)
+            if found is not None:
+                return found
         # 'talks between X and Y': the parties are the actors, in both directions.
         goal = m.relation in ("prep:for", "prep:to", "prep:toward", "prep:towards")
         if m.pattern.recip and not goal:

@@ -95,6 +95,9 @@ class Frames:
     riot_against_sectors: frozenset[str] = frozenset()
     # Workers who 'strike' something walk out on it ('its members have struck the networks'): the sectors
     # and trigger words; the 'walkout' mapping gives the code.
+    # 'flew to Moscow for talks', 'gathered in Geneva for talks': verbs of going or meeting whose for-phrase is the
+    # event their subject went for
+    purpose_heads: frozenset[str] = frozenset()
     walkout_sectors: frozenset[str] = frozenset()
     walkout_triggers: frozenset[str] = frozenset()
 
@@ -336,6 +339,7 @@ def read_frames(path: str | Path) -> Frames:
         mover_nouns=words("mover_nouns") if "mover_nouns" in data else frozenset(),
         riot_doer_sectors=words("riot_doer_sectors"),
         riot_against_sectors=words("riot_against_sectors"),
+        purpose_heads=words("purpose_heads"),
         walkout_sectors=words("walkout_sectors"),
         walkout_triggers=words("walkout_triggers"),
     )
