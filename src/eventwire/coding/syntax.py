@@ -503,6 +503,19 @@ def _subject_child(tok: Token) -> Token | None:
     return subs[0]
 
 
+def _fronted_subject(verb: Token) -> Token | None:
+    """'Speaking in Addis Ababa, the AU commission chairman promised ...': the parser hung the subject on the
+    fronted participle's place name as an apposition; it is the phrase just before the verb."""
+    for c in children(verb, "advcl", "csubj"):
+        if c.i != verb.sent.start or c.tag_ not in ("VBG", "VBN"):
+            continue
+        for t in c.subtree:
+            if t.dep_ == "appos" and t.right_edge.i == verb.i - 1 and t.pos_ in NOMINAL and (
+                    verb.doc[t.left_edge.i - 1].text == ","):
+                return t
+    return None
+
+
 def adverbial_participle(tok: Token) -> Token | None:
     """', charging that they spied' closing a clause but hung by the parser on the object before it ('expelled
     the inspectors, charging ...'): the clause's verb, whose subject does both. None for any other acl ('a
@@ -556,6 +569,8 @@ def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
             # being labelled proxies, the group ...': the one the clause hangs on was labelled, by no one named).
             return None
         s = _subject_child(tok)
+        if s is not None and s.dep_ == "csubj" and s.tag_ == "VBG" and s.i == tok.sent.start:
+            s = _fronted_subject(tok)  # 'Speaking in Addis Ababa, the chairman pledged': 'Speaking' is no doer
         if s is not None and s.lemma_.lower() in ABSTRACT_HEADS and s.pos_ == "NOUN" and not _owned(s):
             return None  # 'efforts to repatriate them', 'the campaign to retake': no one in particular
         if s is not None and s.lemma_.lower() in CAPTION_NOUNS:
@@ -580,6 +595,9 @@ def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
                 return None
             return s
         dep, head = tok.dep_, tok.head
+        fronted = _fronted_subject(tok)
+        if fronted is not None:
+            return fronted
         if head.i == tok.i:
             return None
         if dep == "xcomp":
