@@ -468,8 +468,10 @@ class EventCoder:
                 gov_match = by_tok.get(obj.i) if obj is not None and obj.i != m.token.i else None
             occasion_of = m.relation in OCCASION_RELATIONS and {m.pattern.cameo[:2], (
                 gov_match.pattern.cameo[:2] if gov_match is not None else "")} <= VIOLENT_ROOTS
-            # 'backed the plan with a grant': the grant is a second act, not a reference back to the verb's.
-            means = "via" in m.pattern.when
+            # 'backed the plan with a grant': the grant is a second act, not a reference back to the verb's; but
+            # 'assist Sri Lanka with aid' is one act, the verb's (framed or not).
+            means = "via" in m.pattern.when and not (
+                gov_match is not None and gov_match.pattern.cameo[:2] == m.pattern.cameo[:2])
             if gov_match is not None and gov_match.pattern.frame is None and gov_match is not m and not (
                     occasion_of or means):
                 # 'condemned the attack', 'investigate the killing': the event is what is said or done
