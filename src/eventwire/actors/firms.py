@@ -46,6 +46,8 @@ class FirmMarks:
     # 'Air France', 'Air UK': a word that starts a firm's name with the capitalised word after it ...
     corporate_prefixes: frozenset[str] = frozenset()
     not_after_prefixes: frozenset[str] = frozenset()  # ... unless that word makes it something else ('Air Force')
+    # 'the Securities and Exchange Commission': a corporate word inside a public body's name ends no firm's
+    public_body_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -53,7 +55,7 @@ def firm_marks(path: Path = DATA_FILE) -> FirmMarks:
     """The marks of a firm name, read and checked (DataFileError naming the file and the reason)."""
     data = read_json_data(path)
     for key in ("legal_forms", "name_joiners", "words_before_names", "reporting_verbs", "corporate_words",
-                "corporate_prefixes", "not_after_prefixes"):
+                "corporate_prefixes", "not_after_prefixes", "public_body_words"):
         value = data.get(key)
         if not isinstance(value, list) or not all(isinstance(x, str) and x.strip() for x in value):
             raise DataFileError(str(path), f"{key!r} must be a list of words")
@@ -62,7 +64,8 @@ def firm_marks(path: Path = DATA_FILE) -> FirmMarks:
     return FirmMarks(frozenset(data["legal_forms"]), frozenset(data["name_joiners"]),
                      frozenset(data["words_before_names"]), data["max_name_words"],
                      frozenset(data["reporting_verbs"]), frozenset(data["corporate_words"]),
-                     frozenset(data["corporate_prefixes"]), frozenset(data["not_after_prefixes"]))
+                     frozenset(data["corporate_prefixes"]), frozenset(data["not_after_prefixes"]),
+                     frozenset(data["public_body_words"]))
 
 
 def firm_names(text: str) -> dict[tuple[str, ...], str]:
@@ -78,6 +81,8 @@ def firm_names(text: str) -> dict[tuple[str, ...], str]:
         elif word in marks.legal_forms or ticker:
             first, name = _name_before(tokens, i, marks)
         elif word in marks.corporate_words:
+            if _public_body_follows(tokens, i, marks):
+                continue
             first, name = _name_before(tokens, i, marks)
             # 'Fairchild Industries' keeps its last word; 'Ministry of Primary Industries' is no firm's name past 'of'.
             joined = [k for k, w in enumerate(name) if w in marks.joiners]
@@ -143,6 +148,19 @@ def title_firm_names(title: str | None) -> dict[tuple[str, ...], str]:
         if len(symbol) > 1:
             found.setdefault(folded_words(symbol), word)
     return found
+
+
+def _public_body_follows(tokens: list[str], i: int, marks: FirmMarks) -> bool:
+    """'Securities and Exchange Commission': 'and' then capitalised words ending in a public body's word."""
+    if i + 2 >= len(tokens) or tokens[i + 1] != "and":
+        return False
+    for tok in tokens[i + 2 : i + 5]:
+        word = _bare(tok).rstrip(".")
+        if not word[:1].isupper():
+            return False
+        if word in marks.public_body_words:
+            return True
+    return False
 
 
 def _prefixed_name(tok: str, marks: FirmMarks) -> bool:
