@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -12,6 +12,7 @@ from typing import Any
 from ..datafiles import read_json_data
 from ..errors import DataFileError
 from .gazetteer import ALTERNATE_NAME, CURATED, KIND_RANK, MAIN_NAME, Gazetteer, Place
+from .index_cache import cached_build
 
 CITIES_FILE = "geonames_cities.tsv"
 PREFERENCES_FILE = "name_preferences.tsv"
@@ -23,8 +24,13 @@ CUES_FILE = "location_cues.json"
 
 @lru_cache(maxsize=4)
 def load_gazetteer(directory: str) -> Gazetteer:
-    """Read, check and index the gazetteer files in `directory`; cached per directory."""
+    """Read, check and index the gazetteer files in `directory`; cached per directory, and on disk between
+    runs (index_cache.py)."""
     base = Path(directory)
+    return cached_build(base, partial(_build, base))
+
+
+def _build(base: Path) -> Gazetteer:
     cues = _read_cues(base / CUES_FILE)
     countries, iso2_to_iso3, neighbours = _read_countries(base / COUNTRIES_FILE)
     # The names stream into the index row by row (issue 6): holding all 150k (name, place, tier) triples
