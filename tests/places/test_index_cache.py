@@ -72,7 +72,7 @@ def test_changed_data_is_built_afresh(cache_home, tmp_path):
         supp.read_text(encoding="utf-8") + "city\tZyxwville\tITA\t\t37.7\t15.0\t0\t\n", encoding="utf-8"
     )
     assert [p.country for p in load_fresh(str(data)).lookup("Zyxwville")] == ["ITA"]
-    assert len(_cache_files(cache_home)) == 2
+    assert len(_cache_files(cache_home)) == 1, "the index of the old data is removed"
 
 
 def test_the_key_covers_the_code_that_builds_the_index(monkeypatch):

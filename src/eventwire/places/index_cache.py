@@ -88,3 +88,14 @@ def _write(path: Path, gazetteer: Gazetteer) -> None:
     except Exception:  # noqa: BLE001 - a full disk or a failed rename leaves no cache, not an error
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        return
+    _remove_others(path)
+
+
+def _remove_others(path: Path) -> None:
+    """Each edit of the data or the build code makes a new 4.5 MB file; only the newest is kept. (Two
+    eventwire versions used by turns then rebuild by turns: slower, never wrong.)"""
+    for other in path.parent.glob("gazetteer-*.pickle"):
+        if other != path:
+            with contextlib.suppress(OSError):
+                other.unlink()
