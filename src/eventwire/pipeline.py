@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 from typing import Any
 
+from .collector import collector_paused
 from .model import Article, Event, Evidence
 
 
@@ -39,15 +40,18 @@ class Resources:
         from .ontology import load_ontology
         from .places import Gazetteer
 
-        return cls(
-            nlp=load_nlp(model),
-            ontology=load_ontology(),
-            actors=ActorResolver.load(extra_files=tuple(actor_files)),
-            coder=EventCoder.load(),
-            gazetteer=Gazetteer.load(),
-            model=model,
-            actor_files=tuple(actor_files),
-        )
+        nlp = load_nlp(model)
+        # After the spaCy pipeline: its loader (srsly) turns the collector back on whatever it was.
+        with collector_paused():
+            return cls(
+                nlp=nlp,
+                ontology=load_ontology(),
+                actors=ActorResolver.load(extra_files=tuple(actor_files)),
+                coder=EventCoder.load(),
+                gazetteer=Gazetteer.load(),
+                model=model,
+                actor_files=tuple(actor_files),
+            )
 
     def __reduce__(self):
         # Ship the recipe, not the loaded models: a worker rebuilds (and caches) its own copy.

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from ..store.connection import DEFAULT_DB
+from ..store.schema import DEFAULT_DB
 from .app import app, fail
 
 

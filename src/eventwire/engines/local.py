@@ -8,6 +8,7 @@ order, and at most a few chunks per worker are in flight, so memory stays flat o
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -27,9 +28,15 @@ _WORKER_LOAD_ERROR: str | None = None
 
 
 def load_resources(model: str | None, actor_files: tuple[str, ...]) -> Resources:
+    """The Resources of a process that codes articles (this one, a pool worker or a Ray actor)."""
     from ..pipeline import cached_resources
 
-    return cached_resources(model, actor_files)
+    resources = cached_resources(model, actor_files)
+    # What is loaded by now (spaCy, the pipeline, dictionaries, gazetteer) lives as long as the process:
+    # out of the cyclic collector's way, a full collection no longer walks its ~300k objects again (one at
+    # exit alone took ~0.15 s of `eventwire code`). Reference counting still frees them.
+    gc.freeze()
+    return resources
 
 
 def code_chunk(articles: list[Article], resources: Resources) -> list[tuple[Article, Any]]:

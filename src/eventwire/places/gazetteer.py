@@ -53,8 +53,11 @@ class Place:
 
 def fold(text: str) -> str:
     """Lookup key: casefolded, accents, dots and a leading 'the' removed, hyphens as spaces."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():
+        # ASCII text has no accents to strip (NFKD leaves it as it is), and 93% of the gazetteer's 126k
+        # names are ASCII: skipping the per-character pass made the gazetteer build ~0.2 s faster.
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.casefold().replace("\u2019", "'").replace("-", " ").replace(".", "")
     text = " ".join(text.split())
     if text.endswith("'s"):
@@ -98,30 +101,36 @@ class Gazetteer:
         # {place: best tier} in first-seen order once it has several. One small dict per key cost ~30 MB.
         tiers: dict[str, Any] = {}
         self._countries: dict[str, Place] = {}
-        places = set()
+        # Equal places are one place (a place is a value). The build holds each once, the first seen, so that
+        # below `is` and id() can stand for == and hash(): Place's generated __hash__ and __eq__ are Python
+        # calls, and ~250k of them were a fifth of the build.
+        interned: dict[Place, Place] = {}
+        seen = canonical = None
         for name, place, tier in names:
-            places.add(place)
-            if place.kind == "country" and place.country:
-                self._countries[place.country] = place
+            if place is not seen:
+                # Names come in runs (a place's main name, then its aliases): one lookup a run, not a name.
+                seen = place
+                canonical = interned.setdefault(place, place)
+                if place.kind == "country" and place.country:
+                    self._countries[place.country] = place
             key = fold(name)
             if not key:
                 continue
             held = tiers.get(key)
             if held is None:
-                tiers[key] = (place, tier)
+                tiers[key] = (canonical, tier)
             elif type(held) is tuple:
-                if held[0] == place:
+                if held[0] is canonical:
                     if tier < held[1]:
-                        tiers[key] = (held[0], tier)
+                        tiers[key] = (canonical, tier)
                 else:
-                    tiers[key] = {held[0]: held[1], place: tier}
+                    tiers[key] = {held[0]: held[1], canonical: tier}
             else:
-                held[place] = min(tier, held.get(place, tier))
-        self.size = len(places)
-        del places
+                held[canonical] = min(tier, held.get(canonical, tier))
+        self.size = len(interned)
         main_keys, curated = [], []
         # One shared 1-tuple per place serves all its keys; the index reuses the `tiers` dict (issue 6).
-        alone: dict[Place, tuple[Place]] = {}
+        alone: dict[int, tuple[Place]] = {}  # by id(): `interned` keeps every place alive until the end
         for key, held in tiers.items():
             if type(held) is tuple:
                 place, tier = held
@@ -130,9 +139,9 @@ class Gazetteer:
                     main_keys.append(key)
                 if tier == CURATED:
                     curated.append((key, place))
-                found = alone.get(place)
+                found = alone.get(id(place))
                 if found is None:
-                    found = alone[place] = (place,)
+                    found = alone[id(place)] = (place,)
                 tiers[key] = found
                 continue
             bucket = held
@@ -144,6 +153,7 @@ class Gazetteer:
                 # ("White House" is an old name of Casablanca) are dropped, main names stay.
                 bucket = {p: t for p, t in bucket.items() if t != ALTERNATE_NAME}
             tiers[key] = tuple(sorted(bucket, key=lambda p, b=bucket: _rank(p, b[p])))
+        del alone, interned
         self._main_keys = frozenset(main_keys)
         self._curated = frozenset(curated)
         self._index: dict[str, tuple[Place, ...]] = tiers

@@ -11,7 +11,7 @@ from importlib import import_module
 # Lazy: `eventwire.store.connection` (and the CLI, which every spawned worker re-imports) must not pay for
 # pyarrow and the writer when it only needs a constant.
 _EXPORTS = {
-    "DEFAULT_DB": "connection",
+    "DEFAULT_DB": "schema",
     "connect": "connection",
     "open_store": "connection",
     "IngestProgress": "ingesting",

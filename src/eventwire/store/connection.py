@@ -17,8 +17,7 @@ import duckdb
 
 from ..errors import StoreBusyError, StoreError
 from .migrations import ensure_schema
-
-DEFAULT_DB = "eventwire.duckdb"
+from .schema import DEFAULT_DB as DEFAULT_DB  # where callers of open_store have always found it
 
 
 def _is_lock_conflict(exc: duckdb.Error) -> bool:
