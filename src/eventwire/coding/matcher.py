@@ -295,8 +295,8 @@ def satisfies(
                 return False
         elif key == "via":
             # 'chained themselves to the gates in protest': a noun that hangs on its verb by one of these
-            # prepositions says what the verb's doing was ('head=*': any verb governs it).
-            if gov is None or tok.dep_ != "pobj" or tok.head.lower_ not in values:
+            # prepositions says what the verb's doing was ('head=*': any verb governs it) ...
+            if gov is None or tok.dep_ != "pobj" or tok.head.lower_ not in values or _names_another_doer(tok):
                 return False
         elif key == "stock":
             # 'Uganda hosts 1.5 million refugees': a count in the thousands in the simple present is a
@@ -351,6 +351,22 @@ def satisfies(
             if found is None or ("*" not in values and not (found & values)):
                 return False
     return True
+
+
+def _names_another_doer(noun: Token) -> bool:
+    """... unless the noun names whose it is: 'with the aid of Islamist proxies', 'with US assistance', 'with
+    Russia's help' are others' acts ('a contribution of 56 million euros' names an amount, 'its help' the
+    subject's own)."""
+    for c in noun.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            return True
+        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "of" and any(
+                not any(t.like_num or t.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT") for t in p.subtree)
+                for p in children(c, "pobj")):
+            return True
+    return False
 
 
 # Nouns that hold an event noun as their modifier: 'a mediation effort', 'an aid package'. Elsewhere a
