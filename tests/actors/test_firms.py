@@ -145,7 +145,7 @@ def test_a_corporate_prefix_starts_a_firm_name(text, firm):
     "The US Air Force bombed the bridge.",
     "Air Marshal Tom Reed said the jets were ready.",
     "Air traffic was halted at the airport.",  # a lower-case word after the prefix is no name
-    "The inquiry by the U.S. Securities and Exchange Commission goes on.",  # a public body, not 'U.S. Securities'
+    "An inquiry by the Commodity Securities and Exchange Commission goes on.",  # a public body, not 'U.S. Securities'
 ])
 def test_a_corporate_prefix_before_a_military_word_is_no_firm(text):
     assert firm_names(text) == {}

@@ -46,7 +46,7 @@ class FirmMarks:
     # 'Air France', 'Air UK': a word that starts a firm's name with the capitalised word after it ...
     corporate_prefixes: frozenset[str] = frozenset()
     not_after_prefixes: frozenset[str] = frozenset()  # ... unless that word makes it something else ('Air Force')
-    # 'the Securities and Exchange Commission': a corporate word inside a public body's name ends no firm's
+    # A corporate word inside a public body's name ('Securities and Exchange Commission') ends no firm's name
     public_body_words: frozenset[str] = frozenset()
 
 

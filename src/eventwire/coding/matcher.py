@@ -354,8 +354,8 @@ def satisfies(
 
 
 def _names_another_doer(noun: Token) -> bool:
-    """... unless the noun names whose it is: 'with the aid of Islamist proxies', 'with US assistance', 'with
-    Russia's help' are others' acts ('a contribution of 56 million euros' names an amount, 'its help' the
+    """... unless the noun names whose it is: 'with the aid of allied militias', 'with US assistance', 'with
+    Russia's help' are others' acts ('a contribution of 20 million dollars' names an amount, 'its help' the
     subject's own)."""
     for c in noun.children:
         if c.dep_ == "poss" and c.pos_ != "PRON":
