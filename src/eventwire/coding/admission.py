@@ -18,11 +18,11 @@ from spacy.tokens import Token
 
 from eventwire.model import Actor
 
-from .arguments import body_named, named
+from .arguments import CARRYING, body_named, named
 from .instruments import VIOLENT_ROOTS
 from .matcher import Match
 from .parties import is_state, non_actor, non_actor_words, pronoun_owned_thing, resolve_target, thing, thing_head
-from .syntax import children, direct_object, noun_phrase, prep_objects
+from .syntax import child, children, direct_object, noun_phrase, prep_objects
 
 # Force used on a thing is still news about that thing ('shelled the hospital', 'torched homes', 'blocked
 # accounts'); so is force threatened on it (138x). Any other act done to a thing has no party as its target.
@@ -203,6 +203,18 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
     return t_actor
 
 
+def carried_load(vehicle: Token) -> Token | None:
+    """'a plane carrying 30 tonnes of medical supplies': what the vehicle carries is what is sent."""
+    if vehicle.lemma_.lower() not in non_actor_words("carriers"):
+        return None
+    for c in vehicle.children:
+        if c.dep_ == "acl" and c.lemma_.lower() in CARRYING:
+            load = child(c, "dobj") or next(iter(prep_objects(c, "with")), None)
+            if load is not None:
+                return load
+    return None
+
+
 def goods_handed(m: Match, events: dict[int, Match], actors: Any) -> bool:
     """What a transfer row's word hands over is goods: 'provided Sri Lanka with two patrol boats', 'delivered
     armoured vehicles to the army'. Not a message, a document, a view or a commodity traded ('sent a letter
@@ -215,6 +227,7 @@ def goods_handed(m: Match, events: dict[int, Match], actors: Any) -> bool:
     else:
         obj = direct_object(m.token)
         themes = [obj] if obj is not None else []
+        themes = [carried_load(t) or t for t in themes]
     # 'a team of negotiators', 'a shipment of oil': what the measure counts is what is handed over too.
     themes += [p for t in themes for prep in children(t, "prep") if prep.lower_ == "of" for p in children(prep, "pobj")]
     not_goods = non_actor_words("not_goods")

@@ -41,6 +41,9 @@ MEASURE_NOUNS = {"ban", "sanction", "restriction", "embargo", "curb", "limit", "
 JOINT_WORDS = {"joint", "bilateral", "mutual", "trilateral"}
 NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 
+# Participles by which a vehicle names its load: 'a plane carrying supplies', 'a ship loaded with aid'.
+CARRYING = ("carry", "load", "bear", "transport", "ferry")
+
 
 def named(tok: Token | None) -> bool:
     """The phrase headed by tok names someone ('The New York Times'), whether or not the actor
@@ -293,8 +296,10 @@ def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
         # 'mobilized troops for a war against Iraq': the purpose names whom the act is aimed at;
         # 'released 100 million euros in aid to Sudan': the amount's 'in' phrase says what went where.
         hosts += prep_objects(tok, "for") + (prep_objects(obj, "in") if obj is not None else [])
-        # 'provided relief goods worth 50 million yen to Vanuatu': the parser hangs the phrase on 'worth'.
-        hosts += [c for c in (obj.children if obj is not None else ()) if c.dep_ == "amod" and c.lower_ == "worth"]
+        # 'provided relief goods worth 50 million yen to Vanuatu', 'sent a plane carrying supplies to Sudan':
+        # the parser hangs the phrase on 'worth' or on the vehicle's participle.
+        hosts += [c for c in (obj.children if obj is not None else ())
+                  if (c.dep_ == "amod" and c.lower_ == "worth") or (c.dep_ == "acl" and c.lemma_.lower() in CARRYING)]
     for role in m.pattern.targets:
         cand: Token | None = None
         if role == "obj":
