@@ -144,7 +144,7 @@ def test_coder_json_data_files_are_validated(tmp_path):
 
 def test_bundled_word_lists_load():
     from eventwire.coding.instruments import instruments
-    from eventwire.coding.parties import non_actor_words
+    from eventwire.coding.word_lists import non_actor_words
 
     assert instruments().weapons["airstrike"].isdigit() and "storm" in instruments().agentless
     assert "value" in non_actor_words("heads") and "anyone" in non_actor_words("generic_doers")

@@ -18,11 +18,12 @@ from spacy.tokens import Token
 
 from eventwire.model import Actor
 
-from .arguments import CARRYING, body_named, named
+from .arguments import body_named, named
 from .instruments import VIOLENT_ROOTS
-from .matcher import Match
-from .parties import is_state, non_actor, non_actor_words, pronoun_owned_thing, resolve_target, thing, thing_head
-from .syntax import child, children, direct_object, noun_phrase, prep_objects
+from .matcher import Match, carried_load
+from .parties import is_state, non_actor, pronoun_owned_thing, resolve_target, thing, thing_head
+from .syntax import children, direct_object, noun_phrase, prep_objects
+from .word_lists import non_actor_words
 
 # Force used on a thing is still news about that thing ('shelled the hospital', 'torched homes', 'blocked
 # accounts'); so is force threatened on it (138x). Any other act done to a thing has no party as its target.
@@ -201,18 +202,6 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
         # 'thousands demonstrated against the coup' stays.)
         return REFUSED
     return t_actor
-
-
-def carried_load(vehicle: Token) -> Token | None:
-    """'a plane carrying 30 tonnes of medical supplies': what the vehicle carries is what is sent."""
-    if vehicle.lemma_.lower() not in non_actor_words("carriers"):
-        return None
-    for c in vehicle.children:
-        if c.dep_ == "acl" and c.lemma_.lower() in CARRYING:
-            load = child(c, "dobj") or next(iter(prep_objects(c, "with")), None)
-            if load is not None:
-                return load
-    return None
 
 
 def goods_handed(m: Match, events: dict[int, Match], actors: Any) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .instruments import VIOLENT_ROOTS
-from .matcher import Match, agent_participles
+from .matcher import CARRYING, Match, agent_participles
 from .syntax import (
     agent,
     child,
@@ -40,9 +40,6 @@ MEASURE_NOUNS = {"ban", "sanction", "restriction", "embargo", "curb", "limit", "
                  "measure", "freeze", "blockade", "curfew", "moratorium", "suspension"}
 JOINT_WORDS = {"joint", "bilateral", "mutual", "trilateral"}
 NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
-
-# Participles by which a vehicle names its load: 'a plane carrying supplies', 'a ship loaded with aid'.
-CARRYING = ("carry", "load", "bear", "transport", "ferry")
 
 
 def named(tok: Token | None) -> bool:

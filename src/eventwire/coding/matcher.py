@@ -31,6 +31,7 @@ from .syntax import (
     particles,
     preps,
 )
+from .word_lists import non_actor_words
 
 CLAUSAL = ("ROOT", "ccomp", "xcomp", "advcl", "relcl", "pcomp", "csubj")
 NOMINAL_DEPS = ("dobj", "nsubj", "nsubjpass", "pobj")
@@ -107,8 +108,27 @@ def _trigger_lemmas(tok: Token, lemmas: frozenset[str] | set[str]) -> list[str]:
     return [lemma, *[g for g in guesses if g in lemmas]]
 
 
+# Participles by which a vehicle names its load: 'a plane carrying supplies', 'a ship loaded with aid'.
+CARRYING = ("carry", "load", "bear", "transport", "ferry")
+
+
+def carried_load(vehicle: Token) -> Token | None:
+    """'a plane carrying 30 tonnes of medical supplies': what the vehicle carries is what is sent."""
+    if vehicle.lemma_.lower() not in non_actor_words("carriers"):
+        return None
+    for c in vehicle.children:
+        if c.dep_ == "acl" and c.lemma_.lower() in CARRYING:
+            loads = [p for w in preps(c) if w.lower_ == "with" for p in children(w, "pobj")]
+            load = child(c, "dobj") or (loads[0] if loads else None)
+            if load is not None:
+                return load
+    return None
+
+
 def _objects(tok: Token, *, named: bool = False) -> list[Token]:
     obj = direct_object(tok)
+    if obj is not None:
+        obj = carried_load(obj) or obj  # 'sent a ship loaded with aid': the aid is what is sent
     if obj is not None and obj.dep_ in ("nsubjpass", "csubjpass") and child(tok, "dobj") is not None:
         obj = child(tok, "dobj")  # 'inspectors were granted access': the passive keeps the thing as object
     if obj is None and named and tok.pos_ in ("VERB", "AUX"):

@@ -6,18 +6,16 @@ directions; a target that resolves to the source itself is no party ('released h
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
-from pathlib import Path
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Token
 
-from eventwire.datafiles import read_json_data
 from eventwire.model import Actor
 
 from .arguments import NAMED, PLACE_NOUNS, bearers, named
-from .pattern_table import word_list
 from .syntax import QUANTIFIERS, child, conjuncts, noun_phrase, prep_objects
+from .word_lists import non_actor_words
 
 STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG"}
 # How the actor dictionaries know a name as a place rather than a party: 'the Kabul bombing' says where.
@@ -135,20 +133,6 @@ def resolve_party(tok: Token, actors: Any) -> tuple[Actor, bool]:
             if actors.is_actor(pspan) or named(poss):
                 span, is_actor = pspan, bool(actors.is_actor(pspan))
     return actors.resolve(span), is_actor
-
-
-NON_ACTORS_FILE = Path(__file__).resolve().parent / "patterns" / "non_actors.json"
-
-
-@cache
-def non_actor_words(key: str) -> frozenset[str]:
-    """One word list of `patterns/non_actors.json` (the file is read once)."""
-    return word_list(_non_actor_data(), key, NON_ACTORS_FILE)
-
-
-@lru_cache(maxsize=1)
-def _non_actor_data() -> dict[str, Any]:
-    return read_json_data(NON_ACTORS_FILE)
 
 
 def non_actor(tok: Token) -> bool:

@@ -1,0 +1,27 @@
+"""The word lists of `patterns/non_actors.json` (things, generic doers, goods, carriers ...), read once.
+
+Kept below the matcher, the arguments and the parties modules, which all read them.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+from eventwire.datafiles import read_json_data
+
+from .pattern_table import word_list
+
+NON_ACTORS_FILE = Path(__file__).resolve().parent / "patterns" / "non_actors.json"
+
+
+@cache
+def non_actor_words(key: str) -> frozenset[str]:
+    """One word list of `patterns/non_actors.json` (the file is read once)."""
+    return word_list(_non_actor_data(), key, NON_ACTORS_FILE)
+
+
+@lru_cache(maxsize=1)
+def _non_actor_data() -> dict[str, Any]:
+    return read_json_data(NON_ACTORS_FILE)
