@@ -23,6 +23,7 @@ from .syntax import (
     prep_objects,
     subject,
 )
+from .word_lists import may_be_party
 
 SUBJ_DEPS = ("nsubj", "nsubjpass")
 # 'at the request of X', 'at the invitation of X', 'on the orders of X': the noun's of-phrase did it, the
@@ -239,8 +240,6 @@ def _light_verb_recipient(noun: Token) -> Token | None:
 
 def _party_word(tok: Token) -> bool:
     """'alleged that the government rigged the vote': a common noun for a party ('government', 'army', 'rebels')."""
-    from .parties import may_be_party  # parties builds on this module
-
     return tok.pos_ == "NOUN" and may_be_party(tok.lemma_.lower())
 
 

@@ -15,7 +15,7 @@ from eventwire.model import Actor
 
 from .arguments import NAMED, PLACE_NOUNS, bearers, named
 from .syntax import QUANTIFIERS, child, conjuncts, noun_phrase, prep_objects
-from .word_lists import non_actor_words
+from .word_lists import may_be_party, non_actor_words, thing_word
 
 STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG"}
 # How the actor dictionaries know a name as a place rather than a party: 'the Kabul bombing' says where.
@@ -142,26 +142,9 @@ def non_actor(tok: Token) -> bool:
 
 
 @cache
-def _endings(key: str) -> tuple[str, ...]:
-    return tuple(non_actor_words(key))  # str.endswith takes a tuple
-
-
-def _thing_word(lemma: str) -> bool:
-    """A word that names a thing, an act or an idea by list or by ending: 'initiative', 'decision'."""
-    return lemma in non_actor_words("thing_heads") or lemma.endswith(_endings("thing_suffixes"))
-
-
 def _plainly_thing(lemma: str) -> bool:
     """A thing word that is no place: 'the Ukrainian border' is a place, which the events' location holds."""
-    return lemma not in PLACE_NOUNS and _thing_word(lemma)
-
-
-def may_be_party(lemma: str) -> bool:
-    if lemma in non_actor_words("party_heads"):
-        return True
-    if _thing_word(lemma):
-        return False
-    return lemma.endswith(_endings("party_suffixes"))
+    return lemma not in PLACE_NOUNS and thing_word(lemma)
 
 
 def thing_head(tok: Token, actors: Any) -> bool:

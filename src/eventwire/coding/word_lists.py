@@ -1,4 +1,5 @@
-"""The word lists of `patterns/non_actors.json` (things, generic doers, goods, carriers ...), read once.
+"""The word lists of `patterns/non_actors.json` (things, generic doers, goods, carriers ...), read once, and the
+word tests built only on them (a thing word, a party word).
 
 Kept below the matcher, the arguments and the parties modules, which all read them.
 """
@@ -25,3 +26,21 @@ def non_actor_words(key: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _non_actor_data() -> dict[str, Any]:
     return read_json_data(NON_ACTORS_FILE)
+
+
+def _endings(key: str) -> tuple[str, ...]:
+    return tuple(non_actor_words(key))  # str.endswith takes a tuple
+
+
+def thing_word(lemma: str) -> bool:
+    """A word that names a thing, an act or an idea by list or by ending: 'initiative', 'decision'."""
+    return lemma in non_actor_words("thing_heads") or lemma.endswith(_endings("thing_suffixes"))
+
+
+def may_be_party(lemma: str) -> bool:
+    """A common noun that may name a party: 'government', 'army', 'rebels', 'protesters'."""
+    if lemma in non_actor_words("party_heads"):
+        return True
+    if thing_word(lemma):
+        return False
+    return lemma.endswith(_endings("party_suffixes"))
