@@ -278,8 +278,10 @@ def satisfies(
                 return False
         elif key == "notobj":
             objs = _objects(tok)
+            # An acronym is no pronoun: 'told the US to withdraw' is not 'told us'.
             if ("*" in values and objs) or any(
-                    _lemma(o) in values or o.lower_ in values or (PLACE_MARK in values and _named_place(o))
+                    ((_lemma(o) in values or o.lower_ in values) and not o.is_upper)
+                    or (PLACE_MARK in values and _named_place(o))
                     for o in objs):
                 return False
         elif key == "prt":
