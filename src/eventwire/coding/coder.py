@@ -510,6 +510,9 @@ class EventCoder:
         one_way = violent and tgt is not None and (
             tgt.dep_ in ("dobj", "obj") or (tgt.dep_ == "pobj" and tgt.head.lower_ == "against")
         )
+        # 'Colombia broke off relations with Israel': the one who cuts ties acts; 'Qatar and Saudi Arabia cut
+        # ties' is mutual.
+        one_way = one_way or (tgt is not None and m.pattern.cameo[:2] in self.frames.one_way_roots)
         if tgt is None and m.pattern.frame is not None:
             tgt = embedded_party(m.token, m.pattern.frame)
             one_way = tgt is not None  # 'agreed to provide Vietnam with boats' is not mutual

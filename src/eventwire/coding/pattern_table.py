@@ -98,6 +98,8 @@ class Frames:
     # 'flew to Moscow for talks', 'gathered in Geneva for talks': verbs of going or meeting whose for-phrase is the
     # event their subject went for
     purpose_heads: frozenset[str] = frozenset()
+    # CAMEO roots whose mutual wordings ('cut ties with') are one party's act once the other is named
+    one_way_roots: frozenset[str] = frozenset()
     walkout_sectors: frozenset[str] = frozenset()
     walkout_triggers: frozenset[str] = frozenset()
 
@@ -340,6 +342,7 @@ def read_frames(path: str | Path) -> Frames:
         riot_doer_sectors=words("riot_doer_sectors"),
         riot_against_sectors=words("riot_against_sectors"),
         purpose_heads=words("purpose_heads"),
+        one_way_roots=words("one_way_roots"),
         walkout_sectors=words("walkout_sectors"),
         walkout_triggers=words("walkout_triggers"),
     )
