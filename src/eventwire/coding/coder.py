@@ -56,7 +56,7 @@ from .parties import (
     thing,
 )
 from .pattern_table import Pattern, PatternSet, load_patterns
-from .retaliation import may_warn, warnings
+from .retaliation import find_warnings, may_warn
 from .semantics import COMMENTATOR_NOUNS, EXPECTATION_VERBS, OPINION, REASON_HEADS, adjust_code, is_question, modality
 from .syntax import (
     agent,
@@ -333,7 +333,7 @@ class EventCoder:
         """'X warned that any incursion would be met with force': the speaker threatens the one whose act it
         would answer. The act warned against has not happened, and the warning verb's own reading of it (a
         threat of that act, or 'vowed' read as a promise) names the wrong doer or act: both give way."""
-        found = warnings(sent)
+        found = find_warnings(sent)
         if not found:
             return raws
         covered = {i for w in found for i in (*w.condition, w.consequence.i)}

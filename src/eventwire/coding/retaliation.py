@@ -57,7 +57,7 @@ def words() -> Words:
 
 
 @dataclass(frozen=True, slots=True)
-class Warning:
+class Retaliation:
     consequence: Token  # the verb of the answer ('met', 'draw', 'pay')
     speaker: Token
     speech_verb: Token  # where the warning's tense and negation are read
@@ -68,11 +68,11 @@ class Warning:
 
 def may_warn(sent: Span) -> bool:
     """A cheap test: does the sentence hold a consequence verb at all?"""
-    verbs = words().verbs
-    return any(t.lemma_.lower() in verbs or t.lemma_.lower() in words().regret_verbs for t in sent)
+    w = words()
+    return any(t.lemma_.lower() in w.verbs or t.lemma_.lower() in w.regret_verbs for t in sent)
 
 
-def warnings(sent: Span) -> list[Warning]:
+def find_warnings(sent: Span) -> list[Retaliation]:
     w = words()
     out = []
     for tok in sent:
@@ -91,7 +91,7 @@ def warnings(sent: Span) -> list[Warning]:
     return out
 
 
-def _warning(tok: Token, w: Words) -> Warning | None:
+def _warning(tok: Token, w: Words) -> Retaliation | None:
     lemma = tok.lemma_.lower()
     subj = child(tok, "nsubj", "nsubjpass")
     if lemma in w.suffer_verbs:
@@ -118,10 +118,10 @@ def _warning(tok: Token, w: Words) -> Warning | None:
         target = child(verb, "dobj", "dative")
     answer = [t for c in tok.children if c.dep_ not in CLAUSE_DEPS for t in c.subtree if t.i not in condition]
     military = any(_lemma(t) in w.military_words or t.lower_ in w.military_words for t in answer)
-    return Warning(tok, speaker, verb, target, MILITARY_THREAT if military else THREAT, condition)
+    return Retaliation(tok, speaker, verb, target, MILITARY_THREAT if military else THREAT, condition)
 
 
-def _made_to_regret(tok: Token) -> Warning | None:
+def _made_to_regret(tok: Token) -> Retaliation | None:
     """'vowed to make India regret any strike', 'will make them rue the day': a threat against the one made to."""
     make = tok.head
     target = child(tok, "nsubj")
@@ -129,7 +129,7 @@ def _made_to_regret(tok: Token) -> Warning | None:
     if target is None or speaker is None:
         return None
     verb = make.head if make.dep_ in ("xcomp", "ccomp") and make.head.i != make.i else make
-    return Warning(tok, speaker, verb, target, THREAT, frozenset(t.i for t in tok.subtree if t.i != target.i))
+    return Retaliation(tok, speaker, verb, target, THREAT, frozenset(t.i for t in tok.subtree if t.i != target.i))
 
 
 def _lemma(tok: Token) -> str:
