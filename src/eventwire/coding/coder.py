@@ -203,13 +203,14 @@ class EventCoder:
                 # background clause is an event wording, the event it recalls is what the sentence reports.
                 # ('Sanctions were imposed after Russia annexed Crimea' reports the sanctions: not this.)
                 found = self._candidates(si, sent, raws, actors, attributions[si], background=True)
-            out.extend(_fold_occasions(_shared_targets([self._riot(c) for c in found],
+            out.extend(_fold_occasions(_shared_targets([self._unarmed_force(c) for c in found],
                                                        self.frames.shared_target_roots)))
         return out
 
-    def _riot(self, c: Candidate) -> Candidate:
-        """'Thousands of farmers battled police': civilians fighting the police riot (145), which is protest, not
-        a military clash. The police's side of the clash keeps its code."""
+    def _unarmed_force(self, c: Candidate) -> Candidate:
+        """Force read into the acts of people who bear no arms. 'Thousands of farmers battled police': civilians
+        fighting the police riot (145), which is protest, not a military clash; the police's side of the clash
+        keeps its code. 'Its members have struck the networks': workers who strike walk out (143)."""
         f = self.frames
         if c.target is not None and (c.target.sector or "").lower() in f.riot_against_sectors and (
                 (c.source.sector or "").lower() in f.riot_doer_sectors):  # the data's word lists are folded
@@ -218,7 +219,6 @@ class EventCoder:
                 c.cameo, c.rule = code, c.rule + ":riot"
         elif (c.source.sector or "").lower() in f.walkout_sectors and (
                 c.trigger.root.lemma_.lower() in f.walkout_triggers):
-            # 'the union's members have struck the networks': workers who strike walk out, they use no force.
             code = f.map_code("walkout", c.cameo)
             if code is not None:
                 c.cameo, c.rule = code, c.rule + ":walkout"
@@ -333,7 +333,7 @@ class EventCoder:
         """'X warned that any incursion would be met with force': the speaker threatens the one whose act it
         would answer. The act warned against has not happened, and the warning verb's own reading of it (a
         threat of that act, or 'vowed' read as a promise) names the wrong doer or act: both give way."""
-        found = find_warnings(sent)
+        found = find_warnings(sent, self.frames)
         if not found:
             return raws
         covered = {i for w in found for i in (*w.condition, w.consequence.i)}
@@ -577,8 +577,7 @@ class EventCoder:
         light = gov is not None and (
             bool(lemma_variants(gov) & self.frames.light_verbs) or bool(lemma_variants(gov) & heads) or "*" in heads
         )
-        if m.relation == "prep:for" and gov is not None and lemma_variants(gov) & self.frames.purpose_heads and (
-                m.pattern.pos == "N"):
+        if m.relation == "prep:for" and gov is not None and lemma_variants(gov) & self.frames.purpose_heads:
             # 'flew to Moscow for talks with Putin', 'envoys gathered in Geneva for talks': who went holds them.
             found = subject(gov, object_control=self.frames.object_control)
             if found is not None:

@@ -29,6 +29,7 @@ from .syntax import (
     lemma_variants,
     noun_agent,
     particles,
+    prep_objects,
     preps,
 )
 from .word_lists import non_actor_words
@@ -376,19 +377,12 @@ def satisfies(
 
 
 def _names_another_doer(noun: Token) -> bool:
-    """... unless the noun names whose it is: 'with the aid of allied militias', 'with US assistance', 'with
-    Russia's help' are others' acts ('a contribution of 20 million dollars' names an amount, 'its help' the
-    subject's own)."""
-    for c in noun.children:
-        if c.dep_ == "poss" and c.pos_ != "PRON":
-            return True
-        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
-            return True
-        if c.dep_ == "prep" and c.lower_ == "of" and any(
-                not any(t.like_num or t.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT") for t in p.subtree)
-                for p in children(c, "pobj")):
-            return True
-    return False
+    """... unless the noun names whose it is: 'with US assistance', 'with Russia's help' (its own source), 'with
+    the aid of allied militias' are others' acts ('a contribution of 20 million dollars' names an amount, 'its
+    help' the subject's own)."""
+    return has_own_source(noun) or any(
+        not any(t.like_num or t.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT") for t in p.subtree)
+        for p in prep_objects(noun, "of"))
 
 
 # Nouns that hold an event noun as their modifier: 'a mediation effort', 'an aid package'. Elsewhere a

@@ -18,7 +18,8 @@ from spacy.tokens import Span, Token
 
 from eventwire.datafiles import read_json_data
 
-from .pattern_table import word_list
+from .pattern_table import Frames, word_list
+from .semantics import speech_frame
 from .syntax import child, children, is_passive, prep_objects, subject
 
 RETALIATION_FILE = Path(__file__).resolve().parent / "patterns" / "retaliation.json"
@@ -40,7 +41,6 @@ class Words:
     condition_determiners: frozenset[str]
     speaker_verbs: frozenset[str]
     military_words: frozenset[str]
-    future_aux: frozenset[str]
     regret_verbs: frozenset[str]  # 'will make them regret it': the ones made to regret are threatened
     price_nouns: frozenset[str]  # a penalty only with 'a' or a word of severity: 'a heavy price', not 'the offer price'
     severity_words: frozenset[str]
@@ -72,8 +72,9 @@ def may_warn(sent: Span) -> bool:
     return any(t.lemma_.lower() in w.verbs or t.lemma_.lower() in w.regret_verbs for t in sent)
 
 
-def find_warnings(sent: Span) -> list[Retaliation]:
+def find_warnings(sent: Span, frames: Frames) -> list[Retaliation]:
     w = words()
+    future = frames.future_aux | frames.reported_future_aux
     out = []
     for tok in sent:
         if tok.lemma_.lower() in w.regret_verbs and tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_ == "make":
@@ -83,15 +84,15 @@ def find_warnings(sent: Span) -> list[Retaliation]:
             continue
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in w.verbs:
             continue
-        if not any(c.dep_ == "aux" and c.lower_ in w.future_aux for c in tok.children):
+        if not any(c.dep_ == "aux" and c.lower_ in future for c in tok.children):
             continue  # 'the attack drew a swift response' reports an answer given, not one promised
-        found = _warning(tok, w)
+        found = _warning(tok, w, frames)
         if found is not None:
             out.append(found)
     return out
 
 
-def _warning(tok: Token, w: Words) -> Retaliation | None:
+def _warning(tok: Token, w: Words, frames: Frames) -> Retaliation | None:
     lemma = tok.lemma_.lower()
     subj = child(tok, "nsubj", "nsubjpass")
     if lemma in w.suffer_verbs:
@@ -110,7 +111,7 @@ def _warning(tok: Token, w: Words) -> Retaliation | None:
             target, condition = child(clause, "nsubj", "nsubjpass"), frozenset(t.i for t in clause.subtree)
         else:
             return None  # 'the deployment would be treated as aggression' with no 'any' or 'if' is a view
-    speaker, verb = _speaker(tok, w)
+    speaker, verb = speech_frame(tok, frames, verbs=w.speaker_verbs)  # the one who warns
     if speaker is None:
         return None
     if target is None:
@@ -191,18 +192,3 @@ def _party_of(noun: Token) -> Token | None:
         if c.dep_ in ("amod", "compound") and c.ent_type_ in PARTY_ENTS:
             return c
     return None
-
-
-def _speaker(tok: Token, w: Words) -> tuple[Token | None, Token | None]:
-    """The one who warns: the subject of the reporting verb whose content the consequence is."""
-    t = tok
-    for _ in range(4):
-        while t.dep_ == "conj" and t.head.i != t.i:
-            t = t.head
-        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in w.speaker_verbs:
-            return subject(t.head), t.head
-        if t.dep_ in ("ccomp", "xcomp", "advcl") and t.head.i != t.i:
-            t = t.head
-            continue
-        break
-    return None, None

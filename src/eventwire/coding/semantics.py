@@ -241,13 +241,17 @@ def _going_to(tok: Token) -> bool:
     return tok.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG"
 
 
-def speech_frame(tok: Token, frames: Frames) -> tuple[Token | None, Token | None]:
-    """(speaker, reporting verb) when tok's clause is the content of a reporting verb ('X said ...')."""
+def speech_frame(
+    tok: Token, frames: Frames, verbs: frozenset[str] | None = None
+) -> tuple[Token | None, Token | None]:
+    """(speaker, reporting verb) when tok's clause is the content of a reporting verb ('X said ...');
+    `verbs` narrows or widens which verbs report (default: the frames' say verbs)."""
+    verbs = frames.say_verbs if verbs is None else verbs
     t = tok
     for _ in range(6):
         while t.dep_ == "conj" and t.head.i != t.i:
             t = t.head
-        if t.dep_ in ("ccomp", "parataxis", "xcomp") and t.head.lemma_.lower() in frames.say_verbs:
+        if t.dep_ in ("ccomp", "parataxis", "xcomp") and t.head.lemma_.lower() in verbs:
             verb = t.head
             return subject(verb), verb
         if t.dep_ in ("advcl", "ccomp", "xcomp") and t.head.i != t.i:

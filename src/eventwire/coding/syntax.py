@@ -570,7 +570,7 @@ def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
             return None
         s = _subject_child(tok)
         if s is not None and s.dep_ == "csubj" and s.tag_ == "VBG" and s.i == tok.sent.start:
-            s = _fronted_subject(tok)  # 'Speaking in Addis Ababa, the chairman pledged': 'Speaking' is no doer
+            s = None  # 'Speaking in Addis Ababa, the chairman pledged': 'Speaking' is no doer (see _fronted_subject)
         if s is not None and s.lemma_.lower() in ABSTRACT_HEADS and s.pos_ == "NOUN" and not _owned(s):
             return None  # 'efforts to repatriate them', 'the campaign to retake': no one in particular
         if s is not None and s.lemma_.lower() in CAPTION_NOUNS:
