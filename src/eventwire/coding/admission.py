@@ -58,6 +58,7 @@ class Pair:
     place: bool  # the target token is the place the act was done in
     obligation: bool  # coded by the built-in 'X said Y must ...' rule
     needs_target: bool  # the pattern names target roles
+    must_name_target: bool  # the row's need=target: no event without a party acted on
     failed_refusal: bool  # 'X failed to reach a deal', read as a refusal
     trigger_index: int  # the trigger token, which is never its own target's bearer
 
@@ -67,6 +68,21 @@ def _recipient(t: Token) -> bool:
     for ('for the extension')."""
     return t.dep_ in ("dative", "iobj") or (t.dep_ == "pobj" and t.head.lower_ == "to") or (
         t.dep_ == "dobj" and any(c.dep_ == "prep" and c.lower_ == "with" for c in t.head.children))
+
+
+# Promises of aid (CAMEO 0331-0334): the same reading of a thing helped in a place as aid given.
+AID_PROMISED = frozenset({"033", "0331", "0332", "0333", "0334"})
+
+
+def _aided_place(t: Token) -> Token | None:
+    """The named place a thing helped is in: 'the relief effort in Gaza'; or, where the parser hung the place on
+    the verb after the thing ('announced $50 million for famine relief in Somalia'), the verb's 'in' phrase
+    that follows the thing. An 'in' phrase before it is where the giver spoke ('announced in Tokyo ...')."""
+    found = list(prep_objects(t, "in"))
+    if t.dep_ == "pobj" and t.head.lower_ in ("for", "to"):
+        verb = t.head.head if t.head.head.pos_ in ("VERB", "AUX") else t.head.head.head
+        found += [x for x in prep_objects(verb, "in") if x.i > t.i] if verb.pos_ in ("VERB", "AUX") else []
+    return next((x for x in found if x.ent_type_ in ("GPE", "LOC") or x.pos_ == "PROPN"), None)
 
 
 def _counterpart_named(p: Pair) -> bool:
@@ -101,6 +117,10 @@ def source_refused(s: Token, instrument: bool, actors: Any) -> bool:
     return s.lower_ in non_actor_words("generic_doers") or _market(s) or (not instrument and thing(s, actors))
 
 
+# Market words that are also places one can strike ('shelled a market'): only the abstract markets are no target.
+PLACES_OF_TRADE = {"market", "markets", "exchange"}
+
+
 def _market(s: Token) -> bool:
     """'Comex silver futures retreated', 'Wall Street rallied': a market, a price or a commodity is no doer."""
     if s.lower_ == "street" and any(c.lower_ == "wall" for c in s.children):
@@ -113,6 +133,10 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
     """The target actor of an admitted pair (None: no target), or REFUSED."""
     code, s, t, s_actor = p.code, p.s, p.t, p.s_actor
     force = code[:2] in THING_ROOTS or code.startswith("138")
+    if t is not None and t.lower_ in non_actor_words("generic_doers"):
+        t = None  # 'froze the assets of anyone funding the militia': no one in particular is acted on
+    if t is not None and code[:2] in VIOLENT_ROOTS and _market(t) and t.lemma_.lower() not in PLACES_OF_TRADE:
+        return REFUSED  # 'oil prices came under renewed attack', 'speculators attacked the pound': markets, no force
     if t is not None and t.lower_ in REFLEXIVES:
         if code[:2] in VIOLENT_ROOTS:
             return REFUSED  # 'he killed himself': no one acted on another
@@ -161,13 +185,20 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
         return REFUSED  # 'Angola must meet its export contracts': a thing met is no one consulted, its owner neither
     if t_actor is None and t is not None and non_actor(t):
         return REFUSED  # done to a quality, an idea or a state of affairs, not to a party
-    if code[:2] == "07" and t_actor is None and t is not None and not p.place and _recipient(t) and (
+    if (code[:2] == "07" or code in AID_PROMISED) and t_actor is None and t is not None and not p.place and (
             thing_head(t, actors)):
-        # 'donated $20 million to the relief effort in Gaza': the place the help goes to stands for its people.
-        where = next((x for x in prep_objects(t, "in") if x.ent_type_ in ("GPE", "LOC") or x.pos_ == "PROPN"), None)
+        # 'donated $20 million to the relief effort in Gaza', 'pledged 50 million euros for reconstruction in
+        # Iraq', 'is financing a demining programme in Colombia': the place the help goes to stands for its people.
+        where = _aided_place(t) if _recipient(t) or political(s_actor) else None
         if where is not None and actors.is_actor(noun_phrase(where)):
             return actors.resolve(noun_phrase(where))  # the places step gives a named town its country
-        return REFUSED  # 'gave the money market 183 mln stg assistance': help goes to people, not to things
+        if (_recipient(t) and code[:2] == "07") or p.must_name_target:
+            # 'gave the money market 183 mln stg assistance': help goes to people, not to things; and money
+            # announced 'for road repairs' with no one named to receive it is a budget, not aid.
+            return REFUSED
+    if code[:2] == "07" and p.must_name_target and t_actor is not None and is_state(s_actor) and is_state(t_actor) and (
+            s_actor.country and s_actor.country == t_actor.country):
+        return REFUSED  # 'Congress approved $10 billion for the Pentagon': a state's budget for its own organs
     if p.obligation and t is not None and t.lower_ in ("this", "that", "these", "those"):
         return REFUSED  # '"This should make it easy for firms," he said': a thing expected to work, no demand
     if p.obligation and t_actor is not None and is_state(s_actor) and is_state(t_actor) and (
@@ -217,6 +248,8 @@ def goods_handed(m: Match, events: dict[int, Match], actors: Any) -> bool:
         obj = direct_object(m.token)
         themes = [obj] if obj is not None else []
         themes = [carried_load(t) or t for t in themes]
+        # 'sent two planes loaded with aid': a load is what is handed over, though 'aid' is an event word.
+        events = {i: e for i, e in events.items() if not (obj is not None and themes and themes[0].i == i != obj.i)}
     # 'a team of negotiators', 'a shipment of oil': what the measure counts is what is handed over too.
     themes += [p for t in themes for prep in children(t, "prep") if prep.lower_ == "of" for p in children(prep, "pobj")]
     not_goods = non_actor_words("not_goods")

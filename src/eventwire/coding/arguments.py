@@ -11,8 +11,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .instruments import VIOLENT_ROOTS
-from .matcher import CARRYING, Match, agent_participles
+from .matcher import CARRYING, Match, agent_participles, carried_load
 from .syntax import (
+    PORTIONS,
+    QUANTIFIERS,
     agent,
     child,
     children,
@@ -296,6 +298,9 @@ def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
         # the parser hangs the phrase on 'worth' or on the vehicle's participle.
         hosts += [c for c in (obj.children if obj is not None else ())
                   if (c.dep_ == "amod" and c.lower_ == "worth") or (c.dep_ == "acl" and c.lemma_.lower() in CARRYING)]
+        load = carried_load(obj) if obj is not None else None
+        if load is not None:
+            hosts.append(load)  # 'sent two planes loaded with aid to Syria': or on the load itself
     for role in m.pattern.targets:
         cand: Token | None = None
         if role == "obj":
@@ -320,6 +325,9 @@ def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
         elif role == "objposs":
             # 'violated South Sudan's ceasefire': the object is part of the wording, its owner the target
             cand = child(obj, "poss") if obj is not None else None
+            if cand is None and obj is not None and obj.lemma_.lower() in QUANTIFIERS | PORTIONS:
+                # 'wrote off the bulk of Somalia's debt': the owner of what the quantity is of
+                cand = next((p for x in prep_objects(obj, "of") if (p := child(x, "poss")) is not None), None)
         elif role == "clause":
             # 'alleged that Zanu-PF had rigged the vote': the that-clause's subject is the one accused
             clause = child(tok, "ccomp")

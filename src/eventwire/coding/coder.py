@@ -57,7 +57,18 @@ from .parties import (
 )
 from .pattern_table import Pattern, PatternSet, load_patterns
 from .retaliation import find_warnings, may_warn
-from .semantics import COMMENTATOR_NOUNS, EXPECTATION_VERBS, OPINION, REASON_HEADS, adjust_code, is_question, modality
+from .retaliation import words as warning_words
+from .semantics import (
+    COMMENTATOR_NOUNS,
+    EXPECTATION_VERBS,
+    OPINION,
+    REASON_HEADS,
+    Modality,
+    adjust_code,
+    is_question,
+    modality,
+    speech_frame,
+)
 from .syntax import (
     agent,
     child,
@@ -77,6 +88,8 @@ from .syntax import (
 
 # How far apart a light verb and its noun may be and still be reported together as the trigger.
 TRIGGER_SPAN_MAX = 5
+# Modals by which a side says what it may do ('could cut ties', 'may expel them'); 'can' states a capacity.
+OWN_SIDE_MODALS = frozenset({"could", "may", "might", "would"})
 NAME_ENTS = ("NORP", "GPE", "ORG")
 SUBJ_DEPS = ("nsubj", "nsubjpass")
 UNKNOWN_DOER = "unknown attacker"
@@ -270,6 +283,10 @@ class EventCoder:
                     if inner:
                         inner_code, inner_pos = inner[0].pattern.cameo, inner[0].pattern.pos
                         consumed.update(x.token.i for x in inner)
+                        if m.pattern.frame == "intent" and e.pattern.frame == "reject":
+                            # 'determined to resist Brazil's demands': what is intended is the refusal
+                            inner_code = self._frame_code("reject", inner_code, inner_pos) or e.pattern.cameo
+                            inner_pos = e.pattern.pos
                 code = self._frame_code(m.pattern.frame, inner_code, inner_pos)
                 if code is None:
                     continue
@@ -631,6 +648,32 @@ class EventCoder:
 
     # ---- candidates -------------------------------------------------------------------------------------
 
+    def _own_side_may(self, raw: _Raw, mod: Modality, actors: Any) -> bool:
+        """A hostile act its own side's speaker says it could, may or would do, or will do if another acts: the
+        act's verb carries the modal itself (not 'may have', a guess at the past), is not negated, and the doer
+        is the speaker's own state ('Erdogan said Ankara may suspend ties'; not 'analysts said Israel could
+        strike', which is a guess about another)."""
+        anchor = raw.anchor
+        if raw.code[:2] not in self.frames.conflict_roots or raw.code[:2] == "13" or mod.negated or mod.denied:
+            return False
+        speaker = mod.speaker
+        if speaker is None:  # 'cautioned the IAEA that Tehran could bar ...': warning verbs report too
+            speaker, _ = speech_frame(anchor, self.frames, verbs=warning_words().speaker_verbs)
+        if speaker is None or raw.src is None or anchor.pos_ not in ("VERB", "AUX"):
+            return False
+        aux = {c.lower_ for c in anchor.children if c.dep_ in ("aux", "auxpass")}
+        if "have" in aux or not aux & (OWN_SIDE_MODALS | (self.frames.future_aux if mod.conditional else set())):
+            return False
+        if mod.conditional and not aux & (OWN_SIDE_MODALS | self.frames.future_aux | self.frames.reported_future_aux):
+            return False
+        if raw.src.lower_ in self.frames.pronouns and raw.src.lower_ not in ("we", "it"):
+            return False
+        if raw.src.lower_ in ("we", "it"):
+            return True  # 'we could cut ties', 'said it may expel them': the speaker's side
+        doer, _ = resolve_party(raw.src, actors)
+        said_by, _ = resolve_party(speaker, actors)
+        return bool(doer.country) and doer.country == said_by.country and is_state(doer)
+
     def _candidates(
         self, si: int, sent: Span, raws: list[_Raw], actors: Any, attribution: str | None, *,
         background: bool = False,
@@ -645,6 +688,10 @@ class EventCoder:
                     continue
                 mod.background = False
             code, tag = adjust_code(raw.code, mod, self.frames)
+            if code is None and tag in ("hypothetical", "conditional") and self._own_side_may(raw, mod, actors):
+                # 'Ankara may suspend relations with the UAE, Erdogan said', 'cautioned the IAEA that Tehran could
+                # bar its inspectors if ...': a side saying what it may do to another is threatening it.
+                code, tag = self.frames.map_code("threat", raw.code), "threat"
             if background and code is not None:
                 tag = f"{tag}:background" if tag else "background"
             if code is None:
@@ -715,6 +762,7 @@ class EventCoder:
                 admitted = admit(Pair(
                     code=final, s=s, t=t, s_actor=s_actor, s_is=s_is, instrument=instrument, place=raw.place,
                     obligation=raw.rule == "obligation", needs_target=bool(raw.match.pattern.targets),
+                    must_name_target=raw.match.pattern.need_target,
                     failed_refusal=mod.failed and tag == "refuse", trigger_index=raw.match.token.i,
                 ), actors)
                 if admitted is REFUSED:

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from .instruments import impact_subject
 from .pattern_table import POS, Pattern, PatternSet, irregular_forms
 from .syntax import (
+    PORTIONS,
     QUANTIFIERS,
     RELATIVE,
     adverbial_participle,
@@ -139,7 +140,7 @@ def _objects(tok: Token, *, named: bool = False) -> list[Token]:
     if obj is None:
         return []
     out = [obj, *[c for c in obj.conjuncts]]
-    if obj.pos_ in ("NUM", "PRON", "DET") or obj.lemma_.lower() in QUANTIFIERS:
+    if obj.pos_ in ("NUM", "PRON", "DET") or obj.lemma_.lower() in QUANTIFIERS or obj.lemma_.lower() in PORTIONS:
         out += [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in children(c, "pobj")]
     return out
 
@@ -341,12 +342,17 @@ def satisfies(
             if _subject_words(tok) & values:
                 return False
         elif key == "xcomp":
-            xs = children(tok, "xcomp")
+            # 'will not allow the envoy to meet her': the parser may make the infinitive with its own subject a ccomp
+            xs = children(tok, "xcomp") + [c for c in children(tok, "ccomp") if child(c, "nsubj") is not None and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
             if not xs or ("*" not in values and not any(_lemma(x) in values for x in xs)):
                 return False
         elif key == "noxcomp":
             if children(tok, "xcomp"):
                 return False
+        elif key == "noparticiple":
+            if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl"):
+                return False  # '..., allowing tankers to dock': what the main act let happen, no act of its own
         elif key == "noclause":
             if children(tok, "ccomp"):
                 return False  # 'the strike demonstrated that the US will act': shown, not protested

@@ -23,7 +23,7 @@ POS = {"V": ("VERB", "AUX"), "N": ("NOUN", "PROPN"), "A": ("ADJ",)}
 # Constraint keys the matcher understands (matcher.satisfies); `pobj:PREP` and `nopobj` take a preposition.
 WHEN_KEYS = {
     "obj", "notobj", "prt", "noprt", "mod", "nomod", "head", "statehead", "xcomp", "noxcomp",
-    "oprd", "nooprd", "nopobj", "objpos", "subj", "notsubj", "noclause", "stock", "via",
+    "oprd", "nooprd", "nopobj", "objpos", "subj", "notsubj", "noclause", "stock", "via", "noparticiple",
 }
 # command: 'ordered the newspaper to suspend publication' is the embedded act, done by the one who orders.
 FRAME_KINDS = {"intent", "threat", "reject", "demand", "appeal", "accuse", "command"}
@@ -59,8 +59,10 @@ class Pattern:
         # More constraints first, then the more specific (longer) CAMEO code.
         # A governing-verb list ('head') is the weakest constraint: 'humanitarian aid' beats 'provide aid'.
         # A row that takes its source from a by/from phrase must win where it applies ('received aid from').
+        # 'noparticiple' only narrows where a row applies, and says nothing of what was done.
         return (
-            len([k for k in self.when if k not in ("head", "statehead")]) + int(self.source_role is not None),
+            len([k for k in self.when if k not in ("head", "statehead", "noparticiple")])
+            + int(self.source_role is not None),
             len(self.cameo),
             int("head" in self.when or "statehead" in self.when),
         )
@@ -157,7 +159,7 @@ def _parse_when(text: str, path: str, where: str) -> dict[str, frozenset[str]]:
                 raise DataFileError(path, f"{where}: 'pobj' needs a preposition, as pobj:with=...")
         elif base not in WHEN_KEYS:
             raise DataFileError(path, f"{where}: unknown constraint {key!r}")
-        if base in ("nooprd", "noxcomp", "noclause"):
+        if base in ("nooprd", "noxcomp", "noclause", "noparticiple"):
             when[key] = frozenset()
             continue
         if not sep or not values.strip():

@@ -23,7 +23,7 @@ from .semantics import speech_frame
 from .syntax import child, children, is_passive, prep_objects, subject
 
 RETALIATION_FILE = Path(__file__).resolve().parent / "patterns" / "retaliation.json"
-MILITARY_THREAT, THREAT = "138", "130"
+MILITARY_THREAT, THREAT, ULTIMATUM = "138", "130", "139"
 PARTY_ENTS = ("NORP", "GPE", "ORG")
 # Clauses hanging on the answer's verb say something else ('... and that the army stood ready').
 CLAUSE_DEPS = ("conj", "cc", "advcl", "ccomp", "parataxis", "nsubj", "nsubjpass")
@@ -44,6 +44,8 @@ class Words:
     regret_verbs: frozenset[str]  # 'will make them regret it': the ones made to regret are threatened
     price_nouns: frozenset[str]  # a penalty only with 'a' or a word of severity: 'a heavy price', not 'the offer price'
     severity_words: frozenset[str]
+    penalty_nouns: frozenset[str]  # what one demanded of is told to do or face: 'or face arrest'
+    span_nouns: frozenset[str]  # a deadline given: 'gave them 48 hours to leave or face ...'
 
     @property
     def verbs(self) -> frozenset[str]:  # the consequence verbs
@@ -84,6 +86,11 @@ def find_warnings(sent: Span, frames: Frames) -> list[Retaliation]:
             continue
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in w.verbs:
             continue
+        if tok.lemma_.lower() in w.suffer_verbs and tok.dep_ == "conj":
+            found = _ultimatum(tok, w)
+            if found is not None:
+                out.append(found)
+                continue
         if not any(c.dep_ == "aux" and c.lower_ in future for c in tok.children):
             continue  # 'the attack drew a swift response' reports an answer given, not one promised
         found = _warning(tok, w, frames)
@@ -120,6 +127,35 @@ def _warning(tok: Token, w: Words, frames: Frames) -> Retaliation | None:
     answer = [t for c in tok.children if c.dep_ not in CLAUSE_DEPS for t in c.subtree if t.i not in condition]
     military = any(_lemma(t) in w.military_words or t.lower_ in w.military_words for t in answer)
     return Retaliation(tok, speaker, verb, target, MILITARY_THREAT if military else THREAT, condition)
+
+
+def _ultimatum(tok: Token, w: Words) -> Retaliation | None:
+    """'gave the coup leaders one week to reinstate the president or face military intervention', 'told the
+    rebels to lay down their arms or face an assault': a demand with a penalty for refusing. The one given or
+    told is threatened; a military penalty makes it 138, a deadline 139 (ultimatum), any other 130. What is
+    demanded is not done, so its own events give way (the condition)."""
+    demand = tok.head
+    if not any(c.dep_ == "cc" and c.lower_ == "or" for c in demand.children) or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in demand.children):
+        return None
+    penalty = [o for o in _objects(tok) if _lemma(o) in w.response_nouns or _lemma(o) in w.penalty_nouns]
+    if not penalty or demand.dep_ not in ("advcl", "xcomp", "ccomp", "relcl", "acl"):
+        return None
+    verb = demand.head
+    while verb.pos_ == "NOUN" and verb.head.i != verb.i:
+        verb = verb.head  # 'gave them a week to leave or face ...': the span's verb
+    speaker = subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+    target = child(verb, "dative", "iobj") or child(verb, "dobj")
+    if speaker is None or target is None or _lemma(target) in w.span_nouns:
+        return None
+    answer = [t for p in penalty for t in p.subtree]
+    if any(_lemma(t) in w.military_words or t.lower_ in w.military_words for t in answer):
+        code = MILITARY_THREAT
+    else:
+        spans = [c for c in verb.children if c.dep_ in ("npadvmod", "dobj") and _lemma(c) in w.span_nouns]
+        code = ULTIMATUM if spans else THREAT
+    condition = frozenset(t.i for t in demand.subtree if t.i not in {x.i for x in tok.subtree})
+    return Retaliation(tok, speaker, verb, target, code, condition)
 
 
 def _made_to_regret(tok: Token) -> Retaliation | None:
