@@ -441,13 +441,16 @@ def governor(noun: Token) -> tuple[Token | None, str]:
         return head, "nsubj"
     if dep == "pobj" and head.dep_ in ("prep", "agent", "dative"):
         host = head.head
-        if host.dep_ in ("dobj", "obj", "nsubjpass") and amount(host):
-            # 'provided $5 billion in assistance': the amount is the object, the noun says of what. ('gave
-            # the green light to the aid package', 'signed a deal on aid': another noun's phrase is no amount.)
+        if host.dep_ in ("dobj", "obj", "nsubjpass", "attr") and amount(host):
+            # 'provided $5 billion in assistance', 'is one of the biggest donors to': the amount is the object,
+            # the noun says of what. ('gave the green light to the aid package', 'signed a deal on aid': another
+            # noun's phrase is no amount.)
             return governor(host)
         return host, f"prep:{head.lower_}"
     if dep == "compound":
         return governor(head)
+    if dep == "nmod" and head.dep_ in ("dobj", "obj") and noun.i < head.i:
+        return governor(head)  # 'staged a sit-in outside parliament', parsed as a sit-in kind of parliament
     return None, dep
 
 
