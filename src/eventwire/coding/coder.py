@@ -90,6 +90,7 @@ from .syntax import (
 TRIGGER_SPAN_MAX = 5
 # Modals by which a side says what it may do ('could cut ties', 'may expel them'); 'can' states a capacity.
 OWN_SIDE_MODALS = frozenset({"could", "may", "might", "would"})
+OWN_SIDE_PRONOUNS = frozenset({"we", "it", "they"})
 NAME_ENTS = ("NORP", "GPE", "ORG")
 SUBJ_DEPS = ("nsubj", "nsubjpass")
 UNKNOWN_DOER = "unknown attacker"
@@ -666,10 +667,10 @@ class EventCoder:
             return False
         if mod.conditional and not aux & (OWN_SIDE_MODALS | self.frames.future_aux | self.frames.reported_future_aux):
             return False
-        if raw.src.lower_ in self.frames.pronouns and raw.src.lower_ not in ("we", "it"):
+        if raw.src.lower_ in self.frames.pronouns and raw.src.lower_ not in OWN_SIDE_PRONOUNS:
             return False
-        if raw.src.lower_ in ("we", "it"):
-            return True  # 'we could cut ties', 'said it may expel them': the speaker's side
+        if raw.src.lower_ in OWN_SIDE_PRONOUNS:
+            return True  # 'we could cut ties', 'said it may expel them', 'the Guards said they could close ...'
         doer, _ = resolve_party(raw.src, actors)
         said_by, _ = resolve_party(speaker, actors)
         return bool(doer.country) and doer.country == said_by.country and is_state(doer)

@@ -298,8 +298,9 @@ def clause_object(tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ not in ("ccomp", "xcomp") or child(c, "mark") is not None:
             continue
-        # 'declared two diplomats persona non grata': the parser reads the Latin as the small clause's verb
-        if (c.tag_ not in ("VB", "VBG", "VBN", "JJ") and c.lower_ != "persona") or any(
+        # 'declared two diplomats persona non grata': the parser reads the Latin as the small clause's verb;
+        # 'let inspectors back into the site': an adverb of direction as its head
+        if (c.tag_ not in ("VB", "VBG", "VBN", "JJ") and c.lower_ not in ("persona", "back", "in", "out")) or any(
             a.dep_ in ("aux", "auxpass") and a.lower_ != "to" for a in c.children
         ):
             continue
