@@ -345,6 +345,10 @@ def satisfies(
             # 'will not allow the envoy to meet her': the parser may make the infinitive with its own subject a ccomp
             xs = children(tok, "xcomp") + [c for c in children(tok, "ccomp") if child(c, "nsubj") is not None and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+            if any(c.dep_ == "dobj" and c.i > tok.i for c in tok.children):
+                # 'pushed Serbia and Kosovo to implement the deal': the infinitive hung on the verb as an adverbial
+                xs += [c for c in children(tok, "advcl") if child(c, "nsubj", "nsubjpass") is None and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
             if not xs or ("*" not in values and not any(_lemma(x) in values for x in xs)):
                 return False
         elif key == "noxcomp":
