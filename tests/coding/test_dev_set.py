@@ -128,3 +128,31 @@ def test_fresh_set_false_alarms(fresh_report):
     assert fresh_report.false_alarm_share <= FRESH_MAX_FALSE_ALARMS, (
         f"{fresh_report.none_with_event} of 42 no-event sentences were given an event"
     )
+
+
+# The unseen set (tests/coding/dev/unseen.jsonl, round 14): 340 sentences of our own, written blind by two more
+# writers, 20 per gold PLOVER type and 40 with no event, measured once before anyone studied it (docs/benchmarks.md,
+# "Round 14"). Floors a little under that measurement.
+UNSEEN = Path(__file__).parent / "dev" / "unseen.jsonl"
+UNSEEN_FLOORS = {"type_recall": 0.78, "event_precision": 0.80, "actor_matched_type_accuracy": 0.76}
+UNSEEN_MAX_FALSE_ALARMS = 0.05
+
+
+@pytest.fixture(scope="module")
+def unseen_report(nlp, coder, resolver):
+    from eventwire.evaluation import evaluate
+
+    return evaluate(UNSEEN, nlp=nlp, coder=coder, resolver=resolver)
+
+
+@pytest.mark.parametrize("metric", sorted(UNSEEN_FLOORS))
+def test_unseen_set_floor(unseen_report, metric):
+    assert unseen_report.sentences == 300 and unseen_report.none_sentences == 40
+    value = unseen_report.to_dict()[metric]
+    assert value >= UNSEEN_FLOORS[metric], f"{metric} {value:.3f} fell under {UNSEEN_FLOORS[metric]}"
+
+
+def test_unseen_set_false_alarms(unseen_report):
+    assert unseen_report.false_alarm_share <= UNSEEN_MAX_FALSE_ALARMS, (
+        f"{unseen_report.none_with_event} of 40 no-event sentences were given an event"
+    )
