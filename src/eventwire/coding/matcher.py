@@ -345,18 +345,26 @@ def satisfies(
             # 'will not allow the envoy to meet her': the parser may make the infinitive with its own subject a ccomp
             xs = children(tok, "xcomp") + [c for c in children(tok, "ccomp") if child(c, "nsubj") is not None and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
-            if any(c.dep_ == "dobj" and c.i > tok.i for c in tok.children):
-                # 'pushed Serbia and Kosovo to implement the deal': the infinitive hung on the verb as an adverbial
+            objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i]
+            if objs:
+                # 'pushed Serbia and Kosovo to implement the deal': the infinitive hung on the verb as an adverbial,
+                # right after the object ('ordered troops into the city to restore order' is a purpose)
                 xs += [c for c in children(tok, "advcl") if child(c, "nsubj", "nsubjpass") is None and any(
-                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+                    a.dep_ == "aux" and a.lower_ == "to" and a.i == objs[-1].right_edge.i + 1 for a in c.children)]
             if not xs or ("*" not in values and not any(_lemma(x) in values for x in xs)):
                 return False
         elif key == "noxcomp":
             if children(tok, "xcomp"):
                 return False
         elif key == "noparticiple":
-            if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl"):
-                return False  # '..., allowing tankers to dock': what the main act let happen, no act of its own
+            if tok.dep_ in ("advcl", "acl") and (tok.tag_ == "VBG" or any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)):
+                # '..., allowing tankers to dock', 'cleared mines to allow civilians to leave': what the main act
+                # let happen or was for, no act of its own
+                return False
+            if tok.dep_ == "xcomp" and _lemma(tok.head) not in frame_lemmas and any(
+                    c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children):
+                return False  # the same purpose parsed as a complement ('urged Israel to allow' is a frame's)
         elif key == "noclause":
             if children(tok, "ccomp"):
                 return False  # 'the strike demonstrated that the US will act': shown, not protested
