@@ -285,7 +285,7 @@ class EventCoder:
                         inner_code, inner_pos = inner[0].pattern.cameo, inner[0].pattern.pos
                         consumed.update(x.token.i for x in inner)
                         if m.pattern.frame == "intent" and e.pattern.frame == "reject":
-                            # 'determined to resist Brazil's demands': what is intended is the refusal
+                            # 'determined to resist the creditors' terms': what is intended is the refusal
                             inner_code = self._frame_code("reject", inner_code, inner_pos) or e.pattern.cameo
                             inner_pos = e.pattern.pos
                 code = self._frame_code(m.pattern.frame, inner_code, inner_pos)

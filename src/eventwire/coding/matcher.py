@@ -350,7 +350,8 @@ def satisfies(
                 # 'pushed Serbia and Kosovo to implement the deal': the infinitive hung on the verb as an adverbial,
                 # right after the object ('ordered troops into the city to restore order' is a purpose)
                 xs += [c for c in children(tok, "advcl") if child(c, "nsubj", "nsubjpass") is None and any(
-                    a.dep_ == "aux" and a.lower_ == "to" and a.i == objs[-1].right_edge.i + 1 for a in c.children)]
+                    a.dep_ == "aux" and a.lower_ == "to" and a.i == objs[-1].right_edge.i + 1
+                    and not any(t.pos_ == "ADP" for t in tok.doc[objs[-1].i : a.i]) for a in c.children)]
             if not xs or ("*" not in values and not any(_lemma(x) in values for x in xs)):
                 return False
         elif key == "noxcomp":

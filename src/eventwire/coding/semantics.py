@@ -587,6 +587,8 @@ def _desired_above(anchor: Token) -> bool:
         if t.dep_ not in ("xcomp", "ccomp") and not (t.dep_ == "advcl" and infinitive):
             return False
         t = t.head
+        if _lemma(t) == "let" and _lemma(anchor) in ("free", "go", "loose"):
+            return False  # 'let free 74 political leaders': a release done, not leave given
         if _lemma(t) in DESIRE | PERMIT or (t.pos_ == "ADJ" and t.lower_ in DISPOSED):
             return True
     return False
