@@ -250,10 +250,11 @@ def goods_handed(m: Match, events: dict[int, Match], actors: Any) -> bool:
         themes = [p for prep in children(m.token, "prep") if prep.lower_ == "with" for p in children(prep, "pobj")]
     else:
         obj = direct_object(m.token)
-        themes = [obj] if obj is not None else []
-        themes = [carried_load(t) or t for t in themes]
-        # 'sent two planes loaded with aid': a load is what is handed over, though 'aid' is an event word.
-        events = {i: e for i, e in events.items() if not (obj is not None and themes and themes[0].i == i != obj.i)}
+        load = carried_load(obj) if obj is not None else None
+        themes = [load or obj] if obj is not None else []
+        if load is not None:
+            # 'sent two planes loaded with aid': a load is what is handed over, though 'aid' is an event word.
+            events = {i: e for i, e in events.items() if i != load.i}
     # 'a team of negotiators', 'a shipment of oil': what the measure counts is what is handed over too.
     themes += [p for t in themes for prep in children(t, "prep") if prep.lower_ == "of" for p in children(prep, "pobj")]
     not_goods = non_actor_words("not_goods")

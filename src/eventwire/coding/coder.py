@@ -663,9 +663,10 @@ class EventCoder:
         if speaker is None or raw.src is None or anchor.pos_ not in ("VERB", "AUX"):
             return False
         aux = {c.lower_ for c in anchor.children if c.dep_ in ("aux", "auxpass")}
-        if "have" in aux or not aux & (OWN_SIDE_MODALS | (self.frames.future_aux if mod.conditional else set())):
-            return False
-        if mod.conditional and not aux & (OWN_SIDE_MODALS | self.frames.future_aux | self.frames.reported_future_aux):
+        # 'will expel them if ...': under a condition a plain future says what the side will do too
+        future = self.frames.future_aux | self.frames.reported_future_aux
+        modals = OWN_SIDE_MODALS | future if mod.conditional else OWN_SIDE_MODALS
+        if "have" in aux or not aux & modals:
             return False
         if raw.src.lower_ in self.frames.pronouns and raw.src.lower_ not in OWN_SIDE_PRONOUNS:
             return False
