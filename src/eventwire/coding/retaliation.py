@@ -46,10 +46,14 @@ class Words:
     severity_words: frozenset[str]
     penalty_nouns: frozenset[str]  # what one demanded of is told to do or face: 'or face arrest'
     span_nouns: frozenset[str]  # a deadline given: 'gave them 48 hours to leave or face ...'
+    respond_verbs: frozenset[str]  # 'would respond to any deployment', 'will react to any provocation'
+    measure_verbs: frozenset[str]  # 'would take countermeasures if ...'
+    measure_nouns: frozenset[str]  # the measures that answer an act ('countermeasures', 'retaliatory steps')
 
     @property
     def verbs(self) -> frozenset[str]:  # the consequence verbs
-        return self.meet_verbs | self.draw_verbs | self.treat_verbs | self.suffer_verbs
+        return (self.meet_verbs | self.draw_verbs | self.treat_verbs | self.suffer_verbs | self.respond_verbs
+                | self.measure_verbs)
 
 
 @lru_cache(maxsize=1)
@@ -108,6 +112,16 @@ def _warning(tok: Token, w: Words, frames: Frames) -> Retaliation | None:
         target = None if _conditional_noun(subj, w) else subj
         clause = _if_clause(tok)  # 'will face consequences if it tests a missile': the missile is not the answer
         condition = frozenset(t.i for t in clause.subtree) if clause is not None else frozenset()
+    elif lemma in w.respond_verbs:
+        # 'said it would respond to any deployment of US missiles': the act answered is the verb's own object
+        acts = [o for prep in ("to", "against") for o in prep_objects(tok, prep) if _conditional_noun(o, w)]
+        clause = _if_clause(tok)
+        if acts:
+            target, condition = _party_of(acts[0]), frozenset(t.i for t in acts[0].subtree)
+        elif clause is not None:
+            target, condition = child(clause, "nsubj", "nsubjpass"), frozenset(t.i for t in clause.subtree)
+        else:
+            return None  # 'will respond to the letter next week': an answer, no threat
     else:
         if not _answered(tok, lemma, w):
             return None
@@ -191,6 +205,12 @@ def _answered(tok: Token, lemma: str, w: Words) -> bool:
         if lemma in w.with_verbs:
             return any(_lemma(o) in w.response_nouns for o in prep_objects(tok, "with"))
         return True
+    if lemma in w.measure_verbs:
+        # 'would take countermeasures if ...': only a measure that answers ('will take measures if prices rise' is
+        # economic policy)
+        return any(_lemma(o) in w.measure_nouns or any(_lemma(c) in w.measure_nouns or _lemma(c) in w.military_words
+                                                         for c in o.children if c.dep_ == "amod")
+                   for o in _objects(tok))
     return any(_lemma(o) in w.response_nouns for o in _objects(tok))
 
 
@@ -227,4 +247,9 @@ def _party_of(noun: Token) -> Token | None:
     for c in noun.children:
         if c.dep_ in ("amod", "compound") and c.ent_type_ in PARTY_ENTS:
             return c
+    for thing in prep_objects(noun, "of"):
+        # 'any deployment of US missiles': whose the things are
+        for c in thing.children:
+            if c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in PARTY_ENTS:
+                return c
     return None
