@@ -133,9 +133,9 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
     """The target actor of an admitted pair (None: no target), or REFUSED."""
     code, s, t, s_actor = p.code, p.s, p.t, p.s_actor
     force = code[:2] in THING_ROOTS or code.startswith("138")
+    contraband = non_actor_words("contraband")
     if t is not None and code.startswith("171") and any(
-            x.lemma_.lower() in non_actor_words("contraband") or x.lower_ in non_actor_words("contraband")
-            for x in (t, *prep_objects(t, "of"))):
+            x.lemma_.lower() in contraband or x.lower_ in contraband for x in (t, *prep_objects(t, "of"))):
         return REFUSED  # 'seized 3 tonnes of cocaine': a drug bust, no party's property taken
     if t is not None and t.lower_ in non_actor_words("generic_doers"):
         t = None  # 'froze the assets of anyone funding the militia': no one in particular is acted on

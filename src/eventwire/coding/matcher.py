@@ -342,24 +342,14 @@ def satisfies(
             if _subject_words(tok) & values:
                 return False
         elif key == "xcomp":
-            # 'will not allow the envoy to meet her': the parser may make the infinitive with its own subject a ccomp
-            xs = children(tok, "xcomp") + [c for c in children(tok, "ccomp") if child(c, "nsubj") is not None and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
-            objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i]
-            if objs:
-                # 'pushed Serbia and Kosovo to implement the deal': the infinitive hung on the verb as an adverbial,
-                # right after the object ('ordered troops into the city to restore order' is a purpose)
-                xs += [c for c in children(tok, "advcl") if child(c, "nsubj", "nsubjpass") is None and any(
-                    a.dep_ == "aux" and a.lower_ == "to" and a.i == objs[-1].right_edge.i + 1
-                    and not any(t.pos_ == "ADP" for t in tok.doc[objs[-1].i : a.i]) for a in c.children)]
+            xs = _complements(tok)
             if not xs or ("*" not in values and not any(_lemma(x) in values for x in xs)):
                 return False
         elif key == "noxcomp":
             if children(tok, "xcomp"):
                 return False
         elif key == "noparticiple":
-            if tok.dep_ in ("advcl", "acl") and (tok.tag_ == "VBG" or any(
-                    a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)):
+            if tok.dep_ in ("advcl", "acl") and (tok.tag_ == "VBG" or _to(tok) is not None):
                 # '..., allowing tankers to dock', 'cleared mines to allow civilians to leave': what the main act
                 # let happen or was for, no act of its own
                 return False
@@ -393,6 +383,29 @@ def satisfies(
             if found is None or ("*" not in values and not (found & values)):
                 return False
     return True
+
+
+def _to(verb: Token) -> Token | None:
+    """The 'to' of an infinitive."""
+    return next((a for a in verb.children if a.dep_ == "aux" and a.lower_ == "to"), None)
+
+
+def _complements(tok: Token) -> list[Token]:
+    """The verbs of tok's infinitive complements ('urged X to withdraw'), with two the parser labels otherwise: an
+    infinitive with its own subject made a ccomp ('will not allow the envoy to meet her'), and one hung on the verb
+    as an adverbial right after the object ('pushed Serbia and Kosovo to implement the deal'; 'ordered troops into
+    the city to restore order', with a preposition between, is a purpose)."""
+    xs = children(tok, "xcomp") + [c for c in children(tok, "ccomp")
+                                   if child(c, "nsubj") is not None and _to(c) is not None]
+    objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i]
+    if objs:
+        obj = objs[-1]
+        for c in children(tok, "advcl"):
+            to = _to(c)
+            if to is not None and child(c, "nsubj", "nsubjpass") is None and to.i == obj.right_edge.i + 1 and not any(
+                    t.pos_ == "ADP" for t in tok.doc[obj.i : to.i]):
+                xs.append(c)
+    return xs
 
 
 def _names_another_doer(noun: Token) -> bool:

@@ -112,26 +112,23 @@ def _warning(tok: Token, w: Words, frames: Frames) -> Retaliation | None:
         target = None if _conditional_noun(subj, w) else subj
         clause = _if_clause(tok)  # 'will face consequences if it tests a missile': the missile is not the answer
         condition = frozenset(t.i for t in clause.subtree) if clause is not None else frozenset()
-    elif lemma in w.respond_verbs:
-        # 'said it would respond to any deployment of US missiles': the act answered is the verb's own object
-        acts = [o for prep in ("to", "against") for o in prep_objects(tok, prep) if _conditional_noun(o, w)]
+    else:
+        if lemma in w.respond_verbs:
+            # 'said it would respond to any deployment of US missiles': the act answered is the verb's own object
+            acts = [o for prep in ("to", "against") for o in prep_objects(tok, prep) if _conditional_noun(o, w)]
+        elif _answered(tok, lemma, w):
+            acts = [subj] if subj is not None and _conditional_noun(subj, w) else []  # 'any attack will be met ...'
+        else:
+            return None
         clause = _if_clause(tok)
         if acts:
             target, condition = _party_of(acts[0]), frozenset(t.i for t in acts[0].subtree)
         elif clause is not None:
             target, condition = child(clause, "nsubj", "nsubjpass"), frozenset(t.i for t in clause.subtree)
         else:
-            return None  # 'will respond to the letter next week': an answer, no threat
-    else:
-        if not _answered(tok, lemma, w):
+            # 'the deployment would be treated as aggression' with no 'any' or 'if' is a view; 'will respond to the
+            # letter next week' an answer, no threat
             return None
-        clause = _if_clause(tok)
-        if subj is not None and _conditional_noun(subj, w):
-            target, condition = _party_of(subj), frozenset(t.i for t in subj.subtree)
-        elif clause is not None:
-            target, condition = child(clause, "nsubj", "nsubjpass"), frozenset(t.i for t in clause.subtree)
-        else:
-            return None  # 'the deployment would be treated as aggression' with no 'any' or 'if' is a view
     speaker, verb = speech_frame(tok, frames, verbs=w.speaker_verbs)  # the one who warns
     if speaker is None:
         return None
@@ -139,8 +136,7 @@ def _warning(tok: Token, w: Words, frames: Frames) -> Retaliation | None:
         # 'Iran warned Israel that any attack ...', 'cautioned India that ...': the one warned.
         target = child(verb, "dobj", "dative")
     answer = [t for c in tok.children if c.dep_ not in CLAUSE_DEPS for t in c.subtree if t.i not in condition]
-    military = any(_lemma(t) in w.military_words or t.lower_ in w.military_words for t in answer)
-    return Retaliation(tok, speaker, verb, target, MILITARY_THREAT if military else THREAT, condition)
+    return Retaliation(tok, speaker, verb, target, MILITARY_THREAT if _military(answer, w) else THREAT, condition)
 
 
 def _ultimatum(tok: Token, w: Words) -> Retaliation | None:
@@ -162,8 +158,7 @@ def _ultimatum(tok: Token, w: Words) -> Retaliation | None:
     target = child(verb, "dative", "iobj") or child(verb, "dobj")
     if speaker is None or target is None or _lemma(target) in w.span_nouns:
         return None
-    answer = [t for p in penalty for t in p.subtree]
-    if any(_lemma(t) in w.military_words or t.lower_ in w.military_words for t in answer):
+    if _military([t for p in penalty for t in p.subtree], w):
         code = MILITARY_THREAT
     else:
         spans = [c for c in verb.children if c.dep_ in ("npadvmod", "dobj") and _lemma(c) in w.span_nouns]
@@ -185,6 +180,11 @@ def _made_to_regret(tok: Token) -> Retaliation | None:
 
 def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
+
+
+def _military(answer: list[Token], w: Words) -> bool:
+    """The answer named is force: 'a crushing response', 'military intervention', 'respond militarily'."""
+    return any(_lemma(t) in w.military_words or t.lower_ in w.military_words for t in answer)
 
 
 def _objects(tok: Token) -> list[Token]:
