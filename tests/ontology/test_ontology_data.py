@@ -31,13 +31,24 @@ def test_counts(onto):
 
 def test_every_code_has_a_plover_type_or_says_why_not(onto):
     for code, rec in onto.cameo.items():
-        if rec.root in ("01", "02"):
+        if rec.root == "01":
             assert rec.plover is None, code
             assert rec.plover_none_reason and "PLOVER" in rec.plover_none_reason, code
             assert rec.plover_mode is None and rec.plover_context == ()
         else:
             assert rec.plover in onto.plover, code
             assert rec.plover_none_reason is None
+
+
+def test_appeals_are_requests_like_their_demand_twins(onto):
+    # PLOVER's REQUEST is "all requests, demands, and orders": each 02 code reads as its 10 twin.
+    appeals = [c for c in onto.cameo if c.startswith("02")]
+    assert len(appeals) > 20
+    for code in appeals:
+        rec, twin = onto.cameo[code], onto.cameo["10" + code[2:]]
+        assert rec.plover == "REQUEST", code
+        assert (rec.plover_mode, rec.plover_context) == (twin.plover_mode, twin.plover_context), code
+    assert onto.cameo["023"].plover_mode == "assist" and onto.cameo["0253"].plover_context == ("legal",)
 
 
 def test_modes_and_contexts_of_every_mapping_exist(onto):
@@ -177,9 +188,11 @@ def test_loaded_once_and_pickles(onto):
     assert again.cameo == onto.cameo and again.plover == onto.plover
 
 
-def test_plover_quad_differs_from_cameo_only_for_concede(onto):
-    # docs/ontology.md says so: CONCEDE is verbal cooperation although CAMEO root 08 is material.
+def test_plover_quad_differs_from_cameo_only_for_concede_and_appeals(onto):
+    # docs/ontology.md says so: CONCEDE is verbal cooperation although CAMEO root 08 is material, and an
+    # appeal (CAMEO 02, verbal cooperation) is a REQUEST, which PLOVER counts as verbal conflict.
     differ = {
         c.plover for c in onto.cameo.values() if c.plover and onto.plover[c.plover].quad_class != c.quad_class
     }
-    assert differ == {"CONCEDE"}
+    assert differ == {"CONCEDE", "REQUEST"}
+    assert {c.root for c in onto.cameo.values() if c.plover == "REQUEST" and c.quad_class != 3} == {"02"}

@@ -16,7 +16,7 @@ def format_report(report: EvalReport, *, errors: bool = False, max_errors: int =
     r = report
     lines = [
         f"gold: {r.gold_path}  split: {r.split}  sentences: {r.sentences}  events: {r.events} "
-        f"(+{r.unscored_events} statement/appeal events without a PLOVER type, not scored)  "
+        f"(+{r.unscored_events} statement events without a PLOVER type, not scored)  "
         f"time: {r.seconds:.1f}s",
         "",
         f"{'type':<12}{'gold':>6}{'pred':>6}{'P':>8}{'R':>8}{'F1':>8}",
