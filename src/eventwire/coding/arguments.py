@@ -252,6 +252,10 @@ def _first_of_two_objects(verb: Token) -> Token | None:
     return dobjs[0] if len(dobjs) == 2 and dobjs[0].pos_ == "PROPN" and dobjs[1].pos_ == "NOUN" else None
 
 
+# Nouns that count out an activity whose of-phrase holds the act's own phrases: 'a round of talks between X and Y'.
+SERIES = {"round", "series", "cycle", "session"}
+
+
 def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
     """Whom the act of `m` is done to, by the row's target roles in order."""
     tok = m.token
@@ -290,6 +294,9 @@ def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
     if obj is not None:
         # 'lifted its ban on the messaging app on the condition that ...': the object's own phrase comes first.
         hosts.insert(0, obj) if m.pattern.pos == "V" else hosts.append(obj)
+        if obj.lemma_.lower() in SERIES:
+            hosts[1:1] = prep_objects(obj, "of")  # 'mediated a new round of talks between X and Y'
+
     if m.pattern.pos == "V":
         # 'mobilized troops for a war against Iraq': the purpose names whom the act is aimed at;
         # 'released 100 million euros in aid to Sudan': the amount's 'in' phrase says what went where.

@@ -217,8 +217,8 @@ class EventCoder:
                 # background clause is an event wording, the event it recalls is what the sentence reports.
                 # ('Sanctions were imposed after Russia annexed Crimea' reports the sanctions: not this.)
                 found = self._candidates(si, sent, raws, actors, attributions[si], background=True)
-            out.extend(_fold_occasions(_shared_targets([self._unarmed_force(c) for c in found],
-                                                       self.frames.shared_target_roots)))
+            out.extend(_fold_protest_demands(_fold_occasions(_shared_targets(
+                [self._unarmed_force(c) for c in found], self.frames.shared_target_roots))))
         return out
 
     def _unarmed_force(self, c: Candidate) -> Candidate:
@@ -823,6 +823,44 @@ def _shared_targets(found: list[Candidate], roots: frozenset[str]) -> list[Candi
                 cand.target, cand.rule = other.target, cand.rule + ":shared-target"
                 break
     return found
+
+
+PROTEST_ROOT, ASKING_ROOTS = "14", ("10", "02")
+PLACE_PREPOSITIONS = {"in", "at", "outside", "near", "through", "across", "around", "inside"}
+
+
+def _fold_protest_demands(found: list[Candidate]) -> list[Candidate]:
+    """'went on strike, demanding that the government raise wages', 'marched to press the government to ...':
+    a demand made by protesting is the protest (PLOVER manual 3.8: demands in the form of demonstrations are
+    PROTEST), so the demand hung on the protest as its participle or purpose is no event of its own; the one
+    it presses becomes the protest's target when the protest names none."""
+    dropped: set[int] = set()
+    for p in found:
+        if p.cameo[:2] != PROTEST_ROOT:
+            continue
+        root = p.trigger.root
+        anchors = {t.i for t in p.trigger} | {root.head.i}
+        for j, r in enumerate(found):
+            ask = r.trigger.root
+            if (j in dropped or r.cameo[:2] not in ASKING_ROOTS or ask.dep_ not in ("advcl", "xcomp")
+                    or ask.head.i not in anchors
+                    or (r.source.start, r.source.end) != (p.source.start, p.source.end)):
+                continue
+            if r.target is not None and (p.target is None or _where(p)):
+                p.target = r.target  # 'rallied in Bogota to press the ministry': the ministry, not the city
+            p.rule = f"{p.rule}+{r.rule}"
+            dropped.add(j)
+    return [c for j, c in enumerate(found) if j not in dropped]
+
+
+def _where(c: Candidate) -> bool:
+    """The event's target is where it happened ('rallied in Bogota', 'marched outside the embassy')."""
+    if c.target is None or c.target.start is None or c.target.end is None:
+        return False
+    span = c.trigger.doc.char_span(c.target.start, c.target.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    return span.root.dep_ == "pobj" and span.root.head.lower_ in PLACE_PREPOSITIONS
 
 
 def _fold_occasions(found: list[Candidate]) -> list[Candidate]:

@@ -217,6 +217,8 @@ def _pobj_lemmas(tok: Token, prep: str, gov: Token | None = None) -> set[str] | 
             if c.lower_ == prep:
                 # 'went on strike': the noun itself is no object of its own preposition constraint.
                 objs = [p for p in children(c, "pobj", "pcomp") if p.ent_type_ not in ("DATE", "TIME") and p != tok]
+                # 'ordered the monitors out of the country': a two-word preposition hangs its object on 'of'
+                objs += [p for o in children(c, "prep") if o.lower_ == "of" for p in children(o, "pobj")]
                 if objs:
                     found = found or set()
                     found |= {_lemma(p) for p in objs}

@@ -57,6 +57,8 @@ def dateline_end(tok: Token) -> int:
     doc = tok.doc
     seen_name = False
     for t in doc[start : min(sent.end, start + DATELINE_MAX)]:
+        if t.text == ")" and seen_name and _agency_close(t):
+            return t.i + 1  # 'New Delhi, June 18 (PTI) India has ...': some agencies close with the bracket
         if (t.text in DATELINE_SEPARATORS or (t.is_punct and t.text.endswith(":"))) and t.i > start and seen_name:
             spaced = t.text != "-" or doc[t.i - 1].whitespace_ or t.i == start
             if spaced and sent.end - t.i > 3:
@@ -67,6 +69,20 @@ def dateline_end(tok: Token) -> int:
         elif not (t.is_punct or t.like_num or t.pos_ == "NUM"):
             return start
     return start
+
+
+def _agency_close(t: Token) -> bool:
+    """The ')' of a dateline's agency with no dash after it: a short bracket, after a comma ('New Delhi, June
+    18 (PTI)') or an upper-case place ('ISLAMABAD (APP)'), and a capitalised sentence going on after it."""
+    doc, sent = t.doc, t.sent
+    opening = next((o for o in doc[max(sent.start, t.i - 4) : t.i] if o.text == "("), None)
+    if opening is None or t.i + 4 > sent.end:
+        return False
+    after = doc[t.i + 1]
+    if after.is_punct or not after.text[:1].isupper():
+        return False
+    before = doc[sent.start : opening.i]
+    return any(x.text == "," for x in before) or doc[sent.start].is_upper
 
 
 def is_passive(tok: Token) -> bool:
@@ -612,6 +628,10 @@ def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
                     return None  # a misparsed relative clause: the pronoun alone names no one
             if s.pos_ == "PRON" and s.lower_ in ("there", "what"):
                 return None
+            if s.i < dateline_end(s):
+                # 'New Delhi, June 18 (PTI) India has sent': the dateline's place parsed as the subject, with
+                # the true one hung on it as an apposition
+                return next((a for a in s.children if a.dep_ == "appos" and a.i >= dateline_end(s)), s)
             return s
         dep, head = tok.dep_, tok.head
         fronted = _fronted_subject(tok)
