@@ -511,6 +511,14 @@ class EventCoder:
             # no by-phrase made it.
             src = modality(m.token, self.frames).speaker
             rule += ":speaker-source" if src is not None else ""
+        if src is None and passive and not violent:
+            said = modality(m.token, self.frames)
+            if said.speaker is not None and said.future and self._if_another_acts(m.token):
+                # 'the police chief said opposition leaders would be arrested if they marched': what will be
+                # done to another if it acts, said with no doer, is the speaker's side's act (a threat, if a
+                # state speaks: _own_side_may)
+                src = said.speaker
+                rule += ":warned-source"
         if src is None and passive and not violent and direct_object(m.token) is not None:
             # 'was jailed in Turkey': the state acted. Not violence: 'was killed in Syria' names no killer.
             src = implied_source(m.token)
@@ -649,6 +657,11 @@ class EventCoder:
 
     # ---- candidates -------------------------------------------------------------------------------------
 
+    def _if_another_acts(self, tok: Token) -> bool:
+        """tok has an if- or unless-clause of its own: 'would be arrested if they marched'."""
+        return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in self.frames.conditional_marks
+                                             for g in c.children) for c in tok.children)
+
     def _own_side_may(self, raw: _Raw, mod: Modality, actors: Any) -> bool:
         """A hostile act its own side's speaker says it could, may or would do, or will do if another acts: the
         act's verb carries the modal itself (not 'may have', a guess at the past), is not negated, and the doer
@@ -660,7 +673,9 @@ class EventCoder:
         speaker = mod.speaker
         if speaker is None:  # 'cautioned the IAEA that Tehran could bar ...': warning verbs report too
             speaker, _ = speech_frame(anchor, self.frames, verbs=warning_words().speaker_verbs)
-        if speaker is None or raw.src is None or anchor.pos_ not in ("VERB", "AUX"):
+        if speaker is None or anchor.pos_ not in ("VERB", "AUX"):
+            return False
+        if raw.src is None:
             return False
         aux = {c.lower_ for c in anchor.children if c.dep_ in ("aux", "auxpass")}
         # 'will expel them if ...': under a condition a plain future says what the side will do too
@@ -749,6 +764,8 @@ class EventCoder:
                     s_actor, s_is = resolve_party(s, actors)
                 if raw.rule.endswith(":implied-source") and not implied_state(s_actor):
                     continue  # 'was arrested in Istanbul' says where, not who arrested
+                if raw.rule.endswith(":warned-source") and not (is_state(s_actor) or s_actor.sector == "COP"):
+                    continue  # 'analysts said they would be arrested if ...' is a guess, no one's threat
                 if final[:2] in ("18", "19") and raw.match.pattern.pos == "V":
                     final = mass_weapon_code(raw.match.token) or final  # 'a sarin attack killed dozens': 2041
                 state_code = raw.match.pattern.state_code

@@ -49,11 +49,12 @@ class Words:
     respond_verbs: frozenset[str]  # 'would respond to any deployment', 'will react to any provocation'
     measure_verbs: frozenset[str]  # 'would take countermeasures if ...'
     measure_nouns: frozenset[str]  # the measures that answer an act ('countermeasures', 'retaliatory steps')
+    cost_verbs: frozenset[str]  # 'any attack would cost Tehran a heavy price': the one it costs is threatened
 
     @property
     def verbs(self) -> frozenset[str]:  # the consequence verbs
         return (self.meet_verbs | self.draw_verbs | self.treat_verbs | self.suffer_verbs | self.respond_verbs
-                | self.measure_verbs)
+                | self.measure_verbs | self.cost_verbs)
 
 
 @lru_cache(maxsize=1)
@@ -106,7 +107,14 @@ def find_warnings(sent: Span, frames: Frames) -> list[Retaliation]:
 def _warning(tok: Token, w: Words, frames: Frames) -> Retaliation | None:
     lemma = tok.lemma_.lower()
     subj = child(tok, "nsubj", "nsubjpass")
-    if lemma in w.suffer_verbs:
+    if lemma in w.cost_verbs:
+        # 'any further attack would cost Tehran a heavy price': the act warned against costs the one it names
+        payer = child(tok, "dative")
+        if subj is None or payer is None or not _conditional_noun(subj, w) or not any(
+                _lemma(o) in w.response_nouns and _penalty(o, w) for o in _objects(tok)):
+            return None
+        target, condition = payer, frozenset(t.i for t in subj.subtree)
+    elif lemma in w.suffer_verbs:
         if not any(_lemma(o) in w.response_nouns and _penalty(o, w) for o in _objects(tok)) or subj is None:
             return None
         target = None if _conditional_noun(subj, w) else subj

@@ -488,6 +488,21 @@ def _generic(tok: Token) -> bool:
     return head.lemma_ == "be" and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children)
 
 
+def _anyone_who(tok: Token) -> bool:
+    """'an amnesty to any fighter who surrenders', 'will arrest anyone who joins the march': the act of a
+    relative clause on 'any X' or 'anyone', in the present, is a case a rule provides for, not an act done."""
+    rel = tok
+    while rel.dep_ == "conj" and rel.head.i != rel.i:
+        rel = rel.head
+    if rel.dep_ != "relcl" or rel.tag_ not in ("VBZ", "VBP", "VB"):
+        return False
+    head = rel.head
+    return head.lower_ in ANYONE or any(c.dep_ == "det" and c.lower_ == "any" for c in head.children)
+
+
+ANYONE = {"anyone", "anybody", "whoever", "whomever"}
+
+
 def _negated_alternative(tok: Token) -> bool:
     """'would not raise the quota - or scrap the policy': a verb joined by 'or' to a negated one."""
     head = tok.head
@@ -689,7 +704,7 @@ def modality(anchor: Token, frames: Frames) -> Modality:
     yet = anchor.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in anchor.head.children)
     m.denied = yet or _nobody_did(anchor) or _denied(anchor)
     m.hypothetical = m.hypothetical or _purpose(anchor) or _hypothetical_event_noun(anchor, frames) or (
-        _wished(anchor) or _generic(anchor) or _unreal_noun(anchor) or _graded_readiness(anchor)
+        _wished(anchor) or _generic(anchor) or _anyone_who(anchor) or _unreal_noun(anchor) or _graded_readiness(anchor)
         or _expected_of_another(anchor))
     m.obligation = m.obligation or _obliged_above(anchor, frames)
     if m.obligation and m.speech_verb is not None and m.speech_verb.lemma_.lower() in OPINION:
