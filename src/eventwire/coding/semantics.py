@@ -687,6 +687,12 @@ def modality(anchor: Token, frames: Frames) -> Modality:
         m.hypothetical = True  # 'will be able to support', 'is capable of striking': a capacity ('was able to' did)
     m.obligation = bool(aux & frames.obligation_aux)
     m.future = bool(aux & (frames.future_aux | frames.reported_future_aux)) or _going_to(anchor)
+    dared = anchor
+    while dared.dep_ == "conj" and dared.head.i != dared.i:
+        dared = dared.head
+    if dared.dep_ == "xcomp" and dared.head.lemma_.lower() == "dare" and (
+            _negated(dared.head) or _aux(dared.head) & frames.hypothetical_aux):
+        m.hypothetical = True  # 'would not dare to shell our cities and commit massacres': not done
     if anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in ("fail", "refrain", "cease", "unable", "decline"):
         m.negated = True  # 'failed to reach agreement' did not happen
         m.failed = anchor.head.lemma_.lower() == "fail"
