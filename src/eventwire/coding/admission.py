@@ -248,6 +248,9 @@ def goods_handed(m: Match, events: dict[int, Match], actors: Any) -> bool:
     not given."""
     if "pobj:with" in m.pattern.when:
         themes = [p for prep in children(m.token, "prep") if prep.lower_ == "with" for p in children(prep, "pobj")]
+    elif m.pattern.pos == "N" and direct_object(m.token) is None:
+        # 'the delivery of medicine by the WHO': a transfer noun's of-phrase is what it hands over
+        themes = [p for prep in children(m.token, "prep") if prep.lower_ == "of" for p in children(prep, "pobj")]
     else:
         obj = direct_object(m.token)
         load = carried_load(obj) if obj is not None else None

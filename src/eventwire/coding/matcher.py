@@ -161,7 +161,7 @@ def _antecedent_object(tok: Token) -> list[Token]:
     if tok.dep_ != "relcl" or tok.head.pos_ != "NOUN":
         return []
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.lower_ in RELATIVE:
+    if subj is None or (subj.lower_ in RELATIVE and not subj.text.isupper()):
         return []
     return [tok.head]
 

@@ -186,7 +186,9 @@ def noun_agent(noun: Token) -> Token | None:
     found = prep_objects(noun, "by")
     if found:
         return found[0]
-    for obj in prep_objects(noun, "of"):
+    objs = prep_objects(noun, "of")
+    # 'the delivery of 30 tonnes of medicine by the WHO': the by-phrase may hang one of-phrase further down
+    for obj in objs + [o for x in objs for o in prep_objects(x, "of")]:
         found = [p for p in prep_objects(obj, "by") if p.pos_ in ("NOUN", "PROPN")]
         if found:
             return found[0]
@@ -614,7 +616,7 @@ def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
             if named is not None:
                 return named
         if s is not None:
-            if s.lower_ in RELATIVE:
+            if s.lower_ in RELATIVE and not s.text.isupper():  # 'WHO' is the World Health Organization
                 # 'a man suspected of ... and who had threatened': a conjoined relative clause too
                 rel = tok
                 while rel.dep_ == "conj" and rel.head.i != rel.i:
