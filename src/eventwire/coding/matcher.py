@@ -140,10 +140,14 @@ def _objects(tok: Token, *, named: bool = False) -> list[Token]:
     if obj is None:
         return []
     out = [obj, *[c for c in obj.conjuncts]]
-    if obj.pos_ in ("NUM", "PRON", "DET") or obj.lemma_.lower() in QUANTIFIERS or obj.lemma_.lower() in PORTIONS:
+    if obj.pos_ in ("NUM", "PRON", "DET") or obj.lemma_.lower() in QUANTIFIERS | PORTIONS | CONTAINERS:
         out += [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in children(c, "pobj")]
     return out
 
+
+# Loads counted by what carries them: 'a further batch of F-16 jets', 'two planeloads of tents': what is
+# handed over is the of-phrase as well.
+CONTAINERS = {"batch", "consignment", "shipment", "planeload", "truckload", "shipload", "boatload", "cargo", "convoy"}
 
 LARGE_NUMBERS = {"thousand", "thousands", "million", "millions", "billion", "billions", "hundreds"}
 

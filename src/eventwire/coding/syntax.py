@@ -543,8 +543,9 @@ def _subject_child(tok: Token) -> Token | None:
 def _fronted_subject(verb: Token) -> Token | None:
     """'Speaking in Addis Ababa, the AU commission chairman promised ...': the parser hung the subject on the
     fronted participle's place name as an apposition; it is the phrase just before the verb."""
-    for c in children(verb, "advcl", "csubj"):
-        if c.i != verb.sent.start or c.tag_ not in ("VBG", "VBN"):
+    for c in children(verb, "advcl", "csubj", "prep"):
+        # 'After two days of talks in Addis Ababa, Sudan's army chief agreed': a fronted phrase does the same
+        if c.i != verb.sent.start or (c.dep_ != "prep" and c.tag_ not in ("VBG", "VBN")):
             continue
         for t in c.subtree:
             if t.dep_ == "appos" and t.right_edge.i == verb.i - 1 and t.pos_ in NOMINAL and (
