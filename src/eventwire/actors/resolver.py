@@ -135,7 +135,9 @@ class ActorResolver:
             if not toks:
                 continue
             pos = "head" if any(t.i == root.i for t in toks) else _position(min(toks, key=_depth), root)
-            for entry in self._choose_entities(m.entries, day, head=pos == "head"):
+            entries = tuple(e for e in m.entries
+                            if not (e.kind == "surname" or e.bare) or not _other_given_name(toks[0], e.ref))
+            for entry in self._choose_entities(entries, day, head=pos == "head"):
                 out.append(Clue(m, entry, pos, toks))
         if not any(c.position == "head" for c in out):
             # "armies", "ministries": the dictionary lists the word once; the head may be inflected. A group
@@ -255,3 +257,16 @@ def folded_words(text: str) -> tuple[str, ...]:
 
 
 __all__ = ["ActorResolver", "Resolution", "Clue", "make_code", "fold", "folded_words"]
+
+
+def _other_given_name(tok: Any, full_name: str) -> bool:
+    """'Miguel Ortega' is not Daniel Ortega: a surname that a person's name in the text opens with another
+    given name names someone else ('President Ortega', 'Daniel Ortega' and 'Ortega' still do)."""
+    if tok.ent_iob_ != "I" or tok.ent_type_ != "PERSON":
+        return False
+    parts = {p.lower() for p in full_name.split()}
+    start = tok.i
+    while start > tok.sent.start and tok.doc[start].ent_iob_ == "I":
+        start -= 1
+    given = [t for t in tok.doc[start : tok.i] if t.pos_ == "PROPN"]
+    return bool(given) and any(t.lower_ not in parts for t in given)

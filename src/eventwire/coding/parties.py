@@ -6,6 +6,7 @@ directions; a target that resolves to the source itself is no party ('released h
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -132,7 +133,17 @@ def resolve_party(tok: Token, actors: Any) -> tuple[Actor, bool]:
             pspan = noun_phrase(poss)
             if actors.is_actor(pspan) or named(poss):
                 span, is_actor = pspan, bool(actors.is_actor(pspan))
-    return actors.resolve(span), is_actor
+    actor = actors.resolve(span)
+    if (actor.basis or "").startswith("unresolved"):
+        # 'Andres Salinas, Chile's foreign minister, arrived': a name the dictionaries do not know is what
+        # its apposition says it is
+        appos = child(tok, "appos")
+        if appos is not None and appos.pos_ in ("NOUN", "PROPN") and actors.is_actor(noun_phrase(appos)):
+            role = actors.resolve(noun_phrase(appos))
+            if (role.country or role.sector) and role.sector != "BUS":  # a firm's title says too little
+                return replace(role, text=actor.text, name=actor.name or role.name, start=actor.start,
+                               end=actor.end, basis=f"apposition:{role.basis}"), True
+    return actor, is_actor
 
 
 def non_actor(tok: Token) -> bool:
