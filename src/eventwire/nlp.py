@@ -58,6 +58,7 @@ PARAGRAPH_COMPONENT = "eventwire_paragraphs"
 
 
 def mark_paragraph_breaks(doc: Any) -> Any:
+    _mark_dateline(doc)
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         ws = prev.whitespace_ if not prev.is_space else prev.text + prev.whitespace_
@@ -70,6 +71,22 @@ def mark_paragraph_breaks(doc: Any) -> Any:
         if blank_or_indent or before.text[-1:] in SENTENCE_FINAL:
             tok.is_sent_start = True
     return doc
+
+
+def _mark_dateline(doc: Any) -> None:
+    """'NAIROBI, March 14 (Reuters) - Kenya's interior minister ... pledged': the parser reads a dateline as the
+    head of the sentence after it and misses that sentence's subject; parsed apart, the sentence is plain."""
+    from .places.dateline import dateline_length
+
+    end = dateline_length(doc.text[:200])
+    if not end:
+        return
+    first = next((t for t in doc if t.idx >= end and not t.is_space), None)
+    if first is not None and first.i > 0 and len(doc) - first.i > 3:
+        first.is_sent_start = True
+        for tok in doc[first.i + 1 : first.i + 4]:
+            tok.is_sent_start = False  # left free, the parser may cut 'Kenyan' off 'President William Ruto'
+
 
 
 def _register_component() -> None:

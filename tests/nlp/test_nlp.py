@@ -42,3 +42,17 @@ def test_paragraph_breaks_end_sentences_but_hard_wraps_do_not(nlp):
     assert len(list(wrapped.sents)) == 1
     indented = nlp("Exports rose to 42,000 tonnes\n    The wet season means the crop will be late.")
     assert [s.text.strip() for s in indented.sents][-1] == "The wet season means the crop will be late."
+
+
+def test_a_wire_dateline_is_parsed_apart_from_the_sentence_after_it(nlp):
+    doc = nlp("LUSAKA, May 2 (Reuters) - Zambia's finance minister, Peter Mwale, pledged to open talks.")
+    sents = [s.text for s in doc.sents]
+    assert sents == ["LUSAKA, May 2 (Reuters) -", "Zambia's finance minister, Peter Mwale, pledged to open talks."]
+    minister = next(t for t in doc if t.text == "minister")
+    assert minister.dep_ == "nsubj" and minister.head.text == "pledged"
+    # the words right after the dateline stay one sentence ('Ghanaian President John Kofi spoke')
+    doc = nlp("ACCRA, June 9 - Ghanaian President John Kofi spoke by telephone with Togo's president.")
+    assert [s.text for s in doc.sents][-1].startswith("Ghanaian President John Kofi spoke")
+    # no dateline, no cut
+    plain = nlp("Officials in Lusaka said Zambia's finance minister pledged to open talks.")
+    assert len(list(plain.sents)) == 1

@@ -130,6 +130,9 @@ def test_country_place_has_capital_coordinates(gazetteer):
         ("Officials said - nothing more", None),
         ("Aug 3 (Reuters) -", None),
         ("The minister met his counterpart.", None),
+        ("UN-sponsored talks in Geneva have collapsed.", None),  # a hyphen inside a word is no dash
+        ("US-led forces shelled the town.", None),
+        ("CAP-HAITIEN (AP) - Residents barricaded roads", "CAP-HAITIEN"),
         ("", None),
         (None, None),
     ],

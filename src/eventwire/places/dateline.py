@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 
 _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# The dash is a run of hyphens, an en or em dash, or one hyphen with a space beside it: 'UN-sponsored talks'
+# and 'US-led forces' hold a hyphen inside a word, which is no dateline's dash ('CAP-HAITIEN (AP) -' is).
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z.'\u2019 \-]{0,40}?)\s*"
     rf"(?:,\s*(?!{_MONTH_ABBR}\s+\d)(?P<region>[A-Z][A-Za-z.'\u2019 \-]{{0,30}}?))?\s*"
     rf"(?:,\s*(?P<date>{_MONTH_ABBR}\s+\d{{1,2}}))?\s*"
-    r"(?:\((?P<agency>[^()]{1,40})\))?\s*(?:-+|\u2013|\u2014)"
+    r"(?:\((?P<agency>[^()]{1,40})\))?\s*(?P<dash>--+|(?<=\s)-|-(?=\s)|\u2013|\u2014)"
 )
 
 
