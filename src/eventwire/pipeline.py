@@ -102,6 +102,7 @@ def code_doc(article: Article, doc: Any, resources: Resources) -> list[Event]:
     if not candidates:
         return []
     dateline = parse_dateline(article.dateline) if article.dateline else parse_dateline(article.text[:200])
+    lead = _dateline_sentence(doc)
     article_countries = sorted(
         {a.country for c in candidates for a in (c.source, c.target) if a is not None and a.country}
     )
@@ -133,10 +134,16 @@ def code_doc(article: Article, doc: Any, resources: Resources) -> list[Event]:
             # 'Iraq attacked shipping', 'shelled an oil platform': force used on a thing no one is named as
             # owning keeps its event, but a thing is no party; the evidence still says what was hit.
             cand.target = None
+        # The dateline is parsed as a sentence of its own (nlp._mark_dateline) but reported, as written, as
+        # part of the lead: the sentence numbers and the evidence stay those of the article's sentences.
+        sentence, start = cand.sentence, cand.sent.start_char
+        if lead is not None:
+            sentence = max(sentence - 1, 0)
+            start = lead.start_char if cand.sentence == 1 else start
         events.append(
             Event(
                 article_id=article.id,
-                sentence=cand.sentence,
+                sentence=sentence,
                 source=cand.source,
                 target=cand.target,
                 cameo=code.code,
@@ -147,9 +154,9 @@ def code_doc(article: Article, doc: Any, resources: Resources) -> list[Event]:
                 quad_class=code.quad_class,
                 goldstein=code.goldstein,
                 evidence=Evidence(
-                    start=cand.sent.start_char,
+                    start=start,
                     end=cand.sent.end_char,
-                    text=cand.sent.text,
+                    text=doc.text[start : cand.sent.end_char],
                     trigger=cand.trigger.text,
                     trigger_start=cand.trigger.start_char,
                     trigger_end=cand.trigger.end_char,
@@ -167,6 +174,15 @@ def code_doc(article: Article, doc: Any, resources: Resources) -> list[Event]:
             )
         )
     return events
+
+
+def _dateline_sentence(doc: Any) -> Any:
+    """The wire dateline that opens the doc as a sentence of its own ('NAIROBI, March 14 (Reuters) -'), or None."""
+    from .places.dateline import dateline_length
+
+    end = dateline_length(doc.text[:200])
+    first = next(iter(doc.sents), None) if end else None
+    return first if first is not None and first.end_char <= end and first.end < len(doc) else None
 
 
 def code_article(article: Article, resources: Resources | None = None) -> list[Event]:
