@@ -692,7 +692,7 @@ def modality(anchor: Token, frames: Frames) -> Modality:
         dared = dared.head
     if dared.dep_ == "xcomp" and dared.head.lemma_.lower() == "dare" and (
             _negated(dared.head) or _aux(dared.head) & frames.hypothetical_aux):
-        m.hypothetical = True  # 'would not dare to shell our cities and commit massacres': not done
+        m.hypothetical = True  # 'would not dare to bomb the town and burn its fields': not done
     if anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in ("fail", "refrain", "cease", "unable", "decline"):
         m.negated = True  # 'failed to reach agreement' did not happen
         m.failed = anchor.head.lemma_.lower() == "fail"
