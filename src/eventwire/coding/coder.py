@@ -76,6 +76,7 @@ from .syntax import (
     conjuncts,
     dateline_end,
     direct_object,
+    if_clause,
     implied_source,
     is_passive,
     led_by,
@@ -513,7 +514,7 @@ class EventCoder:
             rule += ":speaker-source" if src is not None else ""
         if src is None and passive and not violent:
             said = modality(m.token, self.frames)
-            if said.speaker is not None and said.future and self._if_another_acts(m.token):
+            if said.speaker is not None and said.future and if_clause(m.token, self.frames.conditional_marks):
                 # 'the police chief said opposition leaders would be arrested if they marched': what will be
                 # done to another if it acts, said with no doer, is the speaker's side's act (a threat, if a
                 # state speaks: _own_side_may)
@@ -657,11 +658,6 @@ class EventCoder:
 
     # ---- candidates -------------------------------------------------------------------------------------
 
-    def _if_another_acts(self, tok: Token) -> bool:
-        """tok has an if- or unless-clause of its own: 'would be arrested if they marched'."""
-        return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in self.frames.conditional_marks
-                                             for g in c.children) for c in tok.children)
-
     def _own_side_may(self, raw: _Raw, mod: Modality, actors: Any) -> bool:
         """A hostile act its own side's speaker says it could, may or would do, or will do if another acts: the
         act's verb carries the modal itself (not 'may have', a guess at the past), is not negated, and the doer
@@ -673,9 +669,7 @@ class EventCoder:
         speaker = mod.speaker
         if speaker is None:  # 'cautioned the IAEA that Tehran could bar ...': warning verbs report too
             speaker, _ = speech_frame(anchor, self.frames, verbs=warning_words().speaker_verbs)
-        if speaker is None or anchor.pos_ not in ("VERB", "AUX"):
-            return False
-        if raw.src is None:
+        if speaker is None or raw.src is None or anchor.pos_ not in ("VERB", "AUX"):
             return False
         aux = {c.lower_ for c in anchor.children if c.dep_ in ("aux", "auxpass")}
         # 'will expel them if ...': under a condition a plain future says what the side will do too

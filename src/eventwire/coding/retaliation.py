@@ -20,10 +20,12 @@ from eventwire.datafiles import read_json_data
 
 from .pattern_table import Frames, word_list
 from .semantics import speech_frame
-from .syntax import child, children, is_passive, prep_objects, subject
+from .syntax import child, children, if_clause, is_passive, prep_objects, subject
 
 RETALIATION_FILE = Path(__file__).resolve().parent / "patterns" / "retaliation.json"
 MILITARY_THREAT, THREAT, ULTIMATUM = "138", "130", "139"
+# The marks of the act warned against: 'if it tests a missile', 'should it deploy'.
+CONDITION_MARKS = ("if", "unless", "should")
 PARTY_ENTS = ("NORP", "GPE", "ORG")
 # Clauses hanging on the answer's verb say something else ('... and that the army stood ready').
 CLAUSE_DEPS = ("conj", "cc", "advcl", "ccomp", "parataxis", "nsubj", "nsubjpass")
@@ -118,7 +120,8 @@ def _warning(tok: Token, w: Words, frames: Frames) -> Retaliation | None:
         if not any(_lemma(o) in w.response_nouns and _penalty(o, w) for o in _objects(tok)) or subj is None:
             return None
         target = None if _conditional_noun(subj, w) else subj
-        clause = _if_clause(tok)  # 'will face consequences if it tests a missile': the missile is not the answer
+        # 'will face consequences if it tests a missile': the missile is not the answer
+        clause = if_clause(tok, CONDITION_MARKS)
         condition = frozenset(t.i for t in clause.subtree) if clause is not None else frozenset()
     else:
         if lemma in w.respond_verbs:
@@ -128,7 +131,7 @@ def _warning(tok: Token, w: Words, frames: Frames) -> Retaliation | None:
             acts = [subj] if subj is not None and _conditional_noun(subj, w) else []  # 'any attack will be met ...'
         else:
             return None
-        clause = _if_clause(tok)
+        clause = if_clause(tok, CONDITION_MARKS)
         if acts:
             target, condition = _party_of(acts[0]), frozenset(t.i for t in acts[0].subtree)
         elif clause is not None:
@@ -235,13 +238,6 @@ def _penalty(noun: Token, w: Words) -> bool:
 def _conditional_noun(noun: Token, w: Words) -> bool:
     """'any attack', 'every provocation', 'further aggression': an act that has not happened, warned against."""
     return any(c.dep_ in ("det", "amod") and c.lower_ in w.condition_determiners for c in noun.children)
-
-
-def _if_clause(tok: Token) -> Token | None:
-    for c in children(tok, "advcl"):
-        if any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "should") for m in c.children):
-            return c
-    return None
 
 
 def _party_of(noun: Token) -> Token | None:

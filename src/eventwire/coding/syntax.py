@@ -85,6 +85,15 @@ def _agency_close(t: Token) -> bool:
     return any(x.text == "," for x in before) or doc[sent.start].is_upper
 
 
+def if_clause(tok: Token, marks: Iterable[str] = ("if", "unless")) -> Token | None:
+    """tok's own condition clause: 'would be arrested [if they marched]', 'will face consequences [if ...]'."""
+    wanted = set(marks)
+    for c in children(tok, "advcl"):
+        if any(m.dep_ == "mark" and m.lower_ in wanted for m in c.children):
+            return c
+    return None
+
+
 def is_passive(tok: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in tok.children) or misparsed_passive(tok)
 
