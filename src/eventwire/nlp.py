@@ -88,7 +88,6 @@ def _mark_dateline(doc: Any) -> None:
             tok.is_sent_start = False  # left free, the parser may cut 'Kenyan' off 'President William Ruto'
 
 
-
 def _register_component() -> None:
     from spacy.language import Language
 

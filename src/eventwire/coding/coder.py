@@ -512,12 +512,12 @@ class EventCoder:
             # no by-phrase made it.
             src = modality(m.token, self.frames).speaker
             rule += ":speaker-source" if src is not None else ""
-        if src is None and passive and not violent:
+        if src is None and passive and not violent and if_clause(m.token, self.frames.conditional_marks):
+            # 'the police chief said opposition leaders would be arrested if they marched': what will be done to
+            # another if it acts, said with no doer, is the speaker's side's act (a threat, if a state speaks:
+            # _own_side_may). The clause test is cheap; the modality is read only for the few that pass it.
             said = modality(m.token, self.frames)
-            if said.speaker is not None and said.future and if_clause(m.token, self.frames.conditional_marks):
-                # 'the police chief said opposition leaders would be arrested if they marched': what will be
-                # done to another if it acts, said with no doer, is the speaker's side's act (a threat, if a
-                # state speaks: _own_side_may)
+            if said.speaker is not None and said.future:
                 src = said.speaker
                 rule += ":warned-source"
         if src is None and passive and not violent and direct_object(m.token) is not None:

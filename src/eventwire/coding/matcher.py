@@ -145,9 +145,9 @@ def _objects(tok: Token, *, named: bool = False) -> list[Token]:
     return out
 
 
-# Loads counted by what carries them: 'a further batch of F-16 jets', 'two planeloads of tents': what is
-# handed over is the of-phrase as well.
-CONTAINERS = {"batch", "consignment", "shipment", "planeload", "truckload", "shipload", "boatload", "cargo", "convoy"}
+# Loads counted by what carries them: 'two planeloads of tents': what is handed over is the of-phrase as well
+# (batches, shipments and consignments are QUANTIFIERS already).
+CONTAINERS = {"planeload", "truckload", "shipload", "boatload", "cargo", "convoy"}
 
 LARGE_NUMBERS = {"thousand", "thousands", "million", "millions", "billion", "billions", "hundreds"}
 

@@ -146,9 +146,10 @@ def agent(tok: Token) -> Token | None:
                                 return obj
         for c in tok.children:
             # 'were tortured and beaten by militia guards': passive verbs sharing a subject share the by-phrase
-            if c.dep_ == "conj" and c.tag_ == "VBN" and child(c, "nsubj", "nsubjpass", "aux", "auxpass") is None and (
-                    child(c, "agent") is not None):
-                return child(child(c, "agent"), "pobj")
+            by = child(c, "agent")
+            if c.dep_ == "conj" and c.tag_ == "VBN" and by is not None and (
+                    child(c, "nsubj", "nsubjpass", "aux", "auxpass") is None):
+                return child(by, "pobj")
     return None
 
 
@@ -640,10 +641,11 @@ def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
                     return None  # a misparsed relative clause: the pronoun alone names no one
             if s.pos_ == "PRON" and s.lower_ in ("there", "what"):
                 return None
-            if s.i < dateline_end(s):
+            after_dateline = dateline_end(s)
+            if s.i < after_dateline:
                 # 'New Delhi, June 18 (PTI) India has sent': the dateline's place parsed as the subject, with
                 # the true one hung on it as an apposition
-                return next((a for a in s.children if a.dep_ == "appos" and a.i >= dateline_end(s)), s)
+                return next((a for a in s.children if a.dep_ == "appos" and a.i >= after_dateline), s)
             return s
         dep, head = tok.dep_, tok.head
         fronted = _fronted_subject(tok)
