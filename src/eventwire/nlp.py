@@ -88,11 +88,101 @@ def _mark_dateline(doc: Any) -> None:
             tok.is_sent_start = False  # left free, the parser may cut 'Kenyan' off 'President William Ruto'
 
 
+# Three misreadings of a sentence's main verb by the small parser, mended after parsing (`repair_lost_verbs`):
+# - 'Eritrea massed troops near the border': the verb read as an adjective of its object and the whole sentence
+#   as one noun phrase, the subject a loose modifier of it;
+# - 'Russian forces have massed tanks': the perfect read as possession ('have [massed tanks]');
+# - 'About 600 fighters of a faction handed in their weapons': with no finite verb left, the main verb read as a
+#   participle on the nearest noun.
+VERB_REPAIR_COMPONENT = "eventwire_lost_verbs"
+SUBJECT_DEPS = frozenset({"npadvmod", "nsubj", "compound", "nmod"})
+# Phrases of the noun that describe it, not the act: 'relations with Belarus', 'troops of the army'.
+NOUN_PREPS = frozenset({"of", "with", "between", "against"})
+# Participles that are plain adjectives after 'have': 'both sides have armed forces', 'has limited means'.
+ADJECTIVAL_PARTICIPLES = frozenset({
+    "armed", "skilled", "qualified", "limited", "advanced", "detailed", "developed", "experienced", "organized",
+    "organised", "related", "united", "combined", "trained", "educated", "established", "registered", "licensed",
+    "elected", "dedicated", "specialized", "specialised", "mixed", "varied", "vested", "fixed", "guaranteed",
+    "unexpected", "unfinished", "unresolved", "unsolved", "unpaid", "untapped", "unused",
+})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _rehang(verb: Any, subject: Any, obj: Any | None, movers: list[Any]) -> None:
+    verb.head, verb.dep_ = verb, "ROOT"
+    subject.head, subject.dep_ = verb, "nsubj"
+    if obj is not None:
+        obj.head, obj.dep_ = verb, "dobj"
+    for c in movers:
+        c.head = verb
+        if c.dep_ == "acl":
+            c.dep_ = "advcl"
+
+
+def _verb_read_as_adjective(root: Any, start: int) -> bool:
+    verb = next((c for c in root.lefts if c.dep_ == "amod" and c.tag_ in ("VBD", "VBN") and c.pos_ == "VERB"), None)
+    if verb is None:
+        return False
+    subjects = [
+        c for c in (*verb.lefts, *root.lefts)
+        if c.i < verb.i and c.dep_ in SUBJECT_DEPS and c.pos_ in ("PROPN", "NOUN")
+    ]
+    if len(subjects) != 1 or subjects[0].right_edge.i + 1 != verb.i or subjects[0].left_edge.i != start:
+        return False
+    movers = [c for c in root.rights if c.dep_ in ("punct", "advcl", "acl") or (
+        c.dep_ == "prep" and c.lower_ not in NOUN_PREPS)]
+    _rehang(verb, subjects[0], root, movers)
+    return True
+
+
+def _perfect_read_as_possession(sent: Any) -> None:
+    for have in sent:
+        if have.lemma_ != "have" or have.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp"):
+            continue
+        obj = next((c for c in have.rights if c.dep_ == "dobj"), None)
+        subject = next((c for c in have.lefts if c.dep_ == "nsubj"), None)
+        if obj is None or subject is None:
+            continue
+        verb = next((c for c in obj.lefts if c.dep_ == "amod" and c.tag_ == "VBN" and c.i == have.i + 1), None)
+        if verb is None or verb.lower_ in ADJECTIVAL_PARTICIPLES:
+            continue
+        movers = [c for c in have.children if c.i > obj.i]
+        dep, head = have.dep_, have.head
+        _rehang(verb, subject, obj, movers)
+        if dep != "ROOT":
+            verb.head, verb.dep_ = head, dep
+        have.head, have.dep_ = verb, "aux"
+
+
+def _participle_as_main_verb(sent: Any) -> None:
+    root = sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or any(t.tag_ in FINITE_TAGS for t in sent):
+        return
+    verb = next((t for t in root.subtree if t.dep_ == "acl" and t.tag_ in ("VBN", "VBD") and t.i > root.i), None)
+    if verb is None or any(c.dep_ in ("agent", "nsubjpass") for c in verb.children):
+        return  # 'weapons seized by the army': a true passive participle
+    movers = [c for c in root.rights if c.i > verb.i]
+    _rehang(verb, root, None, movers)
+
+
+def repair_lost_verbs(doc: Any) -> Any:
+    """Give back a sentence its main verb where the parser lost it (see above); the rest of the parse stays."""
+    for sent in doc.sents:
+        root = sent.root
+        if root.pos_ in ("NOUN", "PROPN") and _verb_read_as_adjective(root, sent.start):
+            continue
+        _perfect_read_as_possession(sent)
+        _participle_as_main_verb(sent)
+    return doc
+
+
 def _register_component() -> None:
     from spacy.language import Language
 
     if not Language.has_factory(PARAGRAPH_COMPONENT):
         Language.component(PARAGRAPH_COMPONENT, func=mark_paragraph_breaks)
+    if not Language.has_factory(VERB_REPAIR_COMPONENT):
+        Language.component(VERB_REPAIR_COMPONENT, func=repair_lost_verbs)
 
 
 @lru_cache(maxsize=4)
@@ -119,6 +209,7 @@ def load_nlp(model: str | None = None) -> Any:
         raise ModelMismatchError(f"spaCy pipeline {name!r} lacks the components {missing}; eventwire needs them.")
     _register_component()
     nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    nlp.add_pipe(VERB_REPAIR_COMPONENT, last=True)  # after the attribute ruler, which sets the coarse tags
     return nlp
 
 

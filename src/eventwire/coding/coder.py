@@ -65,6 +65,7 @@ from .semantics import (
     REASON_HEADS,
     Modality,
     adjust_code,
+    anyone_subject,
     is_question,
     modality,
     speech_frame,
@@ -76,6 +77,7 @@ from .syntax import (
     conjuncts,
     dateline_end,
     direct_object,
+    done_passive,
     if_clause,
     implied_source,
     is_passive,
@@ -172,6 +174,10 @@ def _aid_parties(s_actor: Actor, t_actor: Actor | None, place: bool, tag: str | 
     if tag == "demand":
         return political(t_actor)
     return political(s_actor) and (political(t_actor) or place)
+
+
+# Those who report what they saw or heard, never the ones who did it ('troops were moved in, witnesses said').
+WITNESS_NOUNS = frozenset({"source", "witness", "resident", "eyewitness", "villager", "journalist", "reporter"})
 
 
 class EventCoder:
@@ -434,7 +440,7 @@ class EventCoder:
         frame_src = self._source(m)
         # The framed noun itself may be the target ('refused a request by X': resolved through its by-phrase).
         asking = e is not None and m.pattern.frame in ("demand", "appeal")
-        movers = prep_objects(e.token, "of") if asking and e.token.lemma_.lower() in self.frames.mover_nouns else []
+        movers = prep_objects(e.token, "of") if asking and e.pattern.lemma in self.frames.mover_nouns else []
         # 'demanded the withdrawal of Y's troops from Z': those asked to move, not the place they leave.
         tgt = movers[0] if movers else target_of(m, self.frames.object_control)
         if asking and tgt is None:
@@ -511,11 +517,20 @@ class EventCoder:
             # 'Some 50,000 reservists were called up, the army said': whoever reports a mobilisation with
             # no by-phrase made it.
             src = modality(m.token, self.frames).speaker
+            if src is not None and src.lemma_.lower() in COMMENTATOR_NOUNS | WITNESS_NOUNS:
+                # 'artillery had been moved in, UN experts (military sources) said': they report, they do not deploy
+                src = None
             rule += ":speaker-source" if src is not None else ""
-        if src is None and passive and not violent and if_clause(m.token, self.frames.conditional_marks):
-            # 'the police chief said opposition leaders would be arrested if they marched': what will be done to
-            # another if it acts, said with no doer, is the speaker's side's act (a threat, if a state speaks:
-            # _own_side_may). The clause test is cheap; the modality is read only for the few that pass it.
+            if src is None and done_passive(m.token):
+                # 'Two brigades of the army were redeployed to X, military sources said': with no one to have
+                # ordered it, the forces moved are the side that mobilises ('troops are stationed in X' is a state)
+                src = child(m.token, "nsubjpass")
+                rule += ":forces-source" if src is not None else ""
+        if src is None and passive and not violent and (
+                if_clause(m.token, self.frames.conditional_marks) or anyone_subject(m.token)):
+            # 'the police chief said opposition leaders would be arrested if they marched' ('anyone who marches
+            # will be arrested'): what will be done to another if it acts, said with no doer, is the speaker's
+            # side's act (a threat, if a state speaks: _own_side_may). The clause test is cheap; the modality is read only for the few that pass it.
             said = modality(m.token, self.frames)
             if said.speaker is not None and said.future:
                 src = said.speaker
@@ -651,7 +666,7 @@ class EventCoder:
                     continue  # 'the Russia investigation' is into Russia ('a French inquiry' is France's)
                 if c.dep_ in deps and c.i >= dateline and named_doer(c):
                     return c
-        if poss is None and tok.lemma_.lower() in self.frames.mover_nouns:
+        if poss is None and m.pattern.lemma in self.frames.mover_nouns:
             # 'the withdrawal of Russian troops from Syria': those who move are its doers, not the place left.
             return (prep_objects(tok, "of") + [None])[0]
         return poss

@@ -12,12 +12,13 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from .instruments import impact_subject
-from .pattern_table import POS, Pattern, PatternSet, irregular_forms
+from .pattern_table import PLACE_MARK, POS, Pattern, PatternSet, irregular_forms
 from .syntax import (
     PORTIONS,
     QUANTIFIERS,
     RELATIVE,
     adverbial_participle,
+    amount,
     agent,
     american_spelling,
     asked_clause,
@@ -38,8 +39,6 @@ from .word_lists import non_actor_words
 CLAUSAL = ("ROOT", "ccomp", "xcomp", "advcl", "relcl", "pcomp", "csubj")
 NOMINAL_DEPS = ("dobj", "nsubj", "nsubjpass", "pobj")
 MOD_DEPS = ("amod", "compound", "nmod", "npadvmod", "advmod", "nummod", "poss")
-# 'obj=town|city|@place': '@place' also accepts an object the parser tags as a named place ('captured Kidal').
-PLACE_MARK = "@place"
 PLACE_ENTS = ("GPE", "LOC", "FAC")
 
 
@@ -142,6 +141,9 @@ def _objects(tok: Token, *, named: bool = False) -> list[Token]:
     out = [obj, *[c for c in obj.conjuncts]]
     if obj.pos_ in ("NUM", "PRON", "DET") or obj.lemma_.lower() in QUANTIFIERS | PORTIONS | CONTAINERS:
         out += [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in children(c, "pobj")]
+    if amount(obj):
+        # 'froze $2 billion in assistance': a sum's in-phrase says what the money is (a place is not)
+        out += [p for p in prep_objects(obj, "in") if not p.ent_type_]
     return out
 
 
@@ -179,6 +181,9 @@ def _mods(tok: Token) -> set[str]:
         # 'spoke by telephone', 'cooperate on security': prepositional modifiers name the kind too.
         if c.dep_ == "prep":
             found |= {_lemma(p) for p in children(c, "pobj")}
+    for c in children(tok, "compound"):
+        # 'a joint fighter exercise': the parser hangs 'joint' on the compound; it is the event's kind
+        found |= {_lemma(m) for m in children(c, "amod")}
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in EVENT_HOLDERS:
         # 'a joint training programme': the holder's modifiers are the event's ('joint' modifies 'programme').
         found |= {_lemma(c) for c in tok.head.children if c.dep_ in ("amod", "compound") and c.i < tok.i}
@@ -473,6 +478,11 @@ def match_token(tok: Token, patterns: PatternSet, lemma: str | None = None) -> M
                                           asked_nouns=patterns.frames.demand_nouns)]
     if not fits:
         return None
+    if gov is not None and len(fits) > 1:
+        # Of rows equally specific, one whose verb list names the noun's verb beats one that took the noun on
+        # its possessor alone ('Kenya's mediation was abandoned': abandoned, not begun).
+        fits.sort(key=lambda p: (p.specificity, bool(lemma_variants(gov) & p.when.get("head", frozenset()))),
+                  reverse=True)
     tied = tuple(p for p in fits[1:] if p.specificity == fits[0].specificity)
     weaker = tuple(p for p in fits[1:] if p.specificity != fits[0].specificity and not p.block)
     return Match(tok, fits[0], gov, relation, tied, weaker)

@@ -146,7 +146,33 @@ def _check_code(code: str, known: frozenset[str] | None, path: str, where: str) 
         raise DataFileError(path, f"{where}: CAMEO code {code} is not in the ontology")
 
 
-def _parse_when(text: str, path: str, where: str) -> dict[str, frozenset[str]]:
+WORD_SETS_FILE = PATTERN_DIR / "word_sets.json"
+# 'obj=town|city|@place': '@place' also accepts an object the parser tags as a named place ('captured Kidal');
+# the matcher reads it, it names no word set.
+PLACE_MARK = "@place"
+
+
+def word_sets() -> dict[str, frozenset[str]]:
+    """The shared word lists rows name as '@name' ('obj=@forces': every kind of armed force)."""
+    data = read_json_data(WORD_SETS_FILE)
+    sets = data.get("sets")
+    if not isinstance(sets, dict) or not all(
+            isinstance(v, list) and all(isinstance(w, str) for w in v) for v in sets.values()):
+        raise DataFileError(str(WORD_SETS_FILE), "'sets' must map names to lists of words")
+    return {name: frozenset(w.lower() for w in words) for name, words in sets.items()}
+
+
+def _expand(value: str, sets: dict[str, frozenset[str]], path: str, where: str) -> frozenset[str]:
+    if not value.startswith("@") or value == PLACE_MARK:
+        return frozenset({value})
+    if value[1:] not in sets:
+        raise DataFileError(path, f"{where}: unknown word set {value!r} (see {WORD_SETS_FILE.name})")
+    return sets[value[1:]]
+
+
+def _parse_when(
+    text: str, path: str, where: str, sets: dict[str, frozenset[str]] | None = None
+) -> dict[str, frozenset[str]]:
     when: dict[str, frozenset[str]] = {}
     if text in ("", "-"):
         return when
@@ -164,7 +190,8 @@ def _parse_when(text: str, path: str, where: str) -> dict[str, frozenset[str]]:
             continue
         if not sep or not values.strip():
             raise DataFileError(path, f"{where}: constraint {key!r} has no values")
-        when[key] = frozenset(v.strip().lower() for v in values.split("|") if v.strip())
+        when[key] = frozenset().union(*(
+            _expand(v.strip().lower(), sets or {}, path, where) for v in values.split("|") if v.strip()))
     return when
 
 
@@ -179,7 +206,10 @@ def _parse_targets(text: str, path: str, where: str) -> tuple[str, ...]:
     return roles
 
 
-def _parse_row(cells: list[str], known: frozenset[str] | None, path: str, lineno: int) -> Pattern:
+def _parse_row(
+    cells: list[str], known: frozenset[str] | None, path: str, lineno: int,
+    sets: dict[str, frozenset[str]] | None = None,
+) -> Pattern:
     where = f"line {lineno}"
     pid, trigger, pos, cameo, target, when_text, flags_text = (c.strip() for c in cells)
     if not pid or not trigger:
@@ -227,7 +257,7 @@ def _parse_row(cells: list[str], known: frozenset[str] | None, path: str, lineno
         pos=pos,
         cameo=cameo,
         targets=_parse_targets(target, path, where),
-        when=_parse_when(when_text, path, where),
+        when=_parse_when(when_text, path, where, sets),
         recip=recip,
         frame=frame,
         ctx_lemmas=ctx_lemmas,
@@ -255,6 +285,7 @@ def read_patterns(path: str | Path) -> tuple[Pattern, ...]:
     if not any(line.startswith("# source:") for line in lines[:10]):
         raise DataFileError(spath, "missing '# source:' header: a data file names where its facts come from")
     known = _known_codes()
+    sets = word_sets()
     patterns: list[Pattern] = []
     seen: set[str] = set()
     header_seen = False
@@ -271,7 +302,7 @@ def read_patterns(path: str | Path) -> tuple[Pattern, ...]:
             raise DataFileError(
                 spath, f"line {lineno}: expected {len(COLUMNS)} tab-separated columns, got {len(cells)}"
             )
-        pattern = _parse_row(cells, known, spath, lineno)
+        pattern = _parse_row(cells, known, spath, lineno, sets)
         if pattern.id in seen:
             raise DataFileError(spath, f"line {lineno}: duplicate pattern id {pattern.id!r}")
         seen.add(pattern.id)

@@ -20,7 +20,7 @@ from eventwire.datafiles import read_json_data
 from .instruments import VIOLENT_ROOTS, weapon_code
 from .matcher import form_lemma
 from .pattern_table import PATTERN_DIR, Frames, word_list
-from .syntax import asked_clause, child, dateline_end, direct_object, reduced_passive, subject
+from .syntax import DECISION_HEADS, asked_clause, child, dateline_end, direct_object, reduced_passive, subject
 
 # The word lists live in data (patterns/modality.json); the comments below say what each is for.
 MODALITY_FILE = PATTERN_DIR / "modality.json"
@@ -363,6 +363,8 @@ def _purpose(tok: Token) -> bool:
         return head.lemma_.lower() in AIM_NOUNS  # 'calls for X to allow aid in'
     if tok.dep_ != "acl":
         return False
+    if tok.head.lemma_.lower() in DECISION_HEADS and tok.head.tag_ in ("NN", "NNS"):
+        return False  # 'Washington's decision to cut aid': decided, not only aimed at
     return not any(c.lower_ in ("first", "last", "only", "latest") or c.dep_ == "nummod" for c in tok.head.children)
 
 
@@ -501,6 +503,17 @@ def _anyone_who(tok: Token) -> bool:
 
 
 ANYONE = {"anyone", "anybody", "whoever", "whomever"}
+
+
+def anyone_subject(tok: Token) -> bool:
+    """'Anyone taking part in the march will be arrested', 'any soldier who deserts will be tried': a verb whose
+    subject is whoever may come to do something; the act waits on what they do, like an if-clause."""
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    while subj is None and tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head  # 'will be arrested and prosecuted'
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and (
+        subj.lower_ in ANYONE or any(c.dep_ == "det" and c.lower_ == "any" for c in subj.children))
 
 
 def _negated_alternative(tok: Token) -> bool:

@@ -22,6 +22,8 @@ ABSTRACT_HEADS = {"attempt", "effort", "plan", "campaign", "bid", "move", "decis
                   # 'granted the DSS permission to detain him': leave to act is not the act
                   "permission", "authorization", "authorisation", "mandate", "approval", "go-ahead",
                   "license", "licence"}
+# Abstract heads whose infinitive reports an act taken, not one only meant: 'X's decision to expel'.
+DECISION_HEADS = {"decision", "move"}
 # Things an actor issues that then 'say' or 'do' what the actor does: 'issued a statement condemning X',
 # 'filed a lawsuit accusing Y', 'passed a resolution criticizing Z'.
 DOCUMENT_NOUNS = {"statement", "report", "resolution", "lawsuit", "suit", "letter", "complaint", "petition",
@@ -594,6 +596,13 @@ def cleft_focus(clause: Token) -> Token | None:
     return child(head, "attr")
 
 
+def done_passive(tok: Token) -> bool:
+    """'were redeployed', 'had been moved', 'has been called up': a passive in a past or perfect tense, something
+    done ('are stationed' describes a state, 'will be sent' is still to come)."""
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    return any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxes) and not any(a.tag_ == "MD" for a in auxes)
+
+
 def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
     """The logical subject (agent) of a verb or predicate adjective, climbing through control verbs,
     conjoined verbs, prepositional gerunds and relative clauses."""
@@ -680,6 +689,11 @@ def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
                 # 'issued a statement condemning X', 'filed a lawsuit accusing Y': the issuer says it.
                 tok = _issuer(head)
                 continue
+            if lemma in DECISION_HEADS and dep == "acl" and _owned(head) and head.dep_ in ("nsubj", "nsubjpass"):
+                # 'Washington's decision to cut aid was confirmed': a decision taken is the act of whoever took
+                # it. (As the object of another's verb, 'condemned Sweden's decision to allow ...', the news is
+                # that verb's.)
+                return next(c for c in head.children if c.dep_ in ("poss", "compound"))
             if lemma in ABSTRACT_HEADS:
                 return None
             return head
