@@ -530,7 +530,8 @@ class EventCoder:
                 if_clause(m.token, self.frames.conditional_marks) or anyone_subject(m.token)):
             # 'the police chief said opposition leaders would be arrested if they marched' ('anyone who marches
             # will be arrested'): what will be done to another if it acts, said with no doer, is the speaker's
-            # side's act (a threat, if a state speaks: _own_side_may). The clause test is cheap; the modality is read only for the few that pass it.
+            # side's act (a threat, if a state speaks: _own_side_may). The clause test is cheap; the modality is
+            # read only for the few that pass it.
             said = modality(m.token, self.frames)
             if said.speaker is not None and said.future:
                 src = said.speaker
