@@ -88,12 +88,13 @@ def _mark_dateline(doc: Any) -> None:
             tok.is_sent_start = False  # left free, the parser may cut 'Kenyan' off 'President William Ruto'
 
 
-# Three misreadings of a sentence's main verb by the small parser, mended after parsing (`repair_lost_verbs`):
+# Four misreadings of a sentence's main verb by the small parser, mended after parsing (`repair_lost_verbs`):
 # - 'Eritrea massed troops near the border': the verb read as an adjective of its object and the whole sentence
 #   as one noun phrase, the subject a loose modifier of it;
 # - 'Russian forces have massed tanks': the perfect read as possession ('have [massed tanks]');
 # - 'About 600 fighters of a faction handed in their weapons': with no finite verb left, the main verb read as a
-#   participle on the nearest noun.
+#   participle on the nearest noun;
+# - 'vessels were gifted to the coast guard by Japan': a passive with its by-phrase tagged as an adjective.
 VERB_REPAIR_COMPONENT = "eventwire_lost_verbs"
 SUBJECT_DEPS = frozenset({"npadvmod", "nsubj", "compound", "nmod"})
 # Phrases of the noun that describe it, not the act: 'relations with Belarus', 'troops of the army'.
@@ -120,7 +121,8 @@ def _rehang(verb: Any, subject: Any, obj: Any | None, movers: list[Any]) -> None
 
 
 def _verb_read_as_adjective(root: Any, start: int) -> bool:
-    verb = next((c for c in root.lefts if c.dep_ == "amod" and c.tag_ in ("VBD", "VBN") and c.pos_ == "VERB"), None)
+    verb = next((c for c in root.lefts if c.dep_ == "amod" and (
+        (c.tag_ in ("VBD", "VBN") and c.pos_ == "VERB") or (c.tag_ == "JJ" and c.lower_.endswith("ed")))), None)
     if verb is None:
         return False
     subjects = [
@@ -132,6 +134,8 @@ def _verb_read_as_adjective(root: Any, start: int) -> bool:
     movers = [c for c in root.rights if c.dep_ in ("punct", "advcl", "acl") or (
         c.dep_ == "prep" and c.lower_ not in NOUN_PREPS)]
     _rehang(verb, subjects[0], root, movers)
+    if verb.tag_ == "JJ":
+        verb.pos_, verb.tag_ = "VERB", "VBD"  # 'London relaxed sanctions': the tagger's adjective
     return True
 
 
@@ -165,9 +169,30 @@ def _participle_as_main_verb(sent: Any) -> None:
     _rehang(verb, root, None, movers)
 
 
+def _passive_read_as_adjective(sent: Any) -> None:
+    for tok in sent:
+        # 'patrol vessels were gifted to the coast guard by Japan': a passive with its by-phrase is a verb
+        if tok.tag_ != "JJ" or not tok.lower_.endswith("ed") or not any(c.dep_ == "agent" for c in tok.children):
+            continue
+        if any(c.dep_ == "auxpass" for c in tok.children):
+            tok.pos_, tok.tag_ = "VERB", "VBN"
+        elif tok.dep_ == "acomp" and tok.head.lemma_ == "be" and tok.head.dep_ == "ROOT":
+            be = tok.head  # 'were' read as the main verb and 'gifted' as its complement
+            subject = next((c for c in be.children if c.dep_ == "nsubj"), None)
+            movers = [c for c in be.children if c.i != tok.i and c.dep_ != "nsubj"]
+            tok.head, tok.dep_ = tok, "ROOT"
+            tok.pos_, tok.tag_ = "VERB", "VBN"
+            be.head, be.dep_ = tok, "auxpass"
+            if subject is not None:
+                subject.head, subject.dep_ = tok, "nsubjpass"
+            for c in movers:
+                c.head = tok
+
+
 def repair_lost_verbs(doc: Any) -> Any:
     """Give back a sentence its main verb where the parser lost it (see above); the rest of the parse stays."""
     for sent in doc.sents:
+        _passive_read_as_adjective(sent)
         root = sent.root
         if root.pos_ in ("NOUN", "PROPN") and _verb_read_as_adjective(root, sent.start):
             continue

@@ -308,6 +308,8 @@ def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
         load = carried_load(obj) if obj is not None else None
         if load is not None:
             hosts.append(load)  # 'sent two planes loaded with aid to Syria': or on the load itself
+        if obj is not None and obj.lemma_.lower() in QUANTIFIERS | PORTIONS:
+            hosts += prep_objects(obj, "of")  # 'sent a package of shells to Ukraine': or on what it is of
     for role in m.pattern.targets:
         cand: Token | None = None
         if role == "obj":

@@ -43,7 +43,7 @@ from .instruments import (
     weapon_code,
     weapon_patterns,
 )
-from .matcher import Match, agent_participles, match_sentence
+from .matcher import Match, agent_participles, match_sentence, state_on_object
 from .parties import (
     antecedent_only,
     each_other,
@@ -559,7 +559,14 @@ class EventCoder:
         if tgt is None and m.pattern.frame is not None:
             tgt = embedded_party(m.token, m.pattern.frame)
             one_way = tgt is not None  # 'agreed to provide Vietnam with boats' is not mutual
-        if m.pattern.source_role is not None and undergone is None:
+        if m.pattern.source_role == "speaker":
+            # 'Separatists will face criminal liability, the spokesman said': what the subject is told it will
+            # undergo is the speaker's threat to it; said of the past ('faced charges') it is no threat.
+            said = modality(m.token, self.frames)
+            if said.speaker is None or not (said.future or said.conditional):
+                return None
+            src, tgt = said.speaker, src
+        elif m.pattern.source_role is not None and undergone is None:
             # 'X received aid from Y', 'X faces criticism from Y': the giver is the source.
             giver = role_party(m, m.pattern.source_role)
             if giver is None:
@@ -617,6 +624,8 @@ class EventCoder:
             # 'At the request of X, Y sent troops': X asked; the verb's subject did what was asked.
             return (prep_objects(tok, "of") + [None])[0]
         heads = m.pattern.when.get("head") or m.pattern.when.get("statehead") or frozenset()
+        if state_on_object(tok, gov) and lemma_variants(gov.head) & heads:
+            gov = gov.head  # 'placed its units on full readiness': the phrase hung on the object is the verb's
         light = gov is not None and (
             bool(lemma_variants(gov) & self.frames.light_verbs) or bool(lemma_variants(gov) & heads) or "*" in heads
         )
@@ -630,7 +639,8 @@ class EventCoder:
         if m.pattern.recip and not goal:
             between = prep_objects(tok, "between") or (
                 prep_objects(tok.head, "between") if tok.dep_ == "compound" else []
-            )
+            ) or [p for o in prep_objects(tok, "of") for p in prep_objects(o, "between")]
+            # ('the exchange of intelligence between X and Y': the parser hangs 'between' on the thing exchanged)
             if between:
                 return between[0]
         poss = child(tok, "poss")

@@ -139,7 +139,7 @@ def _objects(tok: Token, *, named: bool = False) -> list[Token]:
     if obj is None:
         return []
     out = [obj, *[c for c in obj.conjuncts]]
-    if obj.pos_ in ("NUM", "PRON", "DET") or obj.lemma_.lower() in QUANTIFIERS | PORTIONS | CONTAINERS:
+    if obj.pos_ in ("NUM", "PRON", "DET") or obj.lemma_.lower() in QUANTIFIERS | PORTIONS | CONTAINERS | FORMATIONS:
         out += [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in children(c, "pobj")]
     if amount(obj):
         # 'froze $2 billion in assistance': a sum's in-phrase says what the money is (a place is not)
@@ -150,6 +150,8 @@ def _objects(tok: Token, *, named: bool = False) -> list[Token]:
 # Loads counted by what carries them: 'two planeloads of tents': what is handed over is the of-phrase as well
 # (batches, shipments and consignments are QUANTIFIERS already).
 CONTAINERS = {"planeload", "truckload", "shipload", "boatload", "cargo", "convoy"}
+# Units counted as forces are counted: 'stationed 40 companies of paramilitary forces'.
+FORMATIONS = {"company", "contingent", "detachment", "column"}
 
 LARGE_NUMBERS = {"thousand", "thousands", "million", "millions", "billion", "billions", "hundreds"}
 
@@ -219,7 +221,12 @@ def _subject_words(tok: Token) -> set[str]:
 def _pobj_lemmas(tok: Token, prep: str, gov: Token | None = None) -> set[str] | None:
     """Lemmas of the objects of `prep` on tok (or on its direct object, or on a noun's governing verb);
     None when no such preposition. 'called on Tuesday' is a date, not the one called on."""
-    hosts = [tok, *_objects(tok)] + ([gov] if gov is not None else [])
+    objects = _objects(tok)
+    # 'would answer any provocation by the US with force': the parser hangs the verb's phrase on the noun that
+    # ends the object, one phrase down
+    deeper = [p for o in objects for c in preps(o) for p in children(c, "pobj") if p.i == o.right_edge.i
+              or p.right_edge.i == o.right_edge.i]
+    hosts = [tok, *objects, *deeper] + ([gov] if gov is not None else [])
     found: set[str] | None = None
     for host in hosts:
         for c in preps(host):
@@ -232,6 +239,17 @@ def _pobj_lemmas(tok: Token, prep: str, gov: Token | None = None) -> set[str] | 
                     found = found or set()
                     found |= {_lemma(p) for p in objs}
     return found
+
+
+# Prepositions that put what a verb acts on into a state: 'placed its units on alert', 'put forces into readiness'.
+STATE_PREPS = frozenset({"on", "onto", "into", "under", "at"})
+
+
+def state_on_object(tok: Token, gov: Token | None) -> bool:
+    """'placed its units on full combat readiness': the parser hangs the state on the object noun; the verb that
+    puts the object into it is the noun's true governor."""
+    return gov is not None and gov.pos_ == "NOUN" and gov.dep_ == "dobj" and tok.dep_ == "pobj" and (
+        tok.head.lower_ in STATE_PREPS)
 
 
 def has_own_source(tok: Token) -> bool:
@@ -314,6 +332,8 @@ def satisfies(
             # ('pledged aid', 'called for sanctions') supplies the agent itself.
             if gov is not None and (lemma_variants(gov) & values or _lemma(gov) in frame_lemmas or "*" in values):
                 continue
+            if state_on_object(tok, gov) and lemma_variants(gov.head) & values:
+                continue  # 'placed its units on full readiness': the phrase hung on the object is the verb's
             if gov is not None and _lemma(gov) == "come" and tok.dep_ == "pobj" and tok.head.lower_ == "under":
                 continue  # 'came under attack / criticism': the one it comes upon suffers it
             if any(lemma_variants(p) & values for p in agent_participles(tok)):

@@ -257,7 +257,21 @@ def speech_frame(
         if t.dep_ in ("advcl", "ccomp", "xcomp") and t.head.i != t.i:
             t = t.head
             continue
-        return None, None
+        return _trailing_say(t, verbs)
+    return None, None
+
+
+def _trailing_say(top: Token, verbs: frozenset[str]) -> tuple[Token | None, Token | None]:
+    """'Separatists will face liability, a spokesperson stated': a reporting verb after a comma with a subject
+    of its own and no 'and', which the parser joined to the reported clause as its conjunct."""
+    for c in top.children:
+        if c.dep_ != "conj" or c.i < top.i or c.lemma_.lower() not in verbs:
+            continue
+        subj = child(c, "nsubj")
+        if subj is None or any(t.dep_ == "cc" and top.i < t.i < c.i for t in top.children):
+            continue
+        if c.doc[subj.left_edge.i - 1].text == ",":
+            return subj, c
     return None, None
 
 
@@ -715,6 +729,9 @@ def modality(anchor: Token, frames: Frames) -> Modality:
         if head.lemma_.lower() in SCHEDULED:
             m.future = True
             m.negated = m.negated or _negated(head)
+    if not m.future and _lemma(anchor) in SCHEDULED and anchor.tag_ == "VBN" and not anchor.dep_ == "amod" and any(
+            c.dep_ == "auxpass" and c.lower_ in ("is", "are", "'s") for c in anchor.children):
+        m.future = True  # 'the next summit is scheduled for February': still to come
     if not m.future and _purpose_of_future(anchor, frames):
         m.future = True  # 'are due to meet on Friday to discuss Idlib': the talks are still to come
     m.future = m.future or _ahead(anchor)
