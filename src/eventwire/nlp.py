@@ -88,9 +88,11 @@ def _mark_dateline(doc: Any) -> None:
             tok.is_sent_start = False  # left free, the parser may cut 'Kenyan' off 'President William Ruto'
 
 
-# Four misreadings of a sentence's main verb by the small parser, mended after parsing (`repair_lost_verbs`):
+# Five misreadings of a sentence's main verb by the small parser, mended after parsing (`repair_lost_verbs`):
 # - 'Eritrea massed troops near the border': the verb read as an adjective of its object and the whole sentence
 #   as one noun phrase, the subject a loose modifier of it;
+# - the same before a clause of time: 'X scrambled jets after drones were spotted', 'jets' read as the
+#   subject of 'were spotted';
 # - 'Russian forces have massed tanks': the perfect read as possession ('have [massed tanks]');
 # - 'About 600 fighters of a faction handed in their weapons': with no finite verb left, the main verb read as a
 #   participle on the nearest noun;
@@ -137,6 +139,43 @@ def _verb_read_as_adjective(root: Any, start: int) -> bool:
     if verb.tag_ == "JJ":
         verb.pos_, verb.tag_ = "VERB", "VBD"  # 'London relaxed sanctions': the tagger's adjective
     return True
+
+
+SUBORDINATORS = frozenset({"after", "as", "when", "before", "while", "because", "since", "until", "once"})
+
+
+def _verb_read_as_adjective_of_clause_subject(sent: Any) -> None:
+    """'Japan's air force scrambled fighter jets on Sunday after Chinese drones were spotted': the verb read as an
+    adjective of its object, the object taken for the subject of the clause that follows and that clause (with
+    its 'after') for the sentence's main one."""
+    for main in sent:
+        if main.pos_ not in ("VERB", "AUX") or main.dep_ not in ("ROOT", "ccomp") or not any(
+                c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in main.children):
+            continue
+        noun = next((c for c in main.lefts if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+        if noun is None:
+            continue
+        verb = next((c for c in noun.lefts if c.dep_ == "amod" and c.tag_ in ("VBD", "VBN") and c.pos_ == "VERB"),
+                    None)
+        if verb is None:
+            continue
+        subjects = [c for c in (*verb.lefts, *noun.lefts)
+                    if c.i < verb.i and c.dep_ in SUBJECT_DEPS and c.pos_ in ("PROPN", "NOUN")]
+        owners = [c for c in noun.lefts if c.dep_ == "poss" and c.i < verb.i]
+        if len(subjects) != 1 or subjects[0].right_edge.i + 1 != verb.i:
+            continue
+        start = min([subjects[0].left_edge.i] + [o.left_edge.i for o in owners])
+        if start != sent.start:
+            continue
+        for o in owners:
+            o.head = subjects[0]  # "Japan's air force": the owner goes with the subject
+        movers = [c for c in noun.rights if c.dep_ == "prep" and c.lower_ not in NOUN_PREPS]
+        head, dep = main.head, main.dep_
+        _rehang(verb, subjects[0], noun, movers)
+        main.head, main.dep_ = verb, "advcl"
+        if dep != "ROOT":
+            verb.head, verb.dep_ = head, dep
+        return
 
 
 def _perfect_read_as_possession(sent: Any) -> None:
@@ -196,6 +235,7 @@ def repair_lost_verbs(doc: Any) -> Any:
         root = sent.root
         if root.pos_ in ("NOUN", "PROPN") and _verb_read_as_adjective(root, sent.start):
             continue
+        _verb_read_as_adjective_of_clause_subject(sent)
         _perfect_read_as_possession(sent)
         _participle_as_main_verb(sent)
     return doc

@@ -262,6 +262,8 @@ def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
     if m.pattern.pos == "N" and m.relation in BEHEST_RELATIONS and m.governor is not None:
         return subject(m.governor, object_control=object_control)  # the one who was asked
     hosts = [tok]
+    if m.pattern.pos == "V" and "xcomp" in m.pattern.when:
+        hosts += children(tok, "xcomp")  # 'began exporting electricity to Kenya': the phrase is the gerund's
     if m.pattern.pos == "N":
         # 'a suspension of flights with nine states', 'a state of emergency in the province'
         hosts += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children

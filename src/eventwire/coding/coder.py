@@ -55,7 +55,7 @@ from .parties import (
     resolve_party,
     thing,
 )
-from .pattern_table import Pattern, PatternSet, load_patterns
+from .pattern_table import Pattern, PatternSet, load_patterns, word_sets
 from .retaliation import find_warnings, may_warn
 from .retaliation import words as warning_words
 from .semantics import (
@@ -184,6 +184,7 @@ class EventCoder:
     def __init__(self, patterns: PatternSet):
         self.patterns = patterns
         self.frames = patterns.frames
+        self.personnel = word_sets()["personnel"]  # forces that are people and their units
         self._prefilter: Any = None  # built on first use: most callers never prefilter
 
     @classmethod
@@ -402,6 +403,8 @@ class EventCoder:
         def add(t: Token, depth: int = 0) -> None:
             for c in conjuncts(t) if t.pos_ in ("NOUN", "PROPN") else [t, *[x for x in t.conjuncts]]:
                 hit = by_tok.get(c.i)
+                if hit is not None and hit.pattern.source_role == "speaker":
+                    continue  # 'is prepared to face trial': what one is told one will undergo frames no act of one's own
                 if hit is not None and hit is not m and hit not in found:
                     found.append(hit)
                 elif hit is None and depth == 0 and c.pos_ in ("VERB", "AUX"):
@@ -521,13 +524,16 @@ class EventCoder:
                 # 'artillery had been moved in, UN experts (military sources) said': they report, they do not deploy
                 src = None
             rule += ":speaker-source" if src is not None else ""
-            if src is None and done_passive(m.token):
+            moved = child(m.token, "nsubjpass")
+            if src is None and moved is not None and done_passive(m.token) and (
+                    self.personnel & {moved.lemma_.lower(), *(p.lemma_.lower() for p in prep_objects(moved, "of"))}):
                 # 'Two brigades of the army were redeployed to X, military sources said': with no one to have
-                # ordered it, the forces moved are the side that mobilises ('troops are stationed in X' is a state)
-                src = child(m.token, "nsubjpass")
+                # ordered it, the forces moved are the side that mobilises ('troops are stationed in X' is a state;
+                # 'helicopters were dispatched' may be anyone's)
+                src = moved
                 rule += ":forces-source" if src is not None else ""
-        if src is None and passive and not violent and (
-                if_clause(m.token, self.frames.conditional_marks) or anyone_subject(m.token)):
+        if src is None and passive and not violent and (if_clause(m.token, self.frames.conditional_marks) or (
+                m.pattern.cameo[:2] == "17" and anyone_subject(m.token))):
             # 'the police chief said opposition leaders would be arrested if they marched' ('anyone who marches
             # will be arrested'): what will be done to another if it acts, said with no doer, is the speaker's
             # side's act (a threat, if a state speaks: _own_side_may). The clause test is cheap; the modality is
