@@ -404,7 +404,7 @@ class EventCoder:
             for c in conjuncts(t) if t.pos_ in ("NOUN", "PROPN") else [t, *[x for x in t.conjuncts]]:
                 hit = by_tok.get(c.i)
                 if hit is not None and hit.pattern.source_role == "speaker":
-                    continue  # 'is prepared to face trial': what one is told one will undergo frames no act of one's own
+                    continue  # 'is prepared to face trial': what one is told one will undergo is no act of one's
                 if hit is not None and hit is not m and hit not in found:
                     found.append(hit)
                 elif hit is None and depth == 0 and c.pos_ in ("VERB", "AUX"):

@@ -729,7 +729,7 @@ def modality(anchor: Token, frames: Frames) -> Modality:
         if head.lemma_.lower() in SCHEDULED:
             m.future = True
             m.negated = m.negated or _negated(head)
-    if not m.future and _lemma(anchor) in SCHEDULED and anchor.tag_ == "VBN" and not anchor.dep_ == "amod" and any(
+    if not m.future and _lemma(anchor) in SCHEDULED and anchor.tag_ == "VBN" and anchor.dep_ != "amod" and any(
             c.dep_ == "auxpass" and c.lower_ in ("is", "are", "'s") for c in anchor.children):
         m.future = True  # 'the next summit is scheduled for February': still to come
     if not m.future and _purpose_of_future(anchor, frames):
