@@ -88,7 +88,7 @@ def _mark_dateline(doc: Any) -> None:
             tok.is_sent_start = False  # left free, the parser may cut 'Kenyan' off 'President William Ruto'
 
 
-# Five misreadings of a sentence's main verb by the small parser, mended after parsing (`repair_lost_verbs`):
+# Misreadings of a sentence's main verb by the small parser, mended after parsing (`repair_lost_verbs`):
 # - 'Eritrea massed troops near the border': the verb read as an adjective of its object and the whole sentence
 #   as one noun phrase, the subject a loose modifier of it;
 # - the same before a clause of time: 'X scrambled jets after drones were spotted', 'jets' read as the
@@ -96,7 +96,8 @@ def _mark_dateline(doc: Any) -> None:
 # - 'Russian forces have massed tanks': the perfect read as possession ('have [massed tanks]');
 # - 'About 600 fighters of a faction handed in their weapons': with no finite verb left, the main verb read as a
 #   participle on the nearest noun;
-# - 'vessels were gifted to the coast guard by Japan': a passive with its by-phrase tagged as an adjective.
+# - 'vessels were gifted to the coast guard by Japan': a passive with its by-phrase tagged as an adjective;
+# - 'Trump also angered Iraqi politicians': a name opening the sentence tagged as its verb.
 VERB_REPAIR_COMPONENT = "eventwire_lost_verbs"
 SUBJECT_DEPS = frozenset({"npadvmod", "nsubj", "compound", "nmod"})
 # Phrases of the noun that describe it, not the act: 'relations with Belarus', 'troops of the army'.
@@ -197,15 +198,48 @@ def _perfect_read_as_possession(sent: Any) -> None:
         have.head, have.dep_ = verb, "aux"
 
 
+def _in_relative_clause(tok: Any, root: Any) -> bool:
+    while tok.i != root.i:
+        if tok.dep_ == "relcl":
+            return True
+        tok = tok.head
+    return False
+
+
 def _participle_as_main_verb(sent: Any) -> None:
     root = sent.root
-    if root.pos_ not in ("NOUN", "PROPN") or any(t.tag_ in FINITE_TAGS for t in sent):
+    if root.pos_ not in ("NOUN", "PROPN"):
         return
-    verb = next((t for t in root.subtree if t.dep_ == "acl" and t.tag_ in ("VBN", "VBD") and t.i > root.i), None)
+    # A past tense read as a participle ('Robinson, who is from Leeds, travelled to Syria', 'Attorneys for the
+    # family of a girl who died called for'), or a participle where no finite verb is left ('fighters handed in').
+    candidates = [t for t in root.subtree if t.dep_ == "acl" and t.i > root.i and not _in_relative_clause(t.head, root)]
+    finite = [t for t in sent if t.tag_ in FINITE_TAGS and not _in_relative_clause(t, root)]
+    verb = next((t for t in candidates if t.tag_ == "VBD"), None)
+    if verb is None and not finite:
+        verb = next((t for t in candidates if t.tag_ == "VBN"), None)
     if verb is None or any(c.dep_ in ("agent", "nsubjpass") for c in verb.children):
         return  # 'weapons seized by the army': a true passive participle
     movers = [c for c in root.rights if c.i > verb.i]
     _rehang(verb, root, None, movers)
+
+
+def _name_read_as_verb(sent: Any) -> None:
+    """'Trump also angered Iraqi politicians', 'ECOWAS relaxed trade restrictions': a name opening the sentence
+    tagged as a verb, the true verb an adjective of its object."""
+    root = sent.root
+    if root.i != sent.start or root.tag_ not in ("VB", "VBP") or not (root.text[:1].isupper()):
+        return
+    obj = next((c for c in root.rights if c.dep_ == "dobj"), None)
+    if obj is None:
+        return
+    verb = next((c for c in obj.lefts if c.dep_ == "amod" and (
+        c.tag_ in ("VBD", "VBN") or (c.tag_ == "JJ" and c.lower_.endswith("ed")))), None)
+    if verb is None or any(t.pos_ not in ("ADV", "PART") for t in sent.doc[root.i + 1 : verb.i]):
+        return
+    movers = [c for c in root.children if c.i != obj.i]
+    _rehang(verb, root, obj, movers)
+    verb.pos_, verb.tag_ = "VERB", "VBD"
+    root.pos_, root.tag_ = "PROPN", "NNP"
 
 
 def _passive_read_as_adjective(sent: Any) -> None:
@@ -235,6 +269,7 @@ def repair_lost_verbs(doc: Any) -> Any:
         root = sent.root
         if root.pos_ in ("NOUN", "PROPN") and _verb_read_as_adjective(root, sent.start):
             continue
+        _name_read_as_verb(sent)
         _verb_read_as_adjective_of_clause_subject(sent)
         _perfect_read_as_possession(sent)
         _participle_as_main_verb(sent)

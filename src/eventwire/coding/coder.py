@@ -526,10 +526,11 @@ class EventCoder:
             rule += ":speaker-source" if src is not None else ""
             moved = child(m.token, "nsubjpass")
             if src is None and moved is not None and done_passive(m.token) and (
-                    self.personnel & {moved.lemma_.lower(), *(p.lemma_.lower() for p in prep_objects(moved, "of"))}):
-                # 'Two brigades of the army were redeployed to X, military sources said': with no one to have
-                # ordered it, the forces moved are the side that mobilises ('troops are stationed in X' is a state;
-                # 'helicopters were dispatched' may be anyone's)
+                    self.personnel & {moved.lemma_.lower(), *(p.lemma_.lower() for p in prep_objects(moved, "of"))}
+                    or any(c.ent_type_ in ("NORP", "GPE") for c in moved.children if c.dep_ in ("amod", "compound"))):
+                # 'Two brigades of the army were redeployed to X, military sources said', 'the German aircraft were
+                # moved to Jordan': with no one to have ordered it, the forces moved are the side that mobilises
+                # ('troops are stationed in X' is a state; 'helicopters were dispatched' may be anyone's)
                 src = moved
                 rule += ":forces-source" if src is not None else ""
         if src is None and passive and not violent and (if_clause(m.token, self.frames.conditional_marks) or (
