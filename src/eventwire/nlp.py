@@ -124,6 +124,7 @@ def _rehang(verb: Any, subject: Any, obj: Any | None, movers: list[Any]) -> None
 
 
 def _verb_read_as_adjective(root: Any, start: int) -> bool:
+    """`root`: a noun heading a sentence or a reported clause; `start`: where its clause begins."""
     verb = next((c for c in root.lefts if c.dep_ == "amod" and (
         (c.tag_ in ("VBD", "VBN") and c.pos_ == "VERB") or (c.tag_ == "JJ" and c.lower_.endswith("ed")))), None)
     if verb is None:
@@ -132,11 +133,19 @@ def _verb_read_as_adjective(root: Any, start: int) -> bool:
         c for c in (*verb.lefts, *root.lefts)
         if c.i < verb.i and c.dep_ in SUBJECT_DEPS and c.pos_ in ("PROPN", "NOUN")
     ]
-    if len(subjects) != 1 or subjects[0].right_edge.i + 1 != verb.i or subjects[0].left_edge.i != start:
+    owners = [c for c in root.lefts if c.dep_ == "poss" and c.i < verb.i]
+    if len(subjects) != 1 or subjects[0].right_edge.i + 1 != verb.i:
         return False
+    if min([subjects[0].left_edge.i] + [o.left_edge.i for o in owners]) != start:
+        return False
+    for o in owners:
+        o.head = subjects[0]  # "Taiwan's air force": the owner goes with the subject
     movers = [c for c in root.rights if c.dep_ in ("punct", "advcl", "acl") or (
         c.dep_ == "prep" and c.lower_ not in NOUN_PREPS)]
+    head, dep = root.head, root.dep_
     _rehang(verb, subjects[0], root, movers)
+    if dep != "ROOT":
+        verb.head, verb.dep_ = head, dep
     if verb.tag_ == "JJ":
         verb.pos_, verb.tag_ = "VERB", "VBD"  # 'London relaxed sanctions': the tagger's adjective
     return True
@@ -269,6 +278,9 @@ def repair_lost_verbs(doc: Any) -> Any:
         root = sent.root
         if root.pos_ in ("NOUN", "PROPN") and _verb_read_as_adjective(root, sent.start):
             continue
+        for clause in [t for t in sent if t.dep_ == "ccomp" and t.pos_ in ("NOUN", "PROPN")]:
+            _verb_read_as_adjective(clause, clause.left_edge.i)  # 'X said: [Taiwan's air force scrambled jets]'
+
         _name_read_as_verb(sent)
         _verb_read_as_adjective_of_clause_subject(sent)
         _perfect_read_as_possession(sent)
