@@ -684,6 +684,12 @@ class EventCoder:
                     continue  # 'the Russia investigation' is into Russia ('a French inquiry' is France's)
                 if c.dep_ in deps and c.i >= dateline and named_doer(c):
                     return c
+        if poss is None and m.pattern.lemma in self.frames.recall_nouns:
+            # 'the recall of Algeria's ambassador': the envoy's state calls its envoy home
+            owner = next((c for o in prep_objects(tok, "of") for c in o.children if c.dep_ == "poss"
+                          and c.pos_ != "PRON"), None)
+            if owner is not None and m.pattern.cameo[:2] == "16":
+                return owner
         if poss is None and m.pattern.lemma in self.frames.mover_nouns:
             # 'the withdrawal of Russian troops from Syria': those who move are its doers, not the place left.
             return (prep_objects(tok, "of") + [None])[0]

@@ -91,6 +91,8 @@ class Frames:
     # CAMEO roots whose agentless passive is the reporting speaker's act ('troops were mobilised, the army said')
     speaker_source_roots: frozenset[str] = frozenset()
     mover_nouns: frozenset[str] = frozenset()  # nouns whose of-phrase moves: 'the withdrawal of X troops'
+    # nouns of calling one's own envoy home, whose envoy's owner acts: 'the recall of Algeria's ambassador'
+    recall_nouns: frozenset[str] = frozenset()
     # Fighting the police is rioting when the fighters are civilians ('farmers battled police'): the sectors
     # on each side; the 'riot' mapping gives the code.
     riot_doer_sectors: frozenset[str] = frozenset()
@@ -372,6 +374,7 @@ def read_frames(path: str | Path) -> Frames:
         demand_nouns=words("demand_nouns") if "demand_nouns" in data else frozenset(),
         speaker_source_roots=words("speaker_source_roots") if "speaker_source_roots" in data else frozenset(),
         mover_nouns=words("mover_nouns") if "mover_nouns" in data else frozenset(),
+        recall_nouns=words("recall_nouns") if "recall_nouns" in data else frozenset(),
         riot_doer_sectors=words("riot_doer_sectors"),
         riot_against_sectors=words("riot_against_sectors"),
         purpose_heads=words("purpose_heads"),
