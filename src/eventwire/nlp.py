@@ -123,29 +123,46 @@ def _rehang(verb: Any, subject: Any, obj: Any | None, movers: list[Any]) -> None
             c.dep_ = "advcl"
 
 
-def _verb_read_as_adjective(root: Any, start: int) -> bool:
-    """`root`: a noun heading a sentence or a reported clause; `start`: where its clause begins."""
-    verb = next((c for c in root.lefts if c.dep_ == "amod" and (
-        (c.tag_ in ("VBD", "VBN") and c.pos_ == "VERB") or (c.tag_ == "JJ" and c.lower_.endswith("ed")))), None)
-    if verb is None:
-        return False
-    subjects = [
-        c for c in (*verb.lefts, *root.lefts)
-        if c.i < verb.i and c.dep_ in SUBJECT_DEPS and c.pos_ in ("PROPN", "NOUN")
-    ]
-    owners = [c for c in root.lefts if c.dep_ == "poss" and c.i < verb.i]
+def _adjective_verb(noun: Any, *, tagged_adjective: bool) -> Any | None:
+    """The past-tense verb the parser hung on `noun` as its adjective ('massed troops'); with `tagged_adjective`,
+    also an '-ed' word the tagger called an adjective ('relaxed restrictions')."""
+    return next((c for c in noun.lefts if c.dep_ == "amod" and (
+        (c.tag_ in ("VBD", "VBN") and c.pos_ == "VERB")
+        or (tagged_adjective and c.tag_ == "JJ" and c.lower_.endswith("ed")))), None)
+
+
+def _subject_before(verb: Any, noun: Any, start: int) -> Any | None:
+    """The one name right before `verb` that opens the clause at `start` ('Eritrea massed', "Taiwan's air force
+    scrambled"), with the noun's possessor handed to it; None where there is no such name."""
+    subjects = [c for c in (*verb.lefts, *noun.lefts)
+                if c.i < verb.i and c.dep_ in SUBJECT_DEPS and c.pos_ in ("PROPN", "NOUN")]
+    owners = [c for c in noun.lefts if c.dep_ == "poss" and c.i < verb.i]
     if len(subjects) != 1 or subjects[0].right_edge.i + 1 != verb.i:
-        return False
+        return None
     if min([subjects[0].left_edge.i] + [o.left_edge.i for o in owners]) != start:
-        return False
+        return None
     for o in owners:
         o.head = subjects[0]  # "Taiwan's air force": the owner goes with the subject
-    movers = [c for c in root.rights if c.dep_ in ("punct", "advcl", "acl") or (
-        c.dep_ == "prep" and c.lower_ not in NOUN_PREPS)]
-    head, dep = root.head, root.dep_
-    _rehang(verb, subjects[0], root, movers)
+    return subjects[0]
+
+
+def _rehang_in_place(verb: Any, subject: Any, obj: Any, movers: list[Any], old_head: Any) -> None:
+    """Re-hang as _rehang does, the verb taking the place (head and label) `old_head` held in the parse."""
+    head, dep = old_head.head, old_head.dep_
+    _rehang(verb, subject, obj, movers)
     if dep != "ROOT":
         verb.head, verb.dep_ = head, dep
+
+
+def _verb_read_as_adjective(root: Any, start: int) -> bool:
+    """`root`: a noun heading a sentence or a reported clause; `start`: where its clause begins."""
+    verb = _adjective_verb(root, tagged_adjective=True)
+    subject = _subject_before(verb, root, start) if verb is not None else None
+    if subject is None:
+        return False
+    movers = [c for c in root.rights if c.dep_ in ("punct", "advcl", "acl") or (
+        c.dep_ == "prep" and c.lower_ not in NOUN_PREPS)]
+    _rehang_in_place(verb, subject, root, movers, root)
     if verb.tag_ == "JJ":
         verb.pos_, verb.tag_ = "VERB", "VBD"  # 'London relaxed sanctions': the tagger's adjective
     return True
@@ -163,28 +180,13 @@ def _verb_read_as_adjective_of_clause_subject(sent: Any) -> None:
                 c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in main.children):
             continue
         noun = next((c for c in main.lefts if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
-        if noun is None:
+        verb = _adjective_verb(noun, tagged_adjective=False) if noun is not None else None
+        subject = _subject_before(verb, noun, sent.start) if verb is not None else None
+        if subject is None:
             continue
-        verb = next((c for c in noun.lefts if c.dep_ == "amod" and c.tag_ in ("VBD", "VBN") and c.pos_ == "VERB"),
-                    None)
-        if verb is None:
-            continue
-        subjects = [c for c in (*verb.lefts, *noun.lefts)
-                    if c.i < verb.i and c.dep_ in SUBJECT_DEPS and c.pos_ in ("PROPN", "NOUN")]
-        owners = [c for c in noun.lefts if c.dep_ == "poss" and c.i < verb.i]
-        if len(subjects) != 1 or subjects[0].right_edge.i + 1 != verb.i:
-            continue
-        start = min([subjects[0].left_edge.i] + [o.left_edge.i for o in owners])
-        if start != sent.start:
-            continue
-        for o in owners:
-            o.head = subjects[0]  # "Japan's air force": the owner goes with the subject
         movers = [c for c in noun.rights if c.dep_ == "prep" and c.lower_ not in NOUN_PREPS]
-        head, dep = main.head, main.dep_
-        _rehang(verb, subjects[0], noun, movers)
+        _rehang_in_place(verb, subject, noun, movers, main)
         main.head, main.dep_ = verb, "advcl"
-        if dep != "ROOT":
-            verb.head, verb.dep_ = head, dep
         return
 
 

@@ -1,0 +1,64 @@
+"""repair_lost_verbs: the main verbs the small parser loses are given back before any coding (nlp.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _root(doc):
+    return next(iter(doc.sents)).root
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "subject", "obj"),
+    [
+        ("Eritrea massed troops near the border town of Zalambessa.", "massed", "Eritrea", "troops"),
+        ("Russian forces have massed tanks near Kharkiv.", "massed", "forces", "tanks"),
+        ("ECOWAS relaxed trade restrictions on Mali.", "relaxed", "ECOWAS", "restrictions"),
+        ("Trump also angered Iraqi politicians in December.", "angered", "Trump", "politicians"),
+    ],
+)
+def test_verb_given_back(nlp, text, verb, subject, obj):
+    doc = nlp(text)
+    root = _root(doc)
+    assert root.text == verb and root.pos_ == "VERB"
+    assert [c.text for c in root.children if c.dep_ == "nsubj"] == [subject]
+    assert [c.text for c in root.children if c.dep_ == "dobj"] == [obj]
+
+
+def test_participle_with_no_finite_verb_is_the_main_verb(nlp):
+    doc = nlp("About 600 fighters of a dissident faction handed in their weapons to UN monitors.")
+    root = _root(doc)
+    assert root.text == "handed"
+    assert [c.text for c in root.children if c.dep_ == "nsubj"] == ["fighters"]
+
+
+def test_passive_tagged_as_adjective(nlp):
+    doc = nlp("Two coastal patrol boats were gifted to the Ghanaian navy by South Korea.")
+    gifted = next(t for t in doc if t.text == "gifted")
+    assert gifted.pos_ == "VERB" and gifted.dep_ == "ROOT"
+    assert {c.dep_ for c in gifted.children} >= {"nsubjpass", "auxpass", "agent"}
+
+
+def test_reported_clause_mended_in_place(nlp):
+    doc = nlp("Taiwan's air force scrambled fighter jets on Monday after Chinese bombers were spotted, the ministry said.")
+    scrambled = next(t for t in doc if t.text == "scrambled")
+    assert scrambled.dep_ == "ccomp" and scrambled.head.text == "said"
+    assert [c.text for c in scrambled.children if c.dep_ == "nsubj"] == ["force"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both countries have armed forces near the disputed line.",  # a participle that is an adjective
+        "The talks were marred by violence on Monday.",  # already a verb
+        "Armed men stormed the village after the soldiers left.",  # a sound parse
+    ],
+)
+def test_sound_parses_left_alone(nlp, text):
+    plain = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name != "eventwire_lost_verbs":
+            plain = proc(plain)
+    doc = nlp(text)
+    assert [(t.dep_, t.head.i) for t in doc] == [(t.dep_, t.head.i) for t in plain]
