@@ -41,7 +41,8 @@ def test_passive_tagged_as_adjective(nlp):
 
 
 def test_reported_clause_mended_in_place(nlp):
-    doc = nlp("Taiwan's air force scrambled fighter jets on Monday after Chinese bombers were spotted, the ministry said.")
+    doc = nlp("Taiwan's air force scrambled fighter jets on Monday after Chinese bombers were spotted, "
+              "the ministry said.")
     scrambled = next(t for t in doc if t.text == "scrambled")
     assert scrambled.dep_ == "ccomp" and scrambled.head.text == "said"
     assert [c.text for c in scrambled.children if c.dep_ == "nsubj"] == ["force"]
