@@ -517,22 +517,8 @@ class EventCoder:
         src, instrument = doer
         passive = m.pattern.pos == "V" and is_passive(m.token)
         if src is None and passive and m.pattern.cameo[:2] in self.frames.speaker_source_roots:
-            # 'Some 50,000 reservists were called up, the army said': whoever reports a mobilisation with
-            # no by-phrase made it.
-            src = modality(m.token, self.frames).speaker
-            if src is not None and src.lemma_.lower() in COMMENTATOR_NOUNS | WITNESS_NOUNS:
-                # 'artillery had been moved in, UN experts (military sources) said': they report, they do not deploy
-                src = None
-            rule += ":speaker-source" if src is not None else ""
-            moved = child(m.token, "nsubjpass")
-            if src is None and moved is not None and done_passive(m.token) and (
-                    self.personnel & {moved.lemma_.lower(), *(p.lemma_.lower() for p in prep_objects(moved, "of"))}
-                    or any(c.ent_type_ in ("NORP", "GPE") for c in moved.children if c.dep_ in ("amod", "compound"))):
-                # 'Two brigades of the army were redeployed to X, military sources said', 'the German aircraft were
-                # moved to Jordan': with no one to have ordered it, the forces moved are the side that mobilises
-                # ('troops are stationed in X' is a state; 'helicopters were dispatched' may be anyone's)
-                src = moved
-                rule += ":forces-source" if src is not None else ""
+            src, how = self._unnamed_mobiliser(m.token)
+            rule += how
         if src is None and passive and not violent and (if_clause(m.token, self.frames.conditional_marks) or (
                 m.pattern.cameo[:2] == "17" and anyone_subject(m.token))):
             # 'the police chief said opposition leaders would be arrested if they marched' ('anyone who marches
@@ -696,6 +682,23 @@ class EventCoder:
         return poss
 
     # ---- candidates -------------------------------------------------------------------------------------
+
+    def _unnamed_mobiliser(self, verb: Token) -> tuple[Token | None, str]:
+        """Who mobilised, for a passive with no by-phrase, and how the rule says it was found."""
+        # 'Some 50,000 reservists were called up, the army said': whoever reports a mobilisation made it, unless
+        # they only report it ('artillery had been moved in, UN experts (military sources) said').
+        speaker = modality(verb, self.frames).speaker
+        if speaker is not None and speaker.lemma_.lower() not in COMMENTATOR_NOUNS | WITNESS_NOUNS:
+            return speaker, ":speaker-source"
+        # 'Two brigades of the army were redeployed to X', 'the German aircraft were moved to Jordan': with no one
+        # named as ordering it, the forces moved are the side that mobilises ('troops are stationed in X' is a
+        # state; 'helicopters were dispatched' may be anyone's).
+        moved = child(verb, "nsubjpass")
+        if moved is None or not done_passive(verb):
+            return None, ""
+        people = self.personnel & {moved.lemma_.lower(), *(p.lemma_.lower() for p in prep_objects(moved, "of"))}
+        national = any(c.ent_type_ in ("NORP", "GPE") for c in moved.children if c.dep_ in ("amod", "compound"))
+        return (moved, ":forces-source") if people or national else (None, "")
 
     def _own_side_may(self, raw: _Raw, mod: Modality, actors: Any) -> bool:
         """A hostile act its own side's speaker says it could, may or would do, or will do if another acts: the
