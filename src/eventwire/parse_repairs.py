@@ -1,0 +1,209 @@
+"""Mending the parse where the small English model loses a sentence's main verb.
+
+Runs as a pipeline component after the attribute ruler (`nlp.load_nlp` adds it), before any coding: only the heads,
+labels and tags of the tokens concerned change, so a sound parse is left as it was (tests/nlp/test_lost_verbs.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Misreadings of a sentence's main verb by the small parser, mended after parsing (`repair_lost_verbs`):
+# - 'Eritrea massed troops near the border': the verb read as an adjective of its object and the whole sentence
+#   as one noun phrase, the subject a loose modifier of it;
+# - the same before a clause of time: 'X scrambled jets after drones were spotted', 'jets' read as the
+#   subject of 'were spotted';
+# - 'Russian forces have massed tanks': the perfect read as possession ('have [massed tanks]');
+# - 'About 600 fighters of a faction handed in their weapons': with no finite verb left, the main verb read as a
+#   participle on the nearest noun;
+# - 'vessels were gifted to the coast guard by Japan': a passive with its by-phrase tagged as an adjective;
+# - 'Trump also angered Iraqi politicians': a name opening the sentence tagged as its verb.
+SUBJECT_DEPS = frozenset({"npadvmod", "nsubj", "compound", "nmod"})
+# Phrases of the noun that describe it, not the act: 'relations with Belarus', 'troops of the army'.
+NOUN_PREPS = frozenset({"of", "with", "between", "against"})
+# Participles that are plain adjectives after 'have': 'both sides have armed forces', 'has limited means'.
+ADJECTIVAL_PARTICIPLES = frozenset({
+    "armed", "skilled", "qualified", "limited", "advanced", "detailed", "developed", "experienced", "organized",
+    "organised", "related", "united", "combined", "trained", "educated", "established", "registered", "licensed",
+    "elected", "dedicated", "specialized", "specialised", "mixed", "varied", "vested", "fixed", "guaranteed",
+    "unexpected", "unfinished", "unresolved", "unsolved", "unpaid", "untapped", "unused",
+})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _rehang(verb: Any, subject: Any, obj: Any | None, movers: list[Any]) -> None:
+    verb.head, verb.dep_ = verb, "ROOT"
+    subject.head, subject.dep_ = verb, "nsubj"
+    if obj is not None:
+        obj.head, obj.dep_ = verb, "dobj"
+    for c in movers:
+        c.head = verb
+        if c.dep_ == "acl":
+            c.dep_ = "advcl"
+
+
+def _adjective_verb(noun: Any, *, tagged_adjective: bool) -> Any | None:
+    """The past-tense verb the parser hung on `noun` as its adjective ('massed troops'); with `tagged_adjective`,
+    also an '-ed' word the tagger called an adjective ('relaxed restrictions')."""
+    return next((c for c in noun.lefts if c.dep_ == "amod" and (
+        (c.tag_ in ("VBD", "VBN") and c.pos_ == "VERB")
+        or (tagged_adjective and c.tag_ == "JJ" and c.lower_.endswith("ed")))), None)
+
+
+def _subject_before(verb: Any, noun: Any, start: int) -> Any | None:
+    """The one name right before `verb` that opens the clause at `start` ('Eritrea massed', "Taiwan's air force
+    scrambled"), with the noun's possessor handed to it; None where there is no such name."""
+    subjects = [c for c in (*verb.lefts, *noun.lefts)
+                if c.i < verb.i and c.dep_ in SUBJECT_DEPS and c.pos_ in ("PROPN", "NOUN")]
+    owners = [c for c in noun.lefts if c.dep_ == "poss" and c.i < verb.i]
+    if len(subjects) != 1 or subjects[0].right_edge.i + 1 != verb.i:
+        return None
+    if min([subjects[0].left_edge.i] + [o.left_edge.i for o in owners]) != start:
+        return None
+    for o in owners:
+        o.head = subjects[0]  # "Taiwan's air force": the owner goes with the subject
+    return subjects[0]
+
+
+def _rehang_in_place(verb: Any, subject: Any, obj: Any, movers: list[Any], old_head: Any) -> None:
+    """Re-hang as _rehang does, the verb taking the place (head and label) `old_head` held in the parse."""
+    head, dep = old_head.head, old_head.dep_
+    _rehang(verb, subject, obj, movers)
+    if dep != "ROOT":
+        verb.head, verb.dep_ = head, dep
+
+
+def _verb_read_as_adjective(root: Any, start: int) -> bool:
+    """`root`: a noun heading a sentence or a reported clause; `start`: where its clause begins."""
+    verb = _adjective_verb(root, tagged_adjective=True)
+    subject = _subject_before(verb, root, start) if verb is not None else None
+    if subject is None:
+        return False
+    movers = [c for c in root.rights if c.dep_ in ("punct", "advcl", "acl") or (
+        c.dep_ == "prep" and c.lower_ not in NOUN_PREPS)]
+    _rehang_in_place(verb, subject, root, movers, root)
+    if verb.tag_ == "JJ":
+        verb.pos_, verb.tag_ = "VERB", "VBD"  # 'London relaxed sanctions': the tagger's adjective
+    return True
+
+
+SUBORDINATORS = frozenset({"after", "as", "when", "before", "while", "because", "since", "until", "once"})
+
+
+def _verb_read_as_adjective_of_clause_subject(sent: Any) -> None:
+    """'Japan's air force scrambled fighter jets on Sunday after Chinese drones were spotted': the verb read as an
+    adjective of its object, the object taken for the subject of the clause that follows and that clause (with
+    its 'after') for the sentence's main one."""
+    for main in sent:
+        if main.pos_ not in ("VERB", "AUX") or main.dep_ not in ("ROOT", "ccomp") or not any(
+                c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in main.children):
+            continue
+        noun = next((c for c in main.lefts if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+        verb = _adjective_verb(noun, tagged_adjective=False) if noun is not None else None
+        subject = _subject_before(verb, noun, sent.start) if verb is not None else None
+        if subject is None:
+            continue
+        movers = [c for c in noun.rights if c.dep_ == "prep" and c.lower_ not in NOUN_PREPS]
+        _rehang_in_place(verb, subject, noun, movers, main)
+        main.head, main.dep_ = verb, "advcl"
+        return
+
+
+def _perfect_read_as_possession(sent: Any) -> None:
+    for have in sent:
+        if have.lemma_ != "have" or have.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp"):
+            continue
+        obj = next((c for c in have.rights if c.dep_ == "dobj"), None)
+        subject = next((c for c in have.lefts if c.dep_ == "nsubj"), None)
+        if obj is None or subject is None:
+            continue
+        verb = next((c for c in obj.lefts if c.dep_ == "amod" and c.tag_ == "VBN" and c.i == have.i + 1), None)
+        if verb is None or verb.lower_ in ADJECTIVAL_PARTICIPLES:
+            continue
+        movers = [c for c in have.children if c.i > obj.i]
+        dep, head = have.dep_, have.head
+        _rehang(verb, subject, obj, movers)
+        if dep != "ROOT":
+            verb.head, verb.dep_ = head, dep
+        have.head, have.dep_ = verb, "aux"
+
+
+def _in_relative_clause(tok: Any, root: Any) -> bool:
+    while tok.i != root.i:
+        if tok.dep_ == "relcl":
+            return True
+        tok = tok.head
+    return False
+
+
+def _participle_as_main_verb(sent: Any) -> None:
+    root = sent.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return
+    # A past tense read as a participle ('Robinson, who is from Leeds, travelled to Syria', 'Attorneys for the
+    # family of a girl who died called for'), or a participle where no finite verb is left ('fighters handed in').
+    candidates = [t for t in root.subtree if t.dep_ == "acl" and t.i > root.i and not _in_relative_clause(t.head, root)]
+    finite = [t for t in sent if t.tag_ in FINITE_TAGS and not _in_relative_clause(t, root)]
+    verb = next((t for t in candidates if t.tag_ == "VBD"), None)
+    if verb is None and not finite:
+        verb = next((t for t in candidates if t.tag_ == "VBN"), None)
+    if verb is None or any(c.dep_ in ("agent", "nsubjpass") for c in verb.children):
+        return  # 'weapons seized by the army': a true passive participle
+    movers = [c for c in root.rights if c.i > verb.i]
+    _rehang(verb, root, None, movers)
+
+
+def _name_read_as_verb(sent: Any) -> None:
+    """'Trump also angered Iraqi politicians', 'ECOWAS relaxed trade restrictions': a name opening the sentence
+    tagged as a verb, the true verb an adjective of its object."""
+    root = sent.root
+    if root.i != sent.start or root.tag_ not in ("VB", "VBP") or not (root.text[:1].isupper()):
+        return
+    obj = next((c for c in root.rights if c.dep_ == "dobj"), None)
+    if obj is None:
+        return
+    verb = next((c for c in obj.lefts if c.dep_ == "amod" and (
+        c.tag_ in ("VBD", "VBN") or (c.tag_ == "JJ" and c.lower_.endswith("ed")))), None)
+    if verb is None or any(t.pos_ not in ("ADV", "PART") for t in sent.doc[root.i + 1 : verb.i]):
+        return
+    movers = [c for c in root.children if c.i != obj.i]
+    _rehang(verb, root, obj, movers)
+    verb.pos_, verb.tag_ = "VERB", "VBD"
+    root.pos_, root.tag_ = "PROPN", "NNP"
+
+
+def _passive_read_as_adjective(sent: Any) -> None:
+    for tok in sent:
+        # 'patrol vessels were gifted to the coast guard by Japan': a passive with its by-phrase is a verb
+        if tok.tag_ != "JJ" or not tok.lower_.endswith("ed") or not any(c.dep_ == "agent" for c in tok.children):
+            continue
+        if any(c.dep_ == "auxpass" for c in tok.children):
+            tok.pos_, tok.tag_ = "VERB", "VBN"
+        elif tok.dep_ == "acomp" and tok.head.lemma_ == "be" and tok.head.dep_ == "ROOT":
+            be = tok.head  # 'were' read as the main verb and 'gifted' as its complement
+            subject = next((c for c in be.children if c.dep_ == "nsubj"), None)
+            movers = [c for c in be.children if c.i != tok.i and c.dep_ != "nsubj"]
+            tok.head, tok.dep_ = tok, "ROOT"
+            tok.pos_, tok.tag_ = "VERB", "VBN"
+            be.head, be.dep_ = tok, "auxpass"
+            if subject is not None:
+                subject.head, subject.dep_ = tok, "nsubjpass"
+            for c in movers:
+                c.head = tok
+
+
+def repair_lost_verbs(doc: Any) -> Any:
+    """Give back a sentence its main verb where the parser lost it (see above); the rest of the parse stays."""
+    for sent in doc.sents:
+        _passive_read_as_adjective(sent)
+        root = sent.root
+        if root.pos_ in ("NOUN", "PROPN") and _verb_read_as_adjective(root, sent.start):
+            continue
+        for clause in [t for t in sent if t.dep_ == "ccomp" and t.pos_ in ("NOUN", "PROPN")]:
+            _verb_read_as_adjective(clause, clause.left_edge.i)  # 'X said: [Taiwan's air force scrambled jets]'
+
+        _name_read_as_verb(sent)
+        _verb_read_as_adjective_of_clause_subject(sent)
+        _perfect_read_as_possession(sent)
+        _participle_as_main_verb(sent)
+    return doc
