@@ -17,7 +17,8 @@ from typing import Any
 # - 'About 600 fighters of a faction handed in their weapons': with no finite verb left, the main verb read as a
 #   participle on the nearest noun;
 # - 'vessels were gifted to the coast guard by Japan': a passive with its by-phrase tagged as an adjective;
-# - 'Trump also angered Iraqi politicians': a name opening the sentence tagged as its verb.
+# - 'Trump also angered Iraqi politicians': a name opening the sentence tagged as its verb;
+# - 'The truce declared on Sunday has been respected': a participle on the subject read as the main verb.
 SUBJECT_DEPS = frozenset({"npadvmod", "nsubj", "compound", "nmod"})
 # Phrases of the noun that describe it, not the act: 'relations with Belarus', 'troops of the army'.
 NOUN_PREPS = frozenset({"of", "with", "between", "against"})
@@ -192,6 +193,30 @@ def _passive_read_as_adjective(sent: Any) -> None:
                 c.head = tok
 
 
+def _reduced_relative_read_as_main_verb(sent: Any) -> None:
+    """'The truce declared on Sunday has been respected by the rebels': the participle on the subject read as the
+    main verb, the true main verb (with its own finite auxiliary but no subject) as its complement."""
+    first = next((t for t in sent if t.tag_ == "VBD" and t.dep_ in ("ROOT", "ccomp")), None)
+    if first is None or any(c.dep_ in ("dobj", "dative", "mark") for c in first.children):
+        return
+    noun = next((c for c in first.lefts if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i == first.i - 1), None)
+    main = next((c for c in first.rights if c.dep_ == "ccomp" and c.pos_ == "VERB"), None)
+    if noun is None or main is None or any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in main.children):
+        return
+    if not any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in main.children):
+        return
+    movers = [c for c in first.children if c.i > main.i or c.dep_ == "punct"]
+    if first.dep_ == "ROOT":
+        main.head, main.dep_ = main, "ROOT"
+    else:
+        main.head, main.dep_ = first.head, first.dep_
+    noun.head = main
+    noun.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in main.children) else "nsubj"
+    first.head, first.dep_, first.tag_ = noun, "acl", "VBN"
+    for c in movers:
+        c.head = main
+
+
 def repair_lost_verbs(doc: Any) -> Any:
     """Give back a sentence its main verb where the parser lost it (see above); the rest of the parse stays."""
     for sent in doc.sents:
@@ -203,6 +228,7 @@ def repair_lost_verbs(doc: Any) -> Any:
             _verb_read_as_adjective(clause, clause.left_edge.i)  # 'X said: [Taiwan's air force scrambled jets]'
 
         _name_read_as_verb(sent)
+        _reduced_relative_read_as_main_verb(sent)
         _verb_read_as_adjective_of_clause_subject(sent)
         _perfect_read_as_possession(sent)
         _participle_as_main_verb(sent)

@@ -443,8 +443,10 @@ class EventCoder:
         frame_src = self._source(m)
         # The framed noun itself may be the target ('refused a request by X': resolved through its by-phrase).
         asking = e is not None and m.pattern.frame in ("demand", "appeal")
-        movers = prep_objects(e.token, "of") if asking and e.pattern.lemma in self.frames.mover_nouns else []
-        # 'demanded the withdrawal of Y's troops from Z': those asked to move, not the place they leave.
+        movers = (prep_objects(e.token, "of") or children(e.token, "poss")
+                  ) if asking and e.pattern.lemma in self.frames.mover_nouns else []
+        # 'demanded the withdrawal of Y's troops from Z', 'demands Assad's resignation': those asked to move (or
+        # go), not the place they leave.
         tgt = movers[0] if movers else target_of(m, self.frames.object_control)
         if asking and tgt is None:
             # 'demanded that Y resign' / 'urged Y to release Z' / 'X's demand that Y resign': the one asked.
