@@ -224,8 +224,7 @@ def _pobj_lemmas(tok: Token, prep: str, gov: Token | None = None) -> set[str] | 
     objects = _objects(tok)
     # 'would answer any provocation by the US with force': the parser hangs the verb's phrase on the noun that
     # ends the object, one phrase down
-    deeper = [p for o in objects for c in preps(o) for p in children(c, "pobj") if p.i == o.right_edge.i
-              or p.right_edge.i == o.right_edge.i]
+    deeper = [p for o in objects for c in preps(o) for p in children(c, "pobj") if p.right_edge.i == o.right_edge.i]
     hosts = [tok, *objects, *deeper] + ([gov] if gov is not None else [])
     found: set[str] | None = None
     for host in hosts:
@@ -501,8 +500,8 @@ def match_token(tok: Token, patterns: PatternSet, lemma: str | None = None) -> M
     if gov is not None and len(fits) > 1:
         # Of rows equally specific, one whose verb list names the noun's verb beats one that took the noun on
         # its possessor alone ('Kenya's mediation was abandoned': abandoned, not begun).
-        fits.sort(key=lambda p: (p.specificity, bool(lemma_variants(gov) & p.when.get("head", frozenset()))),
-                  reverse=True)
+        variants = lemma_variants(gov)
+        fits.sort(key=lambda p: (p.specificity, bool(variants & p.when.get("head", frozenset()))), reverse=True)
     tied = tuple(p for p in fits[1:] if p.specificity == fits[0].specificity)
     weaker = tuple(p for p in fits[1:] if p.specificity != fits[0].specificity and not p.block)
     return Match(tok, fits[0], gov, relation, tied, weaker)

@@ -7,6 +7,7 @@ See docs/coder.md for the format.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -154,8 +155,10 @@ WORD_SETS_FILE = PATTERN_DIR / "word_sets.json"
 PLACE_MARK = "@place"
 
 
+@cache
 def word_sets() -> dict[str, frozenset[str]]:
-    """The shared word lists rows name as '@name' ('obj=@forces': every kind of armed force)."""
+    """The shared word lists rows name as '@name' ('obj=@forces': every kind of armed force); read once per process
+    (every pattern file and the coder ask for them)."""
     data = read_json_data(WORD_SETS_FILE)
     sets = data.get("sets")
     if not isinstance(sets, dict) or not all(

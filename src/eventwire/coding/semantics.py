@@ -513,10 +513,15 @@ def _anyone_who(tok: Token) -> bool:
     if rel.dep_ != "relcl" or rel.tag_ not in ("VBZ", "VBP", "VB"):
         return False
     head = rel.head
-    return head.lower_ in ANYONE or any(c.dep_ == "det" and c.lower_ == "any" for c in head.children)
+    return _anyone(head)
 
 
 ANYONE = {"anyone", "anybody", "whoever", "whomever"}
+
+
+def _anyone(noun: Token) -> bool:
+    """'anyone', 'whoever', 'any soldier': whoever may come to be it, no one in particular."""
+    return noun.lower_ in ANYONE or any(c.dep_ == "det" and c.lower_ == "any" for c in noun.children)
 
 
 def anyone_subject(tok: Token) -> bool:
@@ -526,8 +531,7 @@ def anyone_subject(tok: Token) -> bool:
     while subj is None and tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head  # 'will be arrested and prosecuted'
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subj is not None and (
-        subj.lower_ in ANYONE or any(c.dep_ == "det" and c.lower_ == "any" for c in subj.children))
+    return subj is not None and _anyone(subj)
 
 
 def _negated_alternative(tok: Token) -> bool:

@@ -511,12 +511,16 @@ def implied_source(tok: Token) -> Token | None:
     return None
 
 
+def _owner(noun: Token) -> Token | None:
+    """'Trump's reelection campaign', 'the Taliban campaign': the name that says whose the abstract noun is."""
+    return next((
+        c for c in noun.children
+        if (c.dep_ == "poss" and c.pos_ != "PRON") or (c.dep_ == "compound" and c.ent_type_ in ("ORG", "GPE", "NORP"))
+    ), None)
+
+
 def _owned(noun: Token) -> bool:
-    """'Trump's reelection campaign', 'the Taliban campaign': the abstract noun names whose it is."""
-    return any(
-        (c.dep_ == "poss" and c.pos_ != "PRON") or (c.dep_ == "compound" and c.ent_type_ in ("ORG", "GPE", "NORP"))
-        for c in noun.children
-    )
+    return _owner(noun) is not None
 
 
 def _issuer(noun: Token) -> Token | None:
@@ -689,11 +693,12 @@ def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
                 # 'issued a statement condemning X', 'filed a lawsuit accusing Y': the issuer says it.
                 tok = _issuer(head)
                 continue
-            if lemma in DECISION_HEADS and dep == "acl" and _owned(head) and head.dep_ in ("nsubj", "nsubjpass"):
+            owner = _owner(head) if lemma in DECISION_HEADS and dep == "acl" else None
+            if owner is not None and head.dep_ in ("nsubj", "nsubjpass"):
                 # 'Washington's decision to cut aid was confirmed': a decision taken is the act of whoever took
                 # it. (As the object of another's verb, 'condemned Sweden's decision to allow ...', the news is
                 # that verb's.)
-                return next(c for c in head.children if c.dep_ in ("poss", "compound"))
+                return owner
             if lemma in ABSTRACT_HEADS:
                 return None
             return head
