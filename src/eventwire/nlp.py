@@ -81,6 +81,7 @@ def _mark_dateline(doc: Any) -> None:
     end = dateline_length(doc.text[:200])
     if not end:
         return
+    doc._.dateline_chars = end  # pipeline._dateline_sentence reads it rather than matching again
     first = next((t for t in doc if t.idx >= end and not t.is_space), None)
     if first is not None and first.i > 0 and len(doc) - first.i > 3:
         first.is_sent_start = True
@@ -93,7 +94,13 @@ VERB_REPAIR_COMPONENT = "eventwire_lost_verbs"  # parse_repairs.repair_lost_verb
 
 def _register_component() -> None:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
+    # doc._.dateline_chars: the opening dateline's length (0: none), set by _mark_dateline. Registered before
+    # any doc is parsed: spaCy hands registered extensions to nlp.pipe's worker processes, and the value
+    # comes back with the doc's user_data.
+    if not Doc.has_extension("dateline_chars"):
+        Doc.set_extension("dateline_chars", default=0)
     if not Language.has_factory(PARAGRAPH_COMPONENT):
         Language.component(PARAGRAPH_COMPONENT, func=mark_paragraph_breaks)
     if not Language.has_factory(VERB_REPAIR_COMPONENT):

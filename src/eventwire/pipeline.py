@@ -91,8 +91,8 @@ def default_resources() -> Resources:
 
 
 def code_doc(article: Article, doc: Any, resources: Resources) -> list[Event]:
-    """Turn one parsed article into events. The doc must have been parsed from `article.text` unchanged,
-    so that every character offset points into the article."""
+    """Turn one parsed article into events. The doc must have been parsed by `resources.nlp` (which marks the
+    dateline) from `article.text` unchanged, so that every character offset points into the article."""
     from .coding.parties import thing_acted_on
     from .dates import event_date
     from .places import parse_dateline, place_target, site_target
@@ -101,6 +101,7 @@ def code_doc(article: Article, doc: Any, resources: Resources) -> list[Event]:
     candidates = resources.coder.code(doc, actors)
     if not candidates:
         return []
+    # The place needs the dateline match's groups, not only its length (doc._.dateline_chars): matched here.
     dateline = parse_dateline(article.dateline) if article.dateline else parse_dateline(article.text[:200])
     lead = _dateline_sentence(doc)
     article_countries = sorted(
@@ -178,9 +179,7 @@ def code_doc(article: Article, doc: Any, resources: Resources) -> list[Event]:
 
 def _dateline_sentence(doc: Any) -> Any:
     """The wire dateline that opens the doc as a sentence of its own ('NAIROBI, March 14 (Reuters) -'), or None."""
-    from .places.dateline import dateline_length
-
-    end = dateline_length(doc.text[:200])
+    end = doc._.dateline_chars  # measured once, at parse time, by nlp._mark_dateline
     first = next(iter(doc.sents), None) if end else None
     return first if first is not None and first.end_char <= end and first.end < len(doc) else None
 

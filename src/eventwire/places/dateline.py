@@ -21,16 +21,10 @@ def parse_dateline(text: str) -> str | None:
     A region after the city is kept ('KYIV, Ukraine, March 3 (Reuters) -' -> 'KYIV, Ukraine') so the
     caller can use it to pick the right namesake. None when the text does not open with a dateline.
     """
-    if not isinstance(text, str):
-        return None
-    m = _DATELINE.match(text[:160])
+    m = _match(text)
     if m is None:
         return None
     place = m.group("place").strip()
-    # A dateline is a capitalised place followed by a date or an agency; a bare title-case phrase
-    # and a dash is ordinary prose ("Officials said - ...") and is not taken.
-    if not (place.isupper() or m.group("date") or m.group("agency")):
-        return None
     if m.group("region"):
         return f"{place}, {m.group('region').strip()}"
     return place
@@ -39,7 +33,20 @@ def parse_dateline(text: str) -> str | None:
 def dateline_length(text: str) -> int:
     """How many characters a wire dateline takes at the start of `text` (0 when there is none), so that
     the parser can treat 'NEW DELHI, Feb 25 -' as apart from the sentence after it."""
-    if not isinstance(text, str) or parse_dateline(text) is None:
-        return 0
-    m = _DATELINE.match(text[:160])
+    m = _match(text)
     return m.end() if m is not None else 0
+
+
+def _match(text: str) -> re.Match[str] | None:
+    """The dateline at the start of `text`, or None; one match serves both the place and the length."""
+    if not isinstance(text, str):
+        return None
+    m = _DATELINE.match(text[:160])
+    if m is None:
+        return None
+    # A dateline is a capitalised place followed by a date or an agency; a bare title-case phrase
+    # and a dash is ordinary prose ("Officials said - ...") and is not taken.
+    place = m.group("place").strip()
+    if not (place.isupper() or m.group("date") or m.group("agency")):
+        return None
+    return m
