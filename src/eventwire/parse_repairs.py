@@ -18,7 +18,8 @@ from typing import Any
 #   participle on the nearest noun;
 # - 'vessels were gifted to the coast guard by Japan': a passive with its by-phrase tagged as an adjective;
 # - 'Trump also angered Iraqi politicians': a name opening the sentence tagged as its verb;
-# - 'The truce declared on Sunday has been respected': a participle on the subject read as the main verb.
+# - 'The truce declared on Sunday has been respected': a participle on the subject read as the main verb;
+# - 'Japan provided relief goods to Vanuatu' (after a dateline): the only object read as an indirect one.
 SUBJECT_DEPS = frozenset({"npadvmod", "nsubj", "compound", "nmod"})
 # Phrases of the noun that describe it, not the act: 'relations with Belarus', 'troops of the army'.
 NOUN_PREPS = frozenset({"of", "with", "between", "against"})
@@ -30,6 +31,8 @@ ADJECTIVAL_PARTICIPLES = frozenset({
     "unexpected", "unfinished", "unresolved", "unsolved", "unpaid", "untapped", "unused",
 })
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Named parties, who can be given things: 'offered Ukraine', 'sent the UN' keep their indirect-object reading.
+NAMED_PARTIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def _rehang(verb: Any, subject: Any, obj: Any | None, movers: list[Any]) -> None:
@@ -217,6 +220,22 @@ def _reduced_relative_read_as_main_verb(sent: Any) -> None:
         c.head = main
 
 
+def _lone_dative_as_object(sent: Any) -> None:
+    """'Japan provided emergency relief goods worth 50 million yen to Vanuatu': after a dateline the parser
+    can take a verb's only object for an indirect one. A common noun as the sole 'dative' of a verb with no
+    direct object or clause of its own is its object when a to- or for-phrase names the receiver ('handed
+    Brazilian authorities' with no such phrase keeps its receiver)."""
+    for tok in sent:
+        if tok.dep_ != "dative" or tok.pos_ != "NOUN" or tok.ent_type_ in NAMED_PARTIES:
+            continue
+        verb = tok.head
+        if verb.pos_ != "VERB" or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+            continue
+        if any(t.dep_ in ("prep", "dative") and t.lower_ in ("to", "for")
+               for t in (*verb.children, *tok.subtree)):
+            tok.dep_ = "dobj"
+
+
 def repair_lost_verbs(doc: Any) -> Any:
     """Give back a sentence its main verb where the parser lost it (see above); the rest of the parse stays."""
     for sent in doc.sents:
@@ -232,4 +251,5 @@ def repair_lost_verbs(doc: Any) -> Any:
         _verb_read_as_adjective_of_clause_subject(sent)
         _perfect_read_as_possession(sent)
         _participle_as_main_verb(sent)
+        _lone_dative_as_object(sent)
     return doc

@@ -67,6 +67,7 @@ from .semantics import (
     adjust_code,
     anyone_subject,
     is_question,
+    modal_carrier,
     modality,
     speech_frame,
 )
@@ -80,6 +81,7 @@ from .syntax import (
     done_passive,
     if_clause,
     implied_source,
+    inverted_condition,
     is_passive,
     led_by,
     lemma_variants,
@@ -185,6 +187,7 @@ class EventCoder:
         self.patterns = patterns
         self.frames = patterns.frames
         self.personnel = word_sets()["personnel"]  # forces that are people and their units
+        self.restating = word_sets()["restating"]  # 'reaffirmed', 'reiterated': what a side holds, said again
         self._prefilter: Any = None  # built on first use: most callers never prefilter
 
     @classmethod
@@ -296,7 +299,9 @@ class EventCoder:
                             # 'determined to resist the creditors' terms': what is intended is the refusal
                             inner_code = self._frame_code("reject", inner_code, inner_pos) or e.pattern.cameo
                             inner_pos = e.pattern.pos
-                code = self._frame_code(m.pattern.frame, inner_code, inner_pos)
+                restated = inner_code.startswith("051") and m.token.pos_ == "NOUN" and (
+                    m.token.head.lemma_.lower() in self.restating)
+                code = self._frame_code(m.pattern.frame, inner_code, "N" if restated else inner_pos)
                 if code is None:
                     continue
                 raws.append(self._framed(m, e, code))
@@ -339,6 +344,8 @@ class EventCoder:
                 continue  # 'X thinks Y must go' states a view; it makes no demand
             if not any(c.dep_ == "aux" and c.lower_ in self.frames.obligation_aux for c in tok.children):
                 continue
+            if inverted_condition(tok):
+                continue  # 'said it would block the imports should Dar es Salaam keep its levies': a condition
             if any(t.i in matched for t in tok.subtree):
                 continue
             speaker = subject(tok.head)
@@ -380,7 +387,10 @@ class EventCoder:
             if root in ("03", "10", "11", "12"):
                 return code  # 'offered criticism' is criticism; 'agreed to pledge' a pledge
             if root == "05" and embedded_pos == "N":
-                return code  # 'pledged his full support': the pledge is the expression of support
+                # 'pledged his full support': the pledge is the expression of support; so is a commitment to
+                # supporting restated ('reiterated its commitment to supporting Lebanon'; a commitment to
+                # deepening ties restated stays an intent)
+                return code
             if root in self.frames.conflict_roots and root not in self.frames.mappings["intent"]:
                 kind = "threat"
         return self.frames.map_code(kind, code)
@@ -403,7 +413,7 @@ class EventCoder:
         def add(t: Token, depth: int = 0) -> None:
             for c in conjuncts(t) if t.pos_ in ("NOUN", "PROPN") else [t, *[x for x in t.conjuncts]]:
                 hit = by_tok.get(c.i)
-                if hit is not None and hit.pattern.source_role == "speaker":
+                if hit is not None and hit.pattern.source_role in ("speaker", "sayer"):
                     continue  # 'is prepared to face trial': what one is told one will undergo is no act of one's
                 if hit is not None and hit is not m and hit not in found:
                     found.append(hit)
@@ -431,7 +441,9 @@ class EventCoder:
                         for q in children(p, "pcomp", "pobj"):
                             add(q)
             elif c.dep_ in ("prep",) and (
-                c.lower_ in ("for", "to", "of", "on") or (c.lower_ == "with" and m.pattern.frame == "threat")
+                c.lower_ in ("for", "to", "of", "on")
+                # 'threatened them with sanctions', 'hinted at a new operation against X'
+                or (c.lower_ in ("with", "at") and m.pattern.frame == "threat")
             ):
                 for p in children(c, "pobj", "pcomp"):
                     add(p)
@@ -528,8 +540,9 @@ class EventCoder:
             # side's act (a threat, if a state speaks: _own_side_may). The clause test is cheap; the modality is
             # read only for the few that pass it.
             said = modality(m.token, self.frames)
-            if said.speaker is not None and said.future:
-                src = said.speaker
+            warner = self._warner(m.token, said)
+            if warner is not None and said.future:
+                src = warner
                 rule += ":warned-source"
         if src is None and passive and not violent and direct_object(m.token) is not None:
             # 'was jailed in Turkey': the state acted. Not violence: 'was killed in Syria' names no killer.
@@ -561,6 +574,13 @@ class EventCoder:
             if said.speaker is None or not (said.future or said.conditional):
                 return None
             src, tgt = said.speaker, src
+        elif m.pattern.source_role == "sayer":
+            # 'all options remain on the table, the Pentagon said': a stance whose subject is a thing; whoever
+            # states it takes it.
+            said = modality(m.token, self.frames)
+            if said.speaker is None:
+                return None
+            src = said.speaker
         elif m.pattern.source_role is not None and undergone is None:
             # 'X received aid from Y', 'X faces criticism from Y': the giver is the source.
             giver = role_party(m, m.pattern.source_role)
@@ -702,6 +722,13 @@ class EventCoder:
         national = any(c.ent_type_ in ("NORP", "GPE") for c in moved.children if c.dep_ in ("amod", "compound"))
         return (moved, ":forces-source") if people or national else (None, "")
 
+    def _warner(self, anchor: Token, mod: Modality) -> Token | None:
+        """Who says what anchor's clause says: a speaker, or one who warns or cautions ('cautioned the IAEA
+        that Tehran could bar ...': warning verbs report too)."""
+        if mod.speaker is not None:
+            return mod.speaker
+        return speech_frame(anchor, self.frames, verbs=warning_words().speaker_verbs)[0]
+
     def _own_side_may(self, raw: _Raw, mod: Modality, actors: Any) -> bool:
         """A hostile act its own side's speaker says it could, may or would do, or will do if another acts: the
         act's verb carries the modal itself (not 'may have', a guess at the past), is not negated, and the doer
@@ -710,12 +737,10 @@ class EventCoder:
         anchor = raw.anchor
         if raw.code[:2] not in self.frames.conflict_roots or raw.code[:2] == "13" or mod.negated or mod.denied:
             return False
-        speaker = mod.speaker
-        if speaker is None:  # 'cautioned the IAEA that Tehran could bar ...': warning verbs report too
-            speaker, _ = speech_frame(anchor, self.frames, verbs=warning_words().speaker_verbs)
+        speaker = self._warner(anchor, mod)
         if speaker is None or raw.src is None or anchor.pos_ not in ("VERB", "AUX"):
             return False
-        aux = {c.lower_ for c in anchor.children if c.dep_ in ("aux", "auxpass")}
+        aux = {c.lower_ for c in modal_carrier(anchor).children if c.dep_ in ("aux", "auxpass")}
         # 'will expel them if ...': under a condition a plain future says what the side will do too
         future = self.frames.future_aux | self.frames.reported_future_aux
         modals = OWN_SIDE_MODALS | future if mod.conditional else OWN_SIDE_MODALS

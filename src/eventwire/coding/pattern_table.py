@@ -241,8 +241,8 @@ def _parse_row(
             ctx_lemmas, ctx_codes = frozenset(lemmas.split("|")), (fwd, rev)
         elif flag.startswith("src="):
             source_role = flag[4:]
-            if not source_role.startswith("prep:") and source_role != "speaker":
-                raise DataFileError(path, f"{where}: src= takes a prep:X role or 'speaker'")
+            if not source_role.startswith("prep:") and source_role not in ("speaker", "sayer"):
+                raise DataFileError(path, f"{where}: src= takes a prep:X role, 'speaker' or 'sayer'")
         elif flag == "need=target":
             need_target = True
         elif flag == "need=embedded":

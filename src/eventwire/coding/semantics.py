@@ -20,7 +20,16 @@ from eventwire.datafiles import read_json_data
 from .instruments import VIOLENT_ROOTS, weapon_code
 from .matcher import form_lemma
 from .pattern_table import PATTERN_DIR, Frames, word_list
-from .syntax import DECISION_HEADS, asked_clause, child, dateline_end, direct_object, reduced_passive, subject
+from .syntax import (
+    DECISION_HEADS,
+    asked_clause,
+    child,
+    dateline_end,
+    direct_object,
+    inverted_condition,
+    reduced_passive,
+    subject,
+)
 
 # The word lists live in data (patterns/modality.json); the comments below say what each is for.
 MODALITY_FILE = PATTERN_DIR / "modality.json"
@@ -103,6 +112,11 @@ def _conditional(tok: Token, frames: Frames) -> bool:
         for c in t.children:
             clause = t.dep_ in ("advcl", "ccomp", "csubj")
             if clause and c.dep_ == "mark" and c.lower_ in frames.conditional_marks:
+                return True
+            if clause and "should" in frames.conditional_marks and inverted_condition(t) and tok.i > min(
+                    a.i for a in t.children if a.lower_ == "should"):
+                # 'Nairobi would block the imports should Dar es Salaam keep its levies'; a clause the parser
+                # hangs on it from before its 'should' is not in the condition
                 return True
             if clause and c.dep_ == "mark" and c.lower_ == "in" and c.i + 1 < len(c.doc) and (
                     c.doc[c.i + 1].lower_ == "case"):
@@ -645,9 +659,15 @@ def _desired_above(anchor: Token) -> bool:
 PROSPECT = _words("prospect")
 
 
+# Verbs that hold a prospect out to another: 'raised the prospect of sanctions against X' is a threat (coded
+# by its own rows through the act held out), not a prospect seen.
+HELD_OUT = _words("held_out")
+
+
 def _in_prospect(anchor: Token) -> bool:
     if anchor.pos_ == "NOUN" and anchor.lemma_.lower() in PROSPECT:
-        return True  # the governor of an event noun ('the prospect of an offensive') anchors it
+        # the governor of an event noun ('the prospect of an offensive') anchors it
+        return not (anchor.dep_ == "dobj" and _lemma(anchor.head) in HELD_OUT)
     head = anchor.head
     if anchor.dep_ == "nsubj" and _lemma(head) == "be" and any(
             c.dep_ == "attr" and _lemma(c) in PROSPECT for c in head.children):
@@ -695,9 +715,17 @@ def _ahead(anchor: Token) -> bool:
     return False
 
 
+def modal_carrier(tok: Token) -> Token:
+    """The verb whose auxiliaries carry tok's modality: 'would not hesitate to strike' is a strike the speaker's
+    side says it would make ('would'); the negated 'hesitate' holds nothing back."""
+    if tok.dep_ == "xcomp" and _lemma(tok.head) == "hesitate" and _negated(tok.head):
+        return tok.head
+    return tok
+
+
 def modality(anchor: Token, frames: Frames) -> Modality:
     m = Modality()
-    aux = _aux(anchor)
+    aux = _aux(modal_carrier(anchor))
     m.negated = _negated(anchor) or _negated_alternative(anchor)
     m.conditional = _conditional(anchor, frames)
     m.hypothetical = bool(aux & frames.hypothetical_aux) or _hypothetical_above(anchor, frames)

@@ -93,7 +93,17 @@ def if_clause(tok: Token, marks: Iterable[str] = ("if", "unless")) -> Token | No
     for c in children(tok, "advcl"):
         if any(m.dep_ == "mark" and m.lower_ in wanted for m in c.children):
             return c
+        if "should" in wanted and inverted_condition(c):
+            return c
     return None
+
+
+def inverted_condition(tok: Token) -> bool:
+    """'should Tehran enrich uranium', 'Should Belgrade send troops, ...': a clause whose 'should' comes before
+    its subject is a condition (no 'if' is written), not a demand."""
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ == "should" and c.i < subj.i for c in tok.children)
 
 
 def is_passive(tok: Token) -> bool:
