@@ -696,6 +696,11 @@ def _date_ahead(unit: Token) -> bool:
     return not span and not any(c.dep_ == "nummod" for c in unit.children)
 
 
+# Words that set an event against another's time ('ahead of a verdict expected next week', 'before talks next
+# month'): what follows dates the other event.
+OTHER_EVENT_TIME = _words("other_event_time")
+
+
 def _ahead(anchor: Token) -> bool:
     """The event is set for later: 'a summit to be held on Monday', 'convening talks next week'."""
     if anchor.pos_ == "NOUN" and any(
@@ -708,10 +713,17 @@ def _ahead(anchor: Token) -> bool:
     clausal = ("ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "xcomp", "csubj")
     base = anchor.head if anchor.pos_ == "NOUN" else anchor
     scope = [c for c in base.children if c.dep_ not in clausal] + ([anchor] if anchor.pos_ == "NOUN" else [])
-    for top in scope:
-        for t in top.subtree:
-            if t.lower_ == "next" and t.dep_ == "amod" and _date_ahead(t.head):
-                return True
+
+    def own(t: Token) -> bool:
+        # 'was authorised ahead of a verdict expected next week': the time of another event, set against it
+        return not (t.dep_ in ("prep", "advmod") and t.lower_ in OTHER_EVENT_TIME)
+
+    stack = [t for t in scope if own(t)]
+    while stack:
+        t = stack.pop()
+        if t.lower_ == "next" and t.dep_ == "amod" and _date_ahead(t.head):
+            return True
+        stack += [c for c in t.children if own(c)]
     return False
 
 
