@@ -302,6 +302,11 @@ class EventCoder:
                 restated = inner_code.startswith("051") and m.token.pos_ == "NOUN" and (
                     m.token.head.lemma_.lower() in self.restating)
                 code = self._frame_code(m.pattern.frame, inner_code, "N" if restated else inner_pos)
+                if m.pattern.frame == "threat" and m.pattern.need_embedded and (
+                        inner_code[:2] in self.frames.cooperative_roots):
+                    # 'hinted at relaxing the ban', 'raised the possibility of corridors being opened': a step
+                    # held out that helps the other is no threat ('threatened to resign' is, by its own row)
+                    code = None
                 if code is None:
                     continue
                 raws.append(self._framed(m, e, code))
