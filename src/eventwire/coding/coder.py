@@ -554,8 +554,8 @@ class EventCoder:
             src = implied_source(m.token)
             rule += ":implied-source"
         undergone = violence.undergone(m)
-        if src is None and undergone is None:
-            return None
+        if src is None and undergone is None and not (m.pattern.source_role or "").startswith("prep:"):
+            return None  # ('criticism came from X': a row that takes its source from a phrase needs no subject)
         tgt = target_of(m, self.frames.object_control)
         if undergone is not None:
             src, tgt, instrument = undergone
@@ -634,7 +634,11 @@ class EventCoder:
     def _source(self, m: Match) -> Token | None:
         tok = m.token
         if m.pattern.pos != "N":
-            return subject(tok, object_control=self.frames.object_control)
+            found = subject(tok, object_control=self.frames.object_control)
+            if found is None and m.pattern.recip and is_passive(tok):
+                # 'diplomatic ties between Iran and Saudi Arabia were restored': the parties, both ways
+                found = next((p for o in children(tok, "nsubjpass") for p in prep_objects(o, "between")), None)
+            return found
         # A noun: its possessor ('Russia's attack'), its by-phrase ('an attack by X'), a nationality or
         # actor modifier ('Russian airstrikes'), else the subject of its light verb ('X launched an attack').
         gov = m.governor
