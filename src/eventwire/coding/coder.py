@@ -436,7 +436,9 @@ class EventCoder:
             asked = c.dep_ == "ccomp" and m.pattern.frame in ("demand", "appeal") and mandative(c)
             if c.dep_ == "xcomp" or to_clause or asked:
                 add(c)
-            elif c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN"):
+            elif (c.dep_ in ("dobj", "obj") or (c.dep_ == "nsubjpass" and m.pattern.pos == "V")) and (
+                    c.pos_ in ("NOUN", "PROPN")):
+                # ('the withdrawal of Rwandan troops was demanded by Kinshasa': the passive's subject is asked)
                 add(c)
                 for p in c.children:  # 'demanded the release of X': the noun's own complement
                     if p.dep_ == "acl":
