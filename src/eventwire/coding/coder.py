@@ -556,8 +556,9 @@ class EventCoder:
             src = implied_source(m.token)
             rule += ":implied-source"
         undergone = violence.undergone(m)
-        if src is None and undergone is None and not (m.pattern.source_role or "").startswith("prep:"):
-            return None  # ('criticism came from X': a row that takes its source from a phrase needs no subject)
+        if src is None and undergone is None and not (
+                (m.pattern.source_role or "").startswith("prep:") and m.relation == "nsubj"):
+            return None  # ('criticism came from X': the noun is the subject; its phrase names the source)
         tgt = target_of(m, self.frames.object_control)
         if undergone is not None:
             src, tgt, instrument = undergone

@@ -646,6 +646,8 @@ def _desired_above(anchor: Token) -> bool:
         infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children)
         if t.dep_ not in ("xcomp", "ccomp") and not (t.dep_ == "advcl" and infinitive):
             return False
+        if t.dep_ == "xcomp" and infinitive and _lemma(t.head) == "look":
+            return True  # 'is not looking to grant waivers' (not 'should look at sanctions to force them')
         t = t.head
         if _lemma(t) == "let" and _lemma(anchor) in ("free", "go", "loose"):
             return False  # 'let free 74 political leaders': a release done, not leave given
@@ -660,7 +662,7 @@ PROSPECT = _words("prospect")
 
 
 # Verbs that hold a prospect out to another: 'raised the prospect of sanctions against X' is a threat (coded
-# by its own rows through the act held out), not a prospect seen.
+# by its own rows through the act held out), not a prospect seen; what is hinted at is not done.
 HELD_OUT = _words("held_out")
 
 
@@ -749,8 +751,9 @@ def modality(anchor: Token, frames: Frames) -> Modality:
         m.attempted = True
     if _desired_above(anchor) or _in_prospect(anchor) or _for_to(anchor):
         m.hypothetical = True
-    if anchor.dep_ == "pcomp" and anchor.head.dep_ == "prep" and anchor.head.head.lemma_.lower() in DESIRE:
-        m.hypothetical = True  # 'aimed at punishing', 'dreams of attacking'
+    if anchor.dep_ == "pcomp" and anchor.head.dep_ == "prep" and (
+            anchor.head.head.lemma_.lower() in DESIRE or anchor.head.head.lemma_.lower() in HELD_OUT):
+        m.hypothetical = True  # 'aimed at punishing', 'dreams of attacking', 'hinted at relaxing the ban'
     if anchor.dep_ == "pcomp" and anchor.head.lower_ == "against" and _lemma(anchor.head.head) in ADVICE_AGAINST:
         m.hypothetical = True  # 'cautioned against seeking quick fixes': argued against, not done
     if anchor.dep_ == "xcomp" and anchor.head.pos_ == "ADJ" and _lemma(anchor.head) in CAPACITY_ADJECTIVES and (
