@@ -331,8 +331,28 @@ def _lemma(tok: Token) -> str:
 DENY_CLAIM = _words("deny_claim")
 
 
+# 'Hungary blocked the release of 500 million euros of EU military aid': the aid was held back, not given.
+WITHHELD_TRANSFERS = _words("withheld_transfers")
+BLOCKING_VERBS = _words("blocking_verbs")
+
+
+def _withheld(tok: Token) -> bool:
+    t = tok
+    if _lemma(t) in WITHHELD_TRANSFERS and t.dep_ in ("dobj", "nsubjpass") and _lemma(t.head) in BLOCKING_VERBS:
+        return True  # 'the delivery of US weapons was delayed': the delivery noun is the trigger
+    for _ in range(3):
+        if t.dep_ != "pobj" or t.head.lower_ != "of":
+            return False
+        t = t.head.head
+        if _lemma(t) in WITHHELD_TRANSFERS and t.dep_ in ("dobj", "nsubjpass") and _lemma(t.head) in BLOCKING_VERBS:
+            return True
+    return False
+
+
 def _denied(tok: Token) -> bool:
     if _lemma(tok) in DENY_OBJECT or (tok.dep_ == "dobj" and _lemma(tok.head) in DENY_OBJECT):
+        return True
+    if _withheld(tok):
         return True
     if tok.dep_ == "ccomp" and _lemma(tok.head) in DENY_CLAIM:
         return True
