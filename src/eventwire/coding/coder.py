@@ -436,9 +436,10 @@ class EventCoder:
             asked = c.dep_ == "ccomp" and m.pattern.frame in ("demand", "appeal") and mandative(c)
             if c.dep_ == "xcomp" or to_clause or asked:
                 add(c)
-            elif (c.dep_ in ("dobj", "obj") or (c.dep_ == "nsubjpass" and m.pattern.pos == "V")) and (
-                    c.pos_ in ("NOUN", "PROPN")):
-                # ('the withdrawal of Rwandan troops was demanded by Kinshasa': the passive's subject is asked)
+            elif (c.dep_ in ("dobj", "obj") or (c.dep_ == "nsubjpass" and m.pattern.pos == "V" and not children(
+                    tok, "xcomp", "ccomp"))) and c.pos_ in ("NOUN", "PROPN"):
+                # ('the withdrawal of Rwandan troops was demanded by Kinshasa': the passive's subject is asked;
+                # 'airstrikes were intended to provide reassurance' were made, for a purpose)
                 add(c)
                 for p in c.children:  # 'demanded the release of X': the noun's own complement
                     if p.dep_ == "acl":
