@@ -667,7 +667,9 @@ class EventCoder:
         if m.pattern.recip and not goal:
             between = prep_objects(tok, "between") or (
                 prep_objects(tok.head, "between") if tok.dep_ == "compound" else []
-            ) or [p for o in prep_objects(tok, "of") for p in prep_objects(o, "between")]
+            ) or [p for o in prep_objects(tok, "of") for p in prep_objects(o, "between")] or (
+                # 'clashes broke out between Armenian and Azerbaijani troops': the phrase hangs on the verb
+                prep_objects(gov, "between") if gov is not None and m.relation == "nsubj" else [])
             # ('the exchange of intelligence between X and Y': the parser hangs 'between' on the thing exchanged)
             if between:
                 return between[0]

@@ -484,6 +484,8 @@ def match_token(tok: Token, patterns: PatternSet, lemma: str | None = None) -> M
         return None  # 'the General Agreement on Tariffs', 'the Warsaw Pact': a name, not an event
     if pos == "V" and _verb_as_noun(tok) and (lemma, "N") in patterns.by_trigger:
         pos = "N"
+    elif pos == "V" and tok.tag_ == "VBG" and _verb_as_noun(tok) and (tok.lower_, "N") in patterns.by_trigger:
+        lemma, pos = tok.lower_, "N"  # 'Fighting between the army and the RSF raged': the gerund is the noun
     group = patterns.by_trigger.get((lemma, pos))
     if not group and pos == "N" and tok.dep_ in CLAUSAL:
         # A verb the tagger took for a noun ('demanded that the minister resign'): its clause says verb.
