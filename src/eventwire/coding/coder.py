@@ -488,7 +488,8 @@ class EventCoder:
             # agreed to is in no table row, but the party it is done to is named.
             tgt = embedded_party(m.token, m.pattern.frame)
         # 'Jordan and Britain agreed to hold exercises': an agreement among the subject's conjuncts.
-        recip = m.pattern.recip and tgt is None
+        # ('Russia and China vowed to deepen their partnership': what is mutual stays mutual inside a frame)
+        recip = (m.pattern.recip or (e is not None and e.pattern.recip)) and tgt is None
         place = False
         if tgt is None:
             tgt = place_of(m, e)
@@ -669,7 +670,7 @@ class EventCoder:
                 prep_objects(tok.head, "between") if tok.dep_ == "compound" else []
             ) or [p for o in prep_objects(tok, "of") for p in prep_objects(o, "between")] or (
                 # 'clashes broke out between Armenian and Azerbaijani troops': the phrase hangs on the verb
-                prep_objects(gov, "between") if gov is not None and m.relation == "nsubj" else [])
+                prep_objects(gov, "between") if gov is not None and m.relation in ("nsubj", "nsubjpass") else [])
             # ('the exchange of intelligence between X and Y': the parser hangs 'between' on the thing exchanged)
             if between:
                 return between[0]
