@@ -523,8 +523,10 @@ class EventCoder:
             # 'assist Sri Lanka with aid' is one act, the verb's (framed or not).
             means = "via" in m.pattern.when and not (
                 gov_match is not None and gov_match.pattern.cameo[:2] == m.pattern.cameo[:2])
+            # 'travelled to Kyiv for talks with Zelenskiy': the trip and the talks it was for are two events
+            purpose = m.relation == "prep:for" and bool(lemma_variants(m.governor) & self.frames.purpose_heads)
             if gov_match is not None and gov_match.pattern.frame is None and gov_match is not m and not (
-                    occasion_of or means):
+                    occasion_of or means or purpose):
                 # 'condemned the attack', 'investigate the killing': the event is what is said or done
                 # about it; the noun refers back to an event, it does not report a new one.
                 return None
