@@ -187,6 +187,7 @@ class EventCoder:
         self.patterns = patterns
         self.frames = patterns.frames
         self.personnel = word_sets()["personnel"]  # forces that are people and their units
+        self.holdings = word_sets()["holdings"]  # what a side holds and can lose: loans, aid, preferences
         self.restating = word_sets()["restating"]  # 'reaffirmed', 'reiterated': what a side holds, said again
         self._prefilter: Any = None  # built on first use: most callers never prefilter
 
@@ -532,6 +533,7 @@ class EventCoder:
                 return None
         src = self._source(m)
         rule = m.pattern.id
+        holder = None
         if src is not None and agentless(src):
             return None
         violent = m.pattern.cameo[:2] in VIOLENT_ROOTS
@@ -555,6 +557,9 @@ class EventCoder:
             if warner is not None and said.future:
                 src = warner
                 rule += ":warned-source"
+                speech_verb = said.speech_verb or speech_frame(
+                    m.token, self.frames, verbs=warning_words().speaker_verbs)[1]
+                holder = self._holder_warned(m.token, speech_verb)
         if src is None and passive and not violent and direct_object(m.token) is not None:
             # 'was jailed in Turkey': the state acted. Not violence: 'was killed in Syria' names no killer.
             src = implied_source(m.token)
@@ -564,6 +569,8 @@ class EventCoder:
                 (m.pattern.source_role or "").startswith("prep:") and m.relation == "nsubj"):
             return None  # ('criticism came from X': the noun is the subject; its phrase names the source)
         tgt = target_of(m, self.frames.object_control)
+        if holder is not None:
+            tgt = holder  # 'Uganda was told that loans would be suspended': Uganda's loans, so Uganda is threatened
         if undergone is not None:
             src, tgt, instrument = undergone
         elif instrument and m.pattern.pos == "N" and (tgt is None or tgt.head.head.i != m.token.i):
@@ -740,6 +747,20 @@ class EventCoder:
         national = any(c.ent_type_ in ("NORP", "GPE") for c in moved.children if c.dep_ in ("amod", "compound"))
         return (moved, ":forces-source") if people or national else (None, "")
 
+    def _holder_warned(self, verb: Token, told: Token | None) -> Token | None:
+        """Whose holdings a warned passive takes away ('Uganda was told by the World Bank that loans would be
+        suspended', 'Cambodia was told that its trade preferences would be withdrawn'): a named possessor, else
+        the one told; None when what is taken is no holding (people arrested are the target themselves)."""
+        held = child(verb, "nsubjpass")
+        if held is None or held.lemma_.lower() not in self.holdings:
+            return None
+        owner = child(held, "poss")
+        if owner is not None and owner.pos_ != "PRON":
+            return owner
+        if told is None:
+            return None
+        return child(told, "nsubjpass") if is_passive(told) else child(told, "dobj", "dative")
+
     def _warner(self, anchor: Token, mod: Modality) -> Token | None:
         """Who says what anchor's clause says: a speaker, or one who warns or cautions ('cautioned the IAEA
         that Tehran could bar ...': warning verbs report too)."""
@@ -845,7 +866,8 @@ class EventCoder:
                     s_actor, s_is = resolve_party(s, actors)
                 if raw.rule.endswith(":implied-source") and not implied_state(s_actor):
                     continue  # 'was arrested in Istanbul' says where, not who arrested
-                if raw.rule.endswith(":warned-source") and not (is_state(s_actor) or s_actor.sector == "COP"):
+                if raw.rule.endswith(":warned-source") and not (
+                        is_state(s_actor) or s_actor.sector == "COP" or s_actor.country == "IGO"):
                     continue  # 'analysts said they would be arrested if ...' is a guess, no one's threat
                 if final[:2] in ("18", "19") and raw.match.pattern.pos == "V":
                     final = mass_weapon_code(raw.match.token) or final  # 'a sarin attack killed dozens': 2041
