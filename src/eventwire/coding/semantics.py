@@ -752,9 +752,16 @@ def _ahead(anchor: Token) -> bool:
 def modal_carrier(tok: Token) -> Token:
     """The verb whose auxiliaries carry tok's modality: 'would not hesitate to strike' is a strike the speaker's
     side says it would make ('would'); the negated 'hesitate' holds nothing back."""
-    if tok.dep_ == "xcomp" and _lemma(tok.head) == "hesitate" and _negated(tok.head):
+    if _hesitated(tok) and _negated(tok.head):
         return tok.head
     return tok
+
+
+def _hesitated(tok: Token) -> bool:
+    """tok is what its subject hesitates (or does not hesitate) to do: 'hesitate to ask', 'would not hesitate to
+    strike' (the parser hangs the infinitive as a complement or as a clause of purpose)."""
+    return _lemma(tok.head) == "hesitate" and (tok.dep_ == "xcomp" or (
+        tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)))
 
 
 def modality(anchor: Token, frames: Frames) -> Modality:
@@ -776,6 +783,8 @@ def modality(anchor: Token, frames: Frames) -> Modality:
         m.hypothetical = True  # 'aimed at punishing', 'dreams of attacking', 'hinted at relaxing the ban'
     if anchor.dep_ == "pcomp" and anchor.head.lower_ == "against" and _lemma(anchor.head.head) in ADVICE_AGAINST:
         m.hypothetical = True  # 'cautioned against seeking quick fixes': argued against, not done
+    if _hesitated(anchor) and not _negated(anchor.head):
+        m.hypothetical = True  # 'I hesitate to ask a poor country to take more': held back, not done
     if anchor.dep_ == "xcomp" and anchor.head.pos_ == "ADJ" and _lemma(anchor.head) in CAPACITY_ADJECTIVES and (
             anchor.head.head.tag_ != "VBD"):
         m.hypothetical = True  # 'will be able to support', 'is capable of striking': a capacity ('was able to' did)
