@@ -553,13 +553,11 @@ class EventCoder:
             # side's act (a threat, if a state speaks: _own_side_may). The clause test is cheap; the modality is
             # read only for the few that pass it.
             said = modality(m.token, self.frames)
-            warner = self._warner(m.token, said)
+            warner, told = self._warner(m.token, said)
             if warner is not None and said.future:
                 src = warner
                 rule += ":warned-source"
-                speech_verb = said.speech_verb or speech_frame(
-                    m.token, self.frames, verbs=warning_words().speaker_verbs)[1]
-                holder = self._holder_warned(m.token, speech_verb)
+                holder = self._holder_warned(m.token, told)
         if src is None and passive and not violent and direct_object(m.token) is not None:
             # 'was jailed in Turkey': the state acted. Not violence: 'was killed in Syria' names no killer.
             src = implied_source(m.token)
@@ -761,12 +759,12 @@ class EventCoder:
             return None
         return child(told, "nsubjpass") if is_passive(told) else child(told, "dobj", "dative")
 
-    def _warner(self, anchor: Token, mod: Modality) -> Token | None:
-        """Who says what anchor's clause says: a speaker, or one who warns or cautions ('cautioned the IAEA
-        that Tehran could bar ...': warning verbs report too)."""
+    def _warner(self, anchor: Token, mod: Modality) -> tuple[Token | None, Token | None]:
+        """Who says what anchor's clause says, and the verb that says it: a speaker, or one who warns or cautions
+        ('cautioned the IAEA that Tehran could bar ...': warning verbs report too)."""
         if mod.speaker is not None:
-            return mod.speaker
-        return speech_frame(anchor, self.frames, verbs=warning_words().speaker_verbs)[0]
+            return mod.speaker, mod.speech_verb
+        return speech_frame(anchor, self.frames, verbs=warning_words().speaker_verbs)
 
     def _own_side_may(self, raw: _Raw, mod: Modality, actors: Any) -> bool:
         """A hostile act its own side's speaker says it could, may or would do, or will do if another acts: the
@@ -776,7 +774,7 @@ class EventCoder:
         anchor = raw.anchor
         if raw.code[:2] not in self.frames.conflict_roots or raw.code[:2] == "13" or mod.negated or mod.denied:
             return False
-        speaker = self._warner(anchor, mod)
+        speaker, _ = self._warner(anchor, mod)
         if speaker is None or raw.src is None or anchor.pos_ not in ("VERB", "AUX"):
             return False
         aux = {c.lower_ for c in modal_carrier(anchor).children if c.dep_ in ("aux", "auxpass")}
