@@ -302,7 +302,7 @@ class EventCoder:
                             inner_pos = e.pattern.pos
                 restated = inner_code.startswith("051") and m.token.pos_ == "NOUN" and (
                     m.token.head.lemma_.lower() in self.restating)
-                code = self._frame_code(m.pattern.frame, inner_code, "N" if restated else inner_pos)
+                code = self._frame_code(m.pattern.frame, inner_code, inner_pos, expressed=restated)
                 if m.pattern.frame == "threat" and m.pattern.need_embedded and (
                         inner_code[:2] in self.frames.cooperative_roots):
                     # 'hinted at relaxing the ban', 'raised the possibility of corridors being opened': a step
@@ -385,14 +385,14 @@ class EventCoder:
                              (w.consequence.i, w.consequence.i + 1), "retaliation", recip=False, framed=True))
         return kept
 
-    def _frame_code(self, kind: str, code: str, embedded_pos: str = "V") -> str | None:
+    def _frame_code(self, kind: str, code: str, embedded_pos: str = "V", *, expressed: bool = False) -> str | None:
         root = code[:2]
         if kind == "command":
             return code
         if kind == "intent":
             if root in ("03", "10", "11", "12"):
                 return code  # 'offered criticism' is criticism; 'agreed to pledge' a pledge
-            if root == "05" and embedded_pos == "N":
+            if root == "05" and (embedded_pos == "N" or expressed):
                 # 'pledged his full support': the pledge is the expression of support; so is a commitment to
                 # supporting restated ('reiterated its commitment to supporting Lebanon'; a commitment to
                 # deepening ties restated stays an intent)
@@ -525,7 +525,7 @@ class EventCoder:
             means = "via" in m.pattern.when and not (
                 gov_match is not None and gov_match.pattern.cameo[:2] == m.pattern.cameo[:2])
             # 'travelled to Kyiv for talks with Zelenskiy': the trip and the talks it was for are two events
-            purpose = m.relation == "prep:for" and bool(lemma_variants(m.governor) & self.frames.purpose_heads)
+            purpose = self._trip_purpose(m, m.governor)
             if gov_match is not None and gov_match.pattern.frame is None and gov_match is not m and not (
                     occasion_of or means or purpose):
                 # 'condemned the attack', 'investigate the killing': the event is what is said or done
@@ -643,6 +643,10 @@ class EventCoder:
 
     # ---- arguments --------------------------------------------------------------------------------------
 
+    def _trip_purpose(self, m: Match, gov: Token | None) -> bool:
+        """m's noun is what its governor went somewhere for ('flew to Moscow for talks with Putin')."""
+        return m.relation == "prep:for" and gov is not None and bool(lemma_variants(gov) & self.frames.purpose_heads)
+
     def _source(self, m: Match) -> Token | None:
         tok = m.token
         if m.pattern.pos != "N":
@@ -665,7 +669,7 @@ class EventCoder:
         light = gov is not None and (
             bool(lemma_variants(gov) & self.frames.light_verbs) or bool(lemma_variants(gov) & heads) or "*" in heads
         )
-        if m.relation == "prep:for" and gov is not None and lemma_variants(gov) & self.frames.purpose_heads:
+        if self._trip_purpose(m, gov):
             # 'flew to Moscow for talks with Putin', 'envoys gathered in Geneva for talks': who went holds them.
             found = subject(gov, object_control=self.frames.object_control)
             if found is not None:

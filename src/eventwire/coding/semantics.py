@@ -109,18 +109,18 @@ def _conditional(tok: Token, frames: Frames) -> bool:
     """tok sits inside an if/unless/whether clause (walking up to the root)."""
     t = tok
     for _ in range(12):
-        for c in t.children:
-            clause = t.dep_ in ("advcl", "ccomp", "csubj")
-            if clause and c.dep_ == "mark" and c.lower_ in frames.conditional_marks:
-                return True
-            if clause and "should" in frames.conditional_marks and inverted_condition(t) and tok.i > min(
+        if t.dep_ in ("advcl", "ccomp", "csubj"):
+            for c in t.children:
+                if c.dep_ == "mark" and c.lower_ in frames.conditional_marks:
+                    return True
+                if c.dep_ == "mark" and c.lower_ == "in" and c.i + 1 < len(c.doc) and (
+                        c.doc[c.i + 1].lower_ == "case"):
+                    return True  # 'in case the militia searched the houses': a feared event
+            if "should" in frames.conditional_marks and inverted_condition(t) and tok.i > min(
                     a.i for a in t.children if a.lower_ == "should"):
                 # 'Nairobi would block the imports should Dar es Salaam keep its levies'; a clause the parser
                 # hangs on it from before its 'should' is not in the condition
                 return True
-            if clause and c.dep_ == "mark" and c.lower_ == "in" and c.i + 1 < len(c.doc) and (
-                    c.doc[c.i + 1].lower_ == "case"):
-                return True  # 'in case the militia searched the houses': a feared event
         if t.head.i == t.i or t.dep_ == "ROOT":
             return False
         t = t.head
@@ -337,15 +337,15 @@ BLOCKING_VERBS = _words("blocking_verbs")
 
 
 def _withheld(tok: Token) -> bool:
+    """tok is, or is in the of-phrases of, a transfer that was blocked ('the delivery of US weapons was delayed',
+    'blocked the release of 500 million euros of aid')."""
     t = tok
-    if _lemma(t) in WITHHELD_TRANSFERS and t.dep_ in ("dobj", "nsubjpass") and _lemma(t.head) in BLOCKING_VERBS:
-        return True  # 'the delivery of US weapons was delayed': the delivery noun is the trigger
-    for _ in range(3):
+    for _ in range(4):
+        if _lemma(t) in WITHHELD_TRANSFERS and t.dep_ in ("dobj", "nsubjpass") and _lemma(t.head) in BLOCKING_VERBS:
+            return True
         if t.dep_ != "pobj" or t.head.lower_ != "of":
             return False
         t = t.head.head
-        if _lemma(t) in WITHHELD_TRANSFERS and t.dep_ in ("dobj", "nsubjpass") and _lemma(t.head) in BLOCKING_VERBS:
-            return True
     return False
 
 
