@@ -19,7 +19,9 @@ from typing import Any
 # - 'vessels were gifted to the coast guard by Japan': a passive with its by-phrase tagged as an adjective;
 # - 'Trump also angered Iraqi politicians': a name opening the sentence tagged as its verb;
 # - 'The truce declared on Sunday has been respected': a participle on the subject read as the main verb;
-# - 'Japan provided relief goods to Vanuatu' (after a dateline): the only object read as an indirect one.
+# - 'Japan provided relief goods to Vanuatu' (after a dateline): the only object read as an indirect one;
+# - 'was issued by ECOWAS heads of state': an acronym after a preposition read as a gerund, its noun as the object;
+# - 'China handed over 50,000 tonnes of wheat': the particle read as 'over' a number ('more than').
 SUBJECT_DEPS = frozenset({"npadvmod", "nsubj", "compound", "nmod"})
 # Phrases of the noun that describe it, not the act: 'relations with Belarus', 'troops of the army'.
 NOUN_PREPS = frozenset({"of", "with", "between", "against"})
@@ -62,10 +64,14 @@ def _subject_before(verb: Any, noun: Any, start: int) -> Any | None:
     owners = [c for c in noun.lefts if c.dep_ == "poss" and c.i < verb.i]
     if len(subjects) != 1 or subjects[0].right_edge.i + 1 != verb.i:
         return None
-    if min([subjects[0].left_edge.i] + [o.left_edge.i for o in owners]) != start:
+    # 'The European Union relaxed sanctions': the article the parser gave the object is the subject's
+    article = next((c for c in noun.lefts if c.dep_ == "det" and c.i == start and c.i < subjects[0].left_edge.i), None)
+    if min([subjects[0].left_edge.i] + [o.left_edge.i for o in owners]) != start + (article is not None):
         return None
     for o in owners:
         o.head = subjects[0]  # "Taiwan's air force": the owner goes with the subject
+    if article is not None:
+        article.head = subjects[0]
     return subjects[0]
 
 
@@ -236,6 +242,34 @@ def _lone_dative_as_object(sent: Any) -> None:
             tok.dep_ = "dobj"
 
 
+def _acronym_read_as_gerund(sent: Any) -> None:
+    """'a threat of sanctions was issued by ECOWAS heads of state': an all-capital name after a preposition tagged
+    as a gerund with the noun after it as its object; the name modifies that noun, which the preposition takes."""
+    for tok in sent:
+        if tok.dep_ != "pcomp" or not tok.tag_.startswith("VB") or not tok.is_upper or len(tok) < 3:
+            continue
+        noun = next((c for c in tok.rights if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if noun is None or noun.left_edge.i != tok.i + 1:
+            continue
+        prep = tok.head
+        noun.head, noun.dep_ = prep, "pobj"
+        for c in tok.children:
+            if c.i != noun.i:
+                c.head = noun if c.i > noun.i else c.head
+        tok.head, tok.dep_, tok.pos_, tok.tag_ = noun, "compound", "PROPN", "NNP"
+
+
+def _particle_read_as_quantity(sent: Any) -> None:
+    """'China has handed over 50,000 tonnes of wheat': a word the tagger calls a particle, right after a verb, hung
+    on the number that follows as 'over 50,000'; it is the verb's particle."""
+    for tok in sent:
+        if tok.tag_ != "RP" or tok.dep_ != "quantmod" or tok.i == sent.start:
+            continue
+        verb = tok.doc[tok.i - 1]
+        if verb.pos_ == "VERB" and not any(c.dep_ == "prt" for c in verb.children):
+            tok.head, tok.dep_ = verb, "prt"
+
+
 def repair_lost_verbs(doc: Any) -> Any:
     """Give back a sentence its main verb where the parser lost it (see above); the rest of the parse stays."""
     for sent in doc.sents:
@@ -252,4 +286,6 @@ def repair_lost_verbs(doc: Any) -> Any:
         _perfect_read_as_possession(sent)
         _participle_as_main_verb(sent)
         _lone_dative_as_object(sent)
+        _acronym_read_as_gerund(sent)
+        _particle_read_as_quantity(sent)
     return doc

@@ -61,6 +61,8 @@ def test_participle_on_subject_read_as_main_verb(nlp):
         "Both countries have armed forces near the disputed line.",  # a participle that is an adjective
         "The talks were marred by violence on Monday.",  # already a verb
         "Armed men stormed the village after the soldiers left.",  # a sound parse
+        "Police detained over 300 protesters in the capital.",  # 'over' a number stays with it
+        "The sanctions were imposed by the United States on Tuesday.",  # a by-phrase with no acronym
     ],
 )
 def test_sound_parses_left_alone(nlp, text):
@@ -98,3 +100,29 @@ def test_dative_with_no_receiver_phrase_stays(nlp):
               pos=["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"], tags=["NNP", "VBD", "NNS", "IN", "NNP", "."])
     repair_lost_verbs(doc)
     assert doc[2].dep_ == "dobj"
+
+
+def test_article_of_misread_object_goes_with_the_subject(nlp):
+    # 'The European Union relaxed sanctions': the verb read as an adjective and 'The' given to the object.
+    doc = nlp("The European Union relaxed sanctions on Syria's banking sector on Monday.")
+    verb = next(t for t in doc if t.text == "relaxed")
+    assert verb.dep_ == "ROOT" and verb.pos_ == "VERB"
+    assert next(t for t in doc if t.text == "Union").head.i == verb.i
+    assert doc[0].head.text == "Union"
+
+
+def test_acronym_after_preposition_is_a_name(nlp):
+    # 'issued by ECOWAS heads of state': the acronym tagged as a gerund taking 'heads' as its object.
+    doc = nlp("A threat of sanctions against Mali was issued by ECOWAS heads of state meeting in Accra.")
+    ecowas = next(t for t in doc if t.text == "ECOWAS")
+    heads = next(t for t in doc if t.text == "heads")
+    assert ecowas.dep_ == "compound" and ecowas.head.i == heads.i
+    assert heads.dep_ == "pobj" and heads.head.text == "by"
+
+
+def test_particle_read_as_quantity(nlp):
+    # 'handed over 50,000 tonnes': the particle hung on the number as 'more than'.
+    doc = nlp("China has handed over 50,000 tonnes of wheat to Pakistan's disaster authority.")
+    over = next(t for t in doc if t.text == "over")
+    assert over.dep_ == "prt" and over.head.text == "handed"
+

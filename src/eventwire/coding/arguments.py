@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from .instruments import VIOLENT_ROOTS
 from .matcher import CARRYING, Match, agent_participles, carried_load
+from .pattern_table import word_sets
 from .syntax import (
     PORTIONS,
     QUANTIFIERS,
@@ -368,5 +369,20 @@ def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
         same = cand is not None and cand.i == tok.i
         if cand is not None and not same and cand.pos_ not in ("VERB", "AUX"):
             return cand
+    if m.pattern.pos == "V" and (m.pattern.cameo[:2] == "07" or m.pattern.cameo[:3] == "033"):
+        return _helped(tok)
+    return None
+
+
+def _helped(tok: Token) -> Token | None:
+    """'pledged $1.5 billion to help Pakistan rebuild', 'sent doctors to assist Libya': a gift's receiver named by
+    the infinitive of help that says what it is for (its object, or the subject the parser gives its clause)."""
+    helping = word_sets()["helping"]
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in helping and child(c, "aux") is not None:
+            found = child(c, "dobj") or next((child(x, "nsubj") for x in children(c, "ccomp", "xcomp")
+                                              if child(x, "nsubj") is not None), None)
+            if found is not None and found.pos_ in ("PROPN", "NOUN"):
+                return found
     return None
 

@@ -61,11 +61,13 @@ from .retaliation import words as warning_words
 from .semantics import (
     COMMENTATOR_NOUNS,
     EXPECTATION_VERBS,
+    FIRST_PERSON,
     OPINION,
     REASON_HEADS,
     Modality,
     adjust_code,
     anyone_subject,
+    in_quote,
     is_question,
     modal_carrier,
     modality,
@@ -96,6 +98,8 @@ TRIGGER_SPAN_MAX = 5
 # Modals by which a side says what it may do ('could cut ties', 'may expel them'); 'can' states a capacity.
 OWN_SIDE_MODALS = frozenset({"could", "may", "might", "would"})
 OWN_SIDE_PRONOUNS = frozenset({"we", "it", "they"})
+# What one acts at the behest of: a request or an appeal (02, 10); 'at a meeting of ministers' is where, no behest.
+BEHEST_ROOTS = frozenset({"02", "10"})
 NAME_ENTS = ("NORP", "GPE", "ORG")
 SUBJ_DEPS = ("nsubj", "nsubjpass")
 UNKNOWN_DOER = "unknown attacker"
@@ -526,8 +530,10 @@ class EventCoder:
                 gov_match is not None and gov_match.pattern.cameo[:2] == m.pattern.cameo[:2])
             # 'travelled to Kyiv for talks with Zelenskiy': the trip and the talks it was for are two events
             purpose = self._trip_purpose(m, m.governor)
+            # 'At the request of Baghdad, Denmark sent advisers': the request is an act of its own as well
+            behest = m.relation in BEHEST_RELATIONS and m.pattern.cameo[:2] in BEHEST_ROOTS
             if gov_match is not None and gov_match.pattern.frame is None and gov_match is not m and not (
-                    occasion_of or means or purpose):
+                    occasion_of or means or purpose or behest):
                 # 'condemned the attack', 'investigate the killing': the event is what is said or done
                 # about it; the noun refers back to an event, it does not report a new one.
                 return None
@@ -652,8 +658,10 @@ class EventCoder:
         if m.pattern.pos != "N":
             found = subject(tok, object_control=self.frames.object_control)
             if found is None and m.pattern.recip and is_passive(tok):
-                # 'diplomatic ties between Iran and Saudi Arabia were restored': the parties, both ways
-                found = next((p for o in children(tok, "nsubjpass") for p in prep_objects(o, "between")), None)
+                # 'diplomatic ties between Iran and Saudi Arabia were restored': the parties, both ways ('an
+                # accord was signed between Jordan and Egypt': or the phrase hangs on the verb)
+                found = next((p for o in children(tok, "nsubjpass") for p in prep_objects(o, "between")), None) or (
+                    next(iter(prep_objects(tok, "between")), None) if child(tok, "nsubjpass") is not None else None)
             return found
         # A noun: its possessor ('Russia's attack'), its by-phrase ('an attack by X'), a nationality or
         # actor modifier ('Russian airstrikes'), else the subject of its light verb ('X launched an attack').
@@ -828,8 +836,10 @@ class EventCoder:
                 tgt = None
             if src.lower_ in self.frames.pronouns and src.dep_ in SUBJ_DEPS and mod.speaker is not None and (
                 child(mod.speaker, "poss") is None or child(mod.speaker, "poss").pos_ != "PRON"
-            ) and len(conjuncts(src)) == 1:
-                # 'Russia said it would send aid': it is the speaker. ('He called for talks, his office said':
+            ) and len(conjuncts(src)) == 1 and (src.lower_ in FIRST_PERSON or not in_quote(src)):
+                # 'Russia said it would send aid': it is the speaker. Inside the speaker's own quoted words
+                # only 'we' or 'I' is the speaker ('"They asked London for tankers," US officials said').
+                # ('He called for talks, his office said':
                 # the speaker speaks for him, or of him, and is not him; 'he said he and Baker agree' keeps
                 # the pronoun with its partner, and the resolver reads it as the speaker.)
                 src = mod.speaker

@@ -236,7 +236,8 @@ def _pobj_lemmas(tok: Token, prep: str, gov: Token | None = None) -> set[str] | 
                 objs += [p for o in children(c, "prep") if o.lower_ == "of" for p in children(o, "pobj")]
                 if objs:
                     found = found or set()
-                    found |= {_lemma(p) for p in objs}
+                    # the form too, as for objects: the model's lemma of 'data' is 'datum'
+                    found |= {w for p in objs for w in (_lemma(p), p.lower_)}
     return found
 
 
@@ -391,15 +392,16 @@ def satisfies(
                 return False  # 'the strike demonstrated that the US will act': shown, not protested
         elif key == "oprd":
             if "*" in values:
-                if not any(c.dep_ == "oprd" for c in tok.children):
+                if not _predicated(tok):
                     return False
             elif not any(_lemma(c) in values for c in tok.children if c.dep_ not in ("nsubj", "dobj")) and not any(
+                _lemma(c) in values for c in [c for c in tok.children if c.dep_ == "dobj"][1:]) and not any(
                 # 'held Russian forces responsible': the parser hangs the predicate on the object
                 c.dep_ == "amod" and c.i > o.i and _lemma(c) in values for o in _objects(tok) for c in o.children
             ):
                 return False
         elif key == "nooprd":
-            if any(c.dep_ == "oprd" for c in tok.children):
+            if _predicated(tok):
                 return False
         elif key == "nopobj":
             if any(_pobj_lemmas(tok, p, gov) is not None for p in values):
@@ -413,6 +415,12 @@ def satisfies(
             if found is None or ("*" not in values and not (found & values)):
                 return False
     return True
+
+
+def _predicated(verb: Token) -> bool:
+    """The verb says what its object is: 'called the vote a sham' (a predicate), or 'calling Helsinki "a model"',
+    which the parser reads as two objects."""
+    return any(c.dep_ == "oprd" for c in verb.children) or sum(c.dep_ == "dobj" for c in verb.children) > 1
 
 
 def _to(verb: Token) -> Token | None:
@@ -480,7 +488,9 @@ def match_token(tok: Token, patterns: PatternSet, lemma: str | None = None) -> M
         return None  # 'visiting Saudi Crown Prince', 'ruling party': a participle describing a noun
     if tok.dep_ == "compound" and pos == "N" and tok.head.lemma_.lower() not in EVENT_HOLDERS:
         return None
-    if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not _title_case(tok.sent):
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not _title_case(tok.sent) and not (
+            # 'Recognition of Palestine was extended by Singapore': a sentence's first word, capital for that
+            tok.i == tok.sent.start and not tok.ent_type_):
         return None  # 'the General Agreement on Tariffs', 'the Warsaw Pact': a name, not an event
     if pos == "V" and _verb_as_noun(tok) and (lemma, "N") in patterns.by_trigger:
         pos = "N"

@@ -605,7 +605,7 @@ def _asked_by_noun(tok: Token, frames: Frames) -> bool:
     return clause is not None and clause.i == tok.i
 
 
-def _in_quote(tok: Token) -> bool:
+def in_quote(tok: Token) -> bool:
     """tok stands inside quotation marks opened in its paragraph."""
     text = tok.doc.text
     start = text.rfind("\n", 0, tok.idx) + 1
@@ -625,7 +625,7 @@ def _first_person(tok: Token) -> bool:
     args += [c for c in tok.children if c.dep_ in ("dobj", "dative")]
     # 'US' is a country, not 'us'.
     return any(a.lower_ in FIRST_PERSON and (a.text == "I" or not a.text.isupper()) for a in args) and not (
-        _in_quote(tok))
+        in_quote(tok))
 
 
 # 'We want Trump to strike', 'hopes the US will attack', 'tried to storm': wished or attempted, not done.
@@ -764,10 +764,24 @@ def _hesitated(tok: Token) -> bool:
         tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)))
 
 
+OCCURRENCE_VERBS = _words("occurrence_verbs")
+
+
+def _did_not_occur(noun: Token) -> bool:
+    """'A meeting between X and Y never took place', 'the talks did not happen': the event noun is the subject of a
+    negated verb of happening."""
+    if noun.dep_ != "nsubj" or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    verb = noun.head
+    said = _lemma(verb) in OCCURRENCE_VERBS or (
+        _lemma(verb) == "take" and any(c.dep_ == "dobj" and _lemma(c) in OCCURRENCE_VERBS for c in verb.children))
+    return said and _negated(verb)
+
+
 def modality(anchor: Token, frames: Frames) -> Modality:
     m = Modality()
     aux = _aux(modal_carrier(anchor))
-    m.negated = _negated(anchor) or _negated_alternative(anchor)
+    m.negated = _negated(anchor) or _negated_alternative(anchor) or _did_not_occur(anchor)
     m.conditional = _conditional(anchor, frames)
     m.hypothetical = bool(aux & frames.hypothetical_aux) or _hypothetical_above(anchor, frames)
     if "have" in aux and aux & (frames.reported_future_aux | frames.obligation_aux):

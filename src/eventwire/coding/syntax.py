@@ -36,7 +36,7 @@ GATHERING_NOUNS = {"protest", "rally", "demonstration", "march", "strike", "sit-
 QUANTIFIERS = {"some", "all", "most", "many", "part", "number", "thousand", "hundred", "dozen", "million", "ten",
                "score", "rest", "half", "majority", "several", "few", "group", "batch", "one", "two", "three",
                "state", "worth", "ton", "tonne", "shipment", "consignment", "load", "package", "dose",
-               "round", "raft", "series", "slew", "host", "string", "euro", "dollar"}
+               "round", "raft", "series", "slew", "host", "string", "euro", "dollar", "team", "wave"}
 # 'lifted the state of emergency', '$4 million worth of equipment', 'a raft of curbs', '500 million euros of debt'
 # Subjects of photo captions that name the doer in apposition.
 CAPTION_NOUNS = {"photo", "image", "picture", "file", "footage"}
