@@ -21,7 +21,8 @@ from typing import Any
 # - 'The truce declared on Sunday has been respected': a participle on the subject read as the main verb;
 # - 'Japan provided relief goods to Vanuatu' (after a dateline): the only object read as an indirect one;
 # - 'was issued by ECOWAS heads of state': an acronym after a preposition read as a gerund, its noun as the object;
-# - 'China handed over 50,000 tonnes of wheat': the particle read as 'over' a number ('more than').
+# - 'China handed over 50,000 tonnes of wheat': the particle read as 'over' a number ('more than');
+# - 'WARSAW (DW) - Poland has frozen ...': the subject hung on the auxiliary instead of its verb.
 SUBJECT_DEPS = frozenset({"npadvmod", "nsubj", "compound", "nmod"})
 # Phrases of the noun that describe it, not the act: 'relations with Belarus', 'troops of the army'.
 NOUN_PREPS = frozenset({"of", "with", "between", "against"})
@@ -270,6 +271,16 @@ def _particle_read_as_quantity(sent: Any) -> None:
             tok.head, tok.dep_ = verb, "prt"
 
 
+def _subject_on_auxiliary(sent: Any) -> None:
+    """'Poland has frozen intelligence-sharing with Hungary' (after a dateline): the subject hung on 'has', an
+    auxiliary of the verb; the verb is what it is the subject of."""
+    for tok in sent:
+        aux = tok.head
+        if tok.dep_ in ("nsubj", "nsubjpass") and aux.dep_ in ("aux", "auxpass") and aux.head.i != aux.i and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in aux.head.children):
+            tok.head = aux.head
+
+
 def repair_lost_verbs(doc: Any) -> Any:
     """Give back a sentence its main verb where the parser lost it (see above); the rest of the parse stays."""
     for sent in doc.sents:
@@ -288,4 +299,5 @@ def repair_lost_verbs(doc: Any) -> Any:
         _lone_dative_as_object(sent)
         _acronym_read_as_gerund(sent)
         _particle_read_as_quantity(sent)
+        _subject_on_auxiliary(sent)
     return doc

@@ -126,3 +126,16 @@ def test_particle_read_as_quantity(nlp):
     over = next(t for t in doc if t.text == "over")
     assert over.dep_ == "prt" and over.head.text == "handed"
 
+
+
+def test_subject_hung_on_auxiliary_goes_to_its_verb(nlp):
+    # After a dateline the parser can hang the subject on 'has' instead of the verb 'has' helps.
+    from spacy.tokens import Doc
+
+    from eventwire.parse_repairs import repair_lost_verbs
+
+    words = ["Poland", "has", "frozen", "ties", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 2, 2, 2, 2], deps=["nsubj", "aux", "ROOT", "dobj", "punct"],
+              pos=["PROPN", "AUX", "VERB", "NOUN", "PUNCT"], tags=["NNP", "VBZ", "VBN", "NNS", "."])
+    repair_lost_verbs(doc)
+    assert doc[0].head.i == 2

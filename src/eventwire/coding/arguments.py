@@ -88,6 +88,31 @@ def giver_asked(noun: Token) -> Token | None:
                  and c.ent_type_ in ("GPE", "ORG", "NORP")), None)
 
 
+# What one side holds out to another: with no maker named, the party its meeting is with is the other side.
+OFFER_NOUNS = frozenset({"invitation", "offer", "proposal", "overture"})
+
+
+def proposed_partner(noun: Token) -> Token | None:
+    """'declined an invitation to talks with Maduro's government', 'turned down an offer of talks with Washington',
+    'an invitation to meet the RSF commander': the party the offered meeting is with, where the noun names no maker
+    of its own (its possessor, a name before it or a from- or by-phrase is the target instead: 'rejected an offer
+    from ECOWAS')."""
+    if child(noun, "poss") is not None or prep_objects(noun, "from") or prep_objects(noun, "by") or any(
+            c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i and (c.ent_type_ or c.pos_ == "PROPN")
+            for c in noun.children):
+        return None  # 'a United Nations invitation', 'an ECOWAS offer': its maker is named
+    for p in prep_objects(noun, "to") + prep_objects(noun, "of") + prep_objects(noun, "for"):
+        found = [x for w in ("with", "between") for x in prep_objects(p, w) if x.pos_ in ("NOUN", "PROPN")]
+        if found:
+            return found[0]
+    for c in children(noun, "acl", "relcl"):
+        found = [x for x in [direct_object(c), *prep_objects(c, "with")] if x is not None and x.pos_ in (
+            "NOUN", "PROPN")]
+        if found:
+            return found[0]
+    return None
+
+
 def embedded_party(tok: Token, frame: str | None) -> Token | None:
     """The one an uncoded embedded act is done to: its indirect object, a named direct object, or a
     named object of to/with/from ('agreed to allow UN workers access', 'ready to send troops to Mali')."""

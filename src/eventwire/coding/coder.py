@@ -22,11 +22,13 @@ from eventwire.model import Actor
 from .admission import REFUSED, Pair, admit, goods_handed, political, source_refused
 from .arguments import (
     BEHEST_RELATIONS,
+    OFFER_NOUNS,
     embedded_party,
     giver_asked,
     joint,
     mandative,
     place_of,
+    proposed_partner,
     role_party,
     target_of,
 )
@@ -478,6 +480,9 @@ class EventCoder:
             tgt = subject(e.token) if e.token.dep_ == "ccomp" else None
             tgt = child(e.token, "nsubj") if e.token.dep_ in ("acl", "relcl") else tgt
 
+        if e is not None and m.pattern.frame == "reject" and e.pattern.lemma in OFFER_NOUNS and (
+                tgt is None or tgt.i == e.token.i):
+            tgt = proposed_partner(e.token) or tgt  # 'declined an invitation to talks with X': X, whose talks
         if tgt is None and asking and e.pattern.pos == "N" and e.pattern.cameo[:2] in ASKED_HELP_ROOTS:
             tgt = giver_asked(e.token)  # 'sought Russia's backing': Russia is asked
         if tgt is None and e is not None:

@@ -711,7 +711,17 @@ def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
                 return owner
             if lemma in ABSTRACT_HEADS:
                 return None
-            return head
+            return _copula_subject(tok, head) or head
         else:
             return None
     return None
+
+
+def _copula_subject(verb: Token, noun: Token) -> Token | None:
+    """'Ethiopia became the first country to recognize Somaliland': the infinitive's noun is what the copula's
+    subject is said to be, and that subject is the doer."""
+    to = child(verb, "aux")
+    if noun.dep_ != "attr" or noun.pos_ != "NOUN" or to is None or to.tag_ != "TO":
+        return None
+    return child(noun.head, "nsubj") if noun.head.lemma_.lower() in ("be", "become") else None
+
