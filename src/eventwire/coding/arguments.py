@@ -338,8 +338,9 @@ def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
             hosts.append(load)  # 'sent two planes loaded with aid to Syria': or on the load itself
         if obj is not None and obj.lemma_.lower() in QUANTIFIERS | PORTIONS:
             hosts += prep_objects(obj, "of")  # 'sent a package of shells to Ukraine': or on what it is of
-        if m.pattern.frame is not None:
-            # 'hinted at sanctions against Greece': or on the framed noun of the phrase the row asks for
+        if m.pattern.frame is not None or m.pattern.recip:
+            # 'hinted at sanctions against Greece', 'spoke by telephone with Netanyahu': or on the noun of the
+            # phrase the row asks for (not for 'turned Seoul into a sea of fire', whose phrase is no party's)
             hosts += [p for key in m.pattern.when if key.startswith("pobj:") for p in prep_objects(tok, key[5:])]
     for role in m.pattern.targets:
         cand: Token | None = None

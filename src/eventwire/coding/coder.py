@@ -66,6 +66,7 @@ from .semantics import (
     FIRST_PERSON,
     OPINION,
     REASON_HEADS,
+    SETTING_NOUNS,
     Modality,
     adjust_code,
     anyone_subject,
@@ -100,6 +101,8 @@ TRIGGER_SPAN_MAX = 5
 # Modals by which a side says what it may do ('could cut ties', 'may expel them'); 'can' states a capacity.
 OWN_SIDE_MODALS = frozenset({"could", "may", "might", "would"})
 OWN_SIDE_PRONOUNS = frozenset({"we", "it", "they"})
+# A threat whose means no row names (CAMEO 130, threaten, not specified).
+GENERIC_THREAT = "130"
 # What one acts at the behest of: a request or an appeal (02, 10); 'at a meeting of ministers' is where, no behest.
 BEHEST_ROOTS = frozenset({"02", "10"})
 NAME_ENTS = ("NORP", "GPE", "ORG")
@@ -146,6 +149,19 @@ class _Raw:
     framed: bool = False
     place: bool = False  # the target is the place the act was done in, not a party to it
     instrument: bool = False  # the source is a weapon or attack naming no doer ('a car bomb killed 12')
+
+
+def _unless_clause(frame: Token) -> bool:
+    """The act a frame verb frames holds off unless another acts ('vowed to bury them unless they laid down
+    their arms'; the parser may hang the clause on the frame verb itself)."""
+    acts = children(frame, "xcomp")
+    clauses = [x for c in acts for x in children(c, "advcl")] + (children(frame, "advcl") if acts else [])
+    for clause in clauses:
+        who = child(clause, "nsubj")
+        if who is not None and any(k.dep_ == "mark" and k.lower_ == "unless" for k in clause.children) and (
+                who.pos_ in ("PRON", "PROPN") or who.ent_type_ in ("ORG", "GPE", "NORP")):
+            return True  # 'unless they laid down their arms', not 'unless funds ran out'
+    return False
 
 
 def _anchor_of(m: Match) -> Token:
@@ -333,7 +349,10 @@ class EventCoder:
                 continue  # a block row stops its word's other rows, tied ones included
             raw = self._plain(m, by_tok)
             for alt in m.alternatives if raw is None else ():
-                # A tied row that yields nothing leaves the word to the next one that matched.
+                # A tied row that yields nothing leaves the word to the next one that matched (a block row
+                # takes it and codes nothing: 'denied the accusations' with no accuser named).
+                if alt.block:
+                    break
                 raw = self._plain(Match(m.token, alt, m.governor, m.relation), by_tok)
                 if raw is not None:
                     break
@@ -516,6 +535,9 @@ class EventCoder:
             # 'stance on Syrian airstrikes', 'a report on the Salisbury attack': a noun inside another
             # noun phrase names an event it is about, it does not report one.
             return None
+        if m.pattern.pos == "N" and m.token.dep_ == "pobj" and m.token.head.lower_ == "of" and (
+                m.token.head.head.lemma_.lower() in SETTING_NOUNS):
+            return None  # 'met on the sidelines of the G20 summit': the summit is where, not an act reported
         if m.pattern.pos == "N" and m.token.dep_ == "pobj" and m.token.head.head.i in by_tok and (
             by_tok[m.token.head.head.i].pattern.pos == "N" and m.token.head.lower_ in ("into", "of", "over")
         ):
@@ -639,6 +661,10 @@ class EventCoder:
         elif m.pattern.pos == "A":
             anchor = _anchor_of(m)
         code = m.pattern.cameo
+        if m.pattern.frame == "intent" and _unless_clause(m.token):
+            # 'vowed to bury the fighters in their trenches unless they laid down their arms': what is vowed
+            # unless another gives way is a threat, whatever the act (no row names it)
+            code = GENERIC_THREAT
         giving = by_tok.get(m.token.head.i) if m.token.dep_ == "advcl" and m.token.head.i != m.token.i else None
         if code[:2] == "05" and giving is not None and giving.pattern.cameo[:2] == "07" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in m.token.children):
@@ -841,7 +867,7 @@ class EventCoder:
                 tgt = None
             if src.lower_ in self.frames.pronouns and src.dep_ in SUBJ_DEPS and mod.speaker is not None and (
                 child(mod.speaker, "poss") is None or child(mod.speaker, "poss").pos_ != "PRON"
-            ) and len(conjuncts(src)) == 1 and (src.lower_ in FIRST_PERSON or not in_quote(src)):
+            ) and len(conjuncts(src)) == 1 and (src.lower_ in FIRST_PERSON or not in_quote(src, sentence=True)):
                 # 'Russia said it would send aid': it is the speaker. Inside the speaker's own quoted words
                 # only 'we' or 'I' is the speaker ('"They asked London for tankers," US officials said').
                 # ('He called for talks, his office said':

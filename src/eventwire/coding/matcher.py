@@ -151,7 +151,7 @@ def _objects(tok: Token, *, named: bool = False) -> list[Token]:
 # (batches, shipments and consignments are QUANTIFIERS already).
 CONTAINERS = {"planeload", "truckload", "shipload", "boatload", "cargo", "convoy"}
 # Units counted as forces are counted: 'stationed 40 companies of paramilitary forces'.
-FORMATIONS = {"company", "contingent", "detachment", "column"}
+FORMATIONS = {"company", "contingent", "detachment", "column", "brigade"}
 
 LARGE_NUMBERS = {"thousand", "thousands", "million", "millions", "billion", "billions", "hundreds"}
 
@@ -266,6 +266,16 @@ def has_own_source(tok: Token) -> bool:
     return False
 
 
+def _parties_met(noun: Token, gov: Token | None) -> bool:
+    """A meeting noun naming its two parties ('between X and Y') as the subject of a verb in the past: 'the summit
+    between Ishiba and Lee was dominated by ...', 'the consultation between X and Y took place'."""
+    if gov is None or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    past = gov.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP") and
+                                    c.lemma_ in ("be", "have") for c in gov.children) and gov.tag_ == "VBN"
+    return past and any(p.conjuncts for p in prep_objects(noun, "between"))
+
+
 def agent_participles(noun: Token) -> list[Token]:
     """Participles on a noun that name who made it: 'sanctions imposed by the EU', 'an offensive led by X'."""
     return [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and agent(c) is not None]
@@ -338,10 +348,15 @@ def satisfies(
                 continue  # 'came under attack / criticism': the one it comes upon suffers it
             if any(lemma_variants(p) & values for p in agent_participles(tok)):
                 continue  # 'sanctions imposed by the EU on Iran': the participle is the governing verb
+            if (has_own_source(tok) or prep_objects(tok, "of")) and any(
+                    lemma_variants(c) & values for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+                continue  # 'the withdrawal of French troops from Chad, completed on Thursday': done
             # A lasting relation ('underscored Moscow's partnership with Havana') is no act even with a
             # possessor: only a verb that makes or changes it ('forged a partnership') codes it.
             if key == "statehead":
                 return False
+            if pattern.recip and _parties_met(tok, gov):
+                continue  # 'the summit between X and Y was dominated by the missile programme': it was held
             # 'the two countries' demand for supplies' is a market, not a political demand: a framing
             # noun needs its verb ('issued a demand').
             if pattern.frame is not None and has_own_source(tok) and asked_clause(tok, asked_nouns) is not None:

@@ -605,10 +605,11 @@ def _asked_by_noun(tok: Token, frames: Frames) -> bool:
     return clause is not None and clause.i == tok.i
 
 
-def in_quote(tok: Token) -> bool:
-    """tok stands inside quotation marks opened in its paragraph."""
+def in_quote(tok: Token, *, sentence: bool = False) -> bool:
+    """tok stands inside quotation marks opened in its paragraph (with `sentence`, in its own sentence: where
+    paragraphs run together, a stray mark earlier on would put the rest of the article in quotes)."""
     text = tok.doc.text
-    start = text.rfind("\n", 0, tok.idx) + 1
+    start = tok.sent.start_char if sentence else text.rfind("\n", 0, tok.idx) + 1
     before = text[start : tok.idx]
     opened = before.count("\u201c") - before.count("\u201d")
     return opened > 0 or before.count('"') % 2 == 1
@@ -764,7 +765,22 @@ def _hesitated(tok: Token) -> bool:
         tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)))
 
 
+def _means_of_asked(tok: Token) -> bool:
+    """'expected the US to show goodwill by terminating its ties with the YPG': the means ('by ...') of what one
+    side asks or expects another to do (an infinitive whose doer is the governing verb's object) is not done."""
+    if tok.dep_ != "pcomp" or tok.head.lower_ not in ("by", "through"):
+        return False
+    inf = tok.head.head
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in inf.children):
+        return False
+    # 'urged the US to show' (the asked one as object) or 'expected the US to show' (as the clause's subject)
+    return (inf.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in inf.head.children)) or (
+        inf.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in inf.children))
+
+
 OCCURRENCE_VERBS = _words("occurrence_verbs")
+# 'on the sidelines of the G20 summit', 'on the eve of the talks': an event named as the occasion of another.
+SETTING_NOUNS = _words("setting_nouns")
 
 
 def _did_not_occur(noun: Token) -> bool:
@@ -795,6 +811,8 @@ def modality(anchor: Token, frames: Frames) -> Modality:
     if anchor.dep_ == "pcomp" and anchor.head.dep_ == "prep" and (
             anchor.head.head.lemma_.lower() in DESIRE or anchor.head.head.lemma_.lower() in HELD_OUT):
         m.hypothetical = True  # 'aimed at punishing', 'dreams of attacking', 'hinted at relaxing the ban'
+    if _means_of_asked(anchor):
+        m.hypothetical = True  # 'urged the US to show goodwill by terminating its ties': asked of another, not done
     if anchor.dep_ == "pcomp" and anchor.head.lower_ == "against" and _lemma(anchor.head.head) in ADVICE_AGAINST:
         m.hypothetical = True  # 'cautioned against seeking quick fixes': argued against, not done
     if _hesitated(anchor) and not _negated(anchor.head):

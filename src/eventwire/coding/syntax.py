@@ -717,11 +717,17 @@ def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
     return None
 
 
+# Ranks that single out the one who did something first or alone: 'the first country to recognise Somaliland'.
+RANKS = frozenset({"first", "second", "third", "fourth", "fifth", "only", "last", "latest", "sole", "lone"})
+
+
 def _copula_subject(verb: Token, noun: Token) -> Token | None:
-    """'Ethiopia became the first country to recognize Somaliland': the infinitive's noun is what the copula's
-    subject is said to be, and that subject is the doer."""
+    """'Ethiopia became the first country to recognize Somaliland': the infinitive's noun, ranked, is what the
+    copula's subject is said to be, and that subject is the doer."""
     to = child(verb, "aux")
     if noun.dep_ != "attr" or noun.pos_ != "NOUN" or to is None or to.tag_ != "TO":
         return None
+    if not any(c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in RANKS) for c in noun.children):
+        return None  # 'it is a strategic interest to open the corridor' says what is wanted, not who did it
     return child(noun.head, "nsubj") if noun.head.lemma_.lower() in ("be", "become") else None
 
