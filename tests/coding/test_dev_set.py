@@ -13,7 +13,11 @@ non-events, fails here.
 - styles (712, round 15): four writers in four styles (wire, local and court news, broadcasters and press
   releases, analysis), 100 with no event; its held-out part is the writers' own unread held-out parts;
 - rare (420, round 16): three writers (wire, press, regional), 45 per type for the eight types recalled least
-  on the earlier held-out parts, 60 with no event; its held-out part is unread.
+  on the earlier held-out parts, 60 with no event; its held-out part is unread;
+- outlets (390, round 18): three writers (US and British papers, outlets of Asia, the Middle East, Africa and
+  Latin America, online politics and radio), 30 per type for eleven types, 60 with no event; unread held out;
+- press (336, round 18): three writers (Asian press, world-affairs papers, terse briefs), 24 per type for twelve
+  types, 48 with no event; unread held out.
 """
 
 from __future__ import annotations
@@ -51,6 +55,10 @@ SETS = {
                                                 "actor_matched_type_accuracy": 0.84}, 0.06),
     "rare": DevSet("rare.jsonl", 360, 60, {"type_recall": 0.73, "event_precision": 0.84,
                                            "actor_matched_type_accuracy": 0.72}, 0.07),
+    "outlets": DevSet("outlets.jsonl", 330, 60, {"type_recall": 0.86, "event_precision": 0.79,
+                                                 "actor_matched_type_accuracy": 0.86}, 0.08),
+    "press": DevSet("press.jsonl", 288, 48, {"type_recall": 0.86, "event_precision": 0.85,
+                                             "actor_matched_type_accuracy": 0.85}, 0.05),
 }
 
 
