@@ -377,6 +377,8 @@ def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
             cand = child(clause, "nsubj", "nsubjpass") if clause is not None else None
             if cand is not None and cand.pos_ != "PROPN" and not named(cand) and not _party_word(cand):
                 cand = None  # 'complained that many are failing', 'that prices were too high': no party named
+        elif role == "prep:with" and m.pattern.recip and any(p.conjuncts for p in prep_objects(tok, "between")):
+            continue  # 'the consultation between X and Y took place, with the border high on the agenda'
         elif role.startswith("prep:"):
             for host in hosts:
                 objs = prep_objects(host, role[5:]) or (_for_clause_subject(host) if role == "prep:for" else [])
@@ -394,9 +396,27 @@ def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
         # Tokens are compared by index: spaCy makes a new Token object on every access.
         same = cand is not None and cand.i == tok.i
         if cand is not None and not same and cand.pos_ not in ("VERB", "AUX"):
+            if m.pattern.cameo[:2] == "15" and cand.lemma_.lower() in BORDERS:
+                return _across_border(cand) or cand  # 'near its border with Finland': Finland
             return cand
     if m.pattern.pos == "V" and (m.pattern.cameo[:2] == "07" or m.pattern.cameo[:3] == "033"):
         return _helped(tok)
+    if m.pattern.cameo[:2] == "15":
+        return _across_border(tok)
+    return None
+
+
+BORDERS = frozenset({"border", "frontier", "boundary"})
+
+
+def _across_border(tok: Token) -> Token | None:
+    """'massed troops near its border with Finland', 'put its air defence units on alert along the border with
+    India': forces shown at a border are shown to the state across it."""
+    for t in tok.subtree:
+        if t.lemma_.lower() in BORDERS and t.dep_ in ("pobj", "dobj"):
+            across = [p for p in prep_objects(t, "with") if p.pos_ == "PROPN" or p.ent_type_ in ("GPE", "NORP")]
+            if across:
+                return across[0]
     return None
 
 

@@ -208,6 +208,9 @@ def _owner(head: Token, actors: Any, skip: int) -> Actor | None:
     """The party a thing belongs to or bears on, named in its of-, from-, by-, with-, on- or against-phrase."""
     found = [p for prep in head.children if prep.dep_ in ("prep", "agent") and prep.lower_ in OWNER_PREPS
              for p in prep.children if p.dep_ == "pobj"]
+    # 'a campaign of arrests by Egyptian police': or hung on what it is of
+    found += [b for p in found if p.head.lower_ == "of" for prep in p.children
+              if prep.dep_ == "prep" and prep.lower_ == "by" for b in prep.children if b.dep_ == "pobj"]
     # 'the detention of journalists by Belarusian authorities': of an act, the by-phrase names its doer, the
     # of-phrase the one it was done to; the doer is whom it bears on
     found.sort(key=lambda p: p.head.lower_ != "by")

@@ -328,7 +328,21 @@ def direct_object(tok: Token) -> Token | None:
         return _passive_noun(tok)
     if verbless_passive(tok):
         return child(tok, "nsubj")
-    return child(tok, "dobj", "obj")
+    return child(tok, "dobj", "obj") or _what_it_called(tok)
+
+
+# 'condemned what it called the demolition of homes': verbs by which a speaker names what is acted on.
+NAMING_VERBS = frozenset({"call", "describe", "term", "label", "dub", "brand", "characterise", "characterize"})
+
+
+def _what_it_called(verb: Token) -> Token | None:
+    """'condemned what it called an unconstitutional seizure of power', 'denounced what it described as a
+    campaign of torture': the object is what the speaker names, in the clause of 'what'."""
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.lemma_.lower() in NAMING_VERBS and any(
+                w.lower_ == "what" and w.dep_ in ("dobj", "nsubjpass") for w in c.children):
+            return child(c, "oprd") or next(iter(prep_objects(c, "as")), None)
+    return None
 
 
 def clause_object(tok: Token) -> Token | None:
