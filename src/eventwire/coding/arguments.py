@@ -369,6 +369,10 @@ def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
             if cand is None and obj is not None and obj.lemma_.lower() in QUANTIFIERS | PORTIONS:
                 # 'wrote off the bulk of Somalia's debt': the owner of what the quantity is of
                 cand = next((p for x in prep_objects(obj, "of") if (p := child(x, "poss")) is not None), None)
+            if cand is None and obj is not None:
+                # 'denied British accusations': a nationality before the object says whose it is
+                cand = next((c for c in obj.children if c.dep_ in ("amod", "compound") and c.i < obj.i
+                             and c.ent_type_ in ("NORP", "GPE")), None)
         elif role == "clause":
             # 'alleged that Zanu-PF had rigged the vote': the that-clause's subject is the one accused
             clause = child(tok, "ccomp")
