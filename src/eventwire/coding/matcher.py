@@ -402,6 +402,11 @@ def satisfies(
             if tok.dep_ == "xcomp" and _lemma(tok.head) not in frame_lemmas and any(
                     c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children):
                 return False  # the same purpose parsed as a complement ('urged Israel to allow' is a frame's)
+        elif key == "noinf":
+            # 'called on President X at the Secretariat' (a visit), not 'called on Niger's junta to free him',
+            # however the parser hangs the infinitive
+            if any(t.tag_ == "TO" and t.head.pos_ in ("VERB", "AUX") and t.head.i != tok.i for t in tok.subtree):
+                return False
         elif key == "noclause":
             if children(tok, "ccomp"):
                 return False  # 'the strike demonstrated that the US will act': shown, not protested

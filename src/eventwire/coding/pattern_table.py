@@ -24,7 +24,7 @@ POS = {"V": ("VERB", "AUX"), "N": ("NOUN", "PROPN"), "A": ("ADJ",)}
 # Constraint keys the matcher understands (matcher.satisfies); `pobj:PREP` and `nopobj` take a preposition.
 WHEN_KEYS = {
     "obj", "notobj", "prt", "noprt", "mod", "nomod", "head", "statehead", "xcomp", "noxcomp",
-    "oprd", "nooprd", "nopobj", "objpos", "subj", "notsubj", "noclause", "stock", "via", "noparticiple",
+    "oprd", "nooprd", "nopobj", "objpos", "subj", "notsubj", "noclause", "stock", "via", "noparticiple", "noinf",
 }
 # command: 'ordered the newspaper to suspend publication' is the embedded act, done by the one who orders.
 FRAME_KINDS = {"intent", "threat", "reject", "demand", "appeal", "accuse", "command"}
@@ -190,7 +190,7 @@ def _parse_when(
                 raise DataFileError(path, f"{where}: 'pobj' needs a preposition, as pobj:with=...")
         elif base not in WHEN_KEYS:
             raise DataFileError(path, f"{where}: unknown constraint {key!r}")
-        if base in ("nooprd", "noxcomp", "noclause", "noparticiple"):
+        if base in ("nooprd", "noxcomp", "noclause", "noparticiple", "noinf"):
             when[key] = frozenset()
             continue
         if not sep or not values.strip():
