@@ -81,24 +81,25 @@ def test_lone_dative_with_receiver_named_is_the_object(nlp):
     assert goods.dep_ == "dobj" and goods.head.text == "provided"
 
 
-
-def test_dative_with_no_receiver_phrase_stays(nlp):
-    # 'handed Belgian authorities': with no to-phrase the dative may well be the receiver. (A parse built by
-    # hand: the small parser reads this one both ways depending on what follows.)
+def _repaired(nlp, words, heads, deps, pos, tags):
+    """A parse built by hand (the small parser reads these sentences differently depending on what follows), then
+    repaired."""
     from spacy.tokens import Doc
 
     from eventwire.parse_repairs import repair_lost_verbs
 
-    words = ["Prosecutors", "handed", "Belgian", "authorities", "."]
-    doc = Doc(nlp.vocab, words=words, heads=[1, 1, 3, 1, 1], deps=["nsubj", "ROOT", "amod", "dative", "punct"],
-              pos=["NOUN", "VERB", "ADJ", "NOUN", "PUNCT"], tags=["NNS", "VBD", "JJ", "NNS", "."])
-    repair_lost_verbs(doc)
+    return repair_lost_verbs(Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags))
+
+
+def test_dative_with_no_receiver_phrase_stays(nlp):
+    # 'handed Belgian authorities': with no to-phrase the dative may well be the receiver.
+    doc = _repaired(nlp, ["Prosecutors", "handed", "Belgian", "authorities", "."], [1, 1, 3, 1, 1],
+                    ["nsubj", "ROOT", "amod", "dative", "punct"], ["NOUN", "VERB", "ADJ", "NOUN", "PUNCT"],
+                    ["NNS", "VBD", "JJ", "NNS", "."])
     assert doc[3].dep_ == "dative"
-    words = ["Japan", "provided", "goods", "to", "Fiji", "."]
-    doc = Doc(nlp.vocab, words=words, heads=[1, 1, 1, 2, 3, 1],
-              deps=["nsubj", "ROOT", "dative", "prep", "pobj", "punct"],
-              pos=["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"], tags=["NNP", "VBD", "NNS", "IN", "NNP", "."])
-    repair_lost_verbs(doc)
+    doc = _repaired(nlp, ["Japan", "provided", "goods", "to", "Fiji", "."], [1, 1, 1, 2, 3, 1],
+                    ["nsubj", "ROOT", "dative", "prep", "pobj", "punct"],
+                    ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"], ["NNP", "VBD", "NNS", "IN", "NNP", "."])
     assert doc[2].dep_ == "dobj"
 
 
@@ -127,15 +128,9 @@ def test_particle_read_as_quantity(nlp):
     assert over.dep_ == "prt" and over.head.text == "handed"
 
 
-
 def test_subject_hung_on_auxiliary_goes_to_its_verb(nlp):
     # After a dateline the parser can hang the subject on 'has' instead of the verb 'has' helps.
-    from spacy.tokens import Doc
-
-    from eventwire.parse_repairs import repair_lost_verbs
-
-    words = ["Poland", "has", "frozen", "ties", "."]
-    doc = Doc(nlp.vocab, words=words, heads=[1, 2, 2, 2, 2], deps=["nsubj", "aux", "ROOT", "dobj", "punct"],
-              pos=["PROPN", "AUX", "VERB", "NOUN", "PUNCT"], tags=["NNP", "VBZ", "VBN", "NNS", "."])
-    repair_lost_verbs(doc)
+    doc = _repaired(nlp, ["Poland", "has", "frozen", "ties", "."], [1, 2, 2, 2, 2],
+                    ["nsubj", "aux", "ROOT", "dobj", "punct"], ["PROPN", "AUX", "VERB", "NOUN", "PUNCT"],
+                    ["NNP", "VBZ", "VBN", "NNS", "."])
     assert doc[0].head.i == 2

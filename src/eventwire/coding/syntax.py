@@ -742,6 +742,6 @@ def _copula_subject(verb: Token, noun: Token) -> Token | None:
     if noun.dep_ != "attr" or noun.pos_ != "NOUN" or to is None or to.tag_ != "TO":
         return None
     if not any(c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in RANKS) for c in noun.children):
-        return None  # 'it is a strategic interest to open the corridor' says what is wanted, not who did it
+        return None  # 'it is a vital aim of ours to reopen the road' says what is wanted, not who did it
     return child(noun.head, "nsubj") if noun.head.lemma_.lower() in ("be", "become") else None
 
