@@ -870,9 +870,9 @@ class EventCoder:
             ) and len(conjuncts(src)) == 1 and (src.lower_ in FIRST_PERSON or not in_quote(src, sentence=True)):
                 # 'Russia said it would send aid': it is the speaker. Inside the speaker's own quoted words
                 # only 'we' or 'I' is the speaker ('"They asked London for tankers," US officials said').
-                # ('He called for talks, his office said':
-                # the speaker speaks for him, or of him, and is not him; 'he said he and Baker agree' keeps
-                # the pronoun with its partner, and the resolver reads it as the speaker.)
+                # ('He called for talks, his office said': the speaker speaks for him, or of him, and is not
+                # him; 'he said he and Baker agree' keeps the pronoun with its partner, and the resolver reads
+                # it as the speaker.)
                 src = mod.speaker
             speaker_text = noun_phrase(mod.speaker).text if mod.speaker is not None else None
             ctx_code = None

@@ -271,8 +271,9 @@ def _parties_met(noun: Token, gov: Token | None) -> bool:
     between Ishiba and Lee was dominated by ...', 'the consultation between X and Y took place'."""
     if gov is None or noun.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    past = gov.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP") and
-                                    c.lemma_ in ("be", "have") for c in gov.children) and gov.tag_ == "VBN"
+    past = gov.tag_ == "VBD" or (gov.tag_ == "VBN" and any(  # 'took place', 'was dominated', 'has ended'
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP") and c.lemma_ in ("be", "have")
+        for c in gov.children))
     return past and any(p.conjuncts for p in prep_objects(noun, "between"))
 
 

@@ -779,7 +779,7 @@ def _means_of_asked(tok: Token) -> bool:
 
 
 OCCURRENCE_VERBS = _words("occurrence_verbs")
-# 'on the sidelines of the G20 summit', 'on the eve of the talks': an event named as the occasion of another.
+# 'on the sidelines of the G20 summit', 'at the margins of a meeting': an event named as the occasion of another.
 SETTING_NOUNS = _words("setting_nouns")
 
 
