@@ -779,6 +779,7 @@ def _means_of_asked(tok: Token) -> bool:
 
 
 OCCURRENCE_VERBS = _words("occurrence_verbs")
+CHARGING_VERBS = _words("charging_verbs")
 # 'on the sidelines of the G20 summit', 'at the margins of a meeting': an event named as the occasion of another.
 SETTING_NOUNS = _words("setting_nouns")
 
@@ -811,6 +812,8 @@ def modality(anchor: Token, frames: Frames) -> Modality:
     if anchor.dep_ == "pcomp" and anchor.head.dep_ == "prep" and (
             anchor.head.head.lemma_.lower() in DESIRE or anchor.head.head.lemma_.lower() in HELD_OUT):
         m.hypothetical = True  # 'aimed at punishing', 'dreams of attacking', 'hinted at relaxing the ban'
+    if anchor.dep_ == "pcomp" and anchor.head.lower_ == "for" and _lemma(anchor.head.head) in CHARGING_VERBS:
+        m.hypothetical = True  # 'was arrested for collaborating with X': the reason is alleged, not reported
     if _means_of_asked(anchor):
         m.hypothetical = True  # 'urged the US to show goodwill by terminating its ties': asked of another, not done
     if anchor.dep_ == "pcomp" and anchor.head.lower_ == "against" and _lemma(anchor.head.head) in ADVICE_AGAINST:

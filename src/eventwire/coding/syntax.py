@@ -636,6 +636,7 @@ def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
     conjoined verbs, prepositional gerunds and relative clauses."""
     seen = 0
     control = set(object_control)
+    aside = False  # climbed from a participle that may hang on the wrong verb ('..., calling Nairobi a model')
     while seen < 12:
         seen += 1
         if tok.dep_ == "conj" and tok.tag_ == "VBN" and child(tok, "agent") is not None:
@@ -702,8 +703,12 @@ def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
         elif dep in ("conj", "advcl", "acomp", "ccomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
             if dep == "ccomp" and head.lemma_.lower() not in ("let", "make", "help", "have"):
                 return None  # reported content has its own subject
+            aside = aside or dep == "advcl"
             tok = head
         elif dep == "pcomp" and head.dep_ in ("prep", "agent"):
+            reason_of = _reason_holder(head) if not aside else None
+            if reason_of is not None:
+                return reason_of
             tok = head.head
         elif adverbial_participle(tok) is not None:
             tok = adverbial_participle(tok)
@@ -733,6 +738,15 @@ def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
 
 # Ranks that single out the one who did something first or alone: 'the first country to recognise Somaliland'.
 RANKS = frozenset({"first", "second", "third", "fourth", "fifth", "only", "last", "latest", "sole", "lone"})
+
+
+def _reason_holder(prep: Token) -> Token | None:
+    """'was arrested by Delhi Police for collaborating with X', 'thanked Qatar for hosting the talks': the one a verb
+    acts on for a reason did what the for-phrase says, not the verb's subject."""
+    verb = prep.head
+    if prep.lower_ != "for" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return child(verb, "nsubjpass") if is_passive(verb) else child(verb, "dobj")
 
 
 def _copula_subject(verb: Token, noun: Token) -> Token | None:
