@@ -813,7 +813,7 @@ def modality(anchor: Token, frames: Frames) -> Modality:
             anchor.head.head.lemma_.lower() in DESIRE or anchor.head.head.lemma_.lower() in HELD_OUT):
         m.hypothetical = True  # 'aimed at punishing', 'dreams of attacking', 'hinted at relaxing the ban'
     if anchor.dep_ == "pcomp" and anchor.head.lower_ == "for" and _lemma(anchor.head.head) in CHARGING_VERBS:
-        m.hypothetical = True  # 'was arrested for collaborating with X': the reason is alleged, not reported
+        m.hypothetical = True  # 'was held for spying for X': the reason is alleged, not reported
     if _means_of_asked(anchor):
         m.hypothetical = True  # 'urged the US to show goodwill by terminating its ties': asked of another, not done
     if anchor.dep_ == "pcomp" and anchor.head.lower_ == "against" and _lemma(anchor.head.head) in ADVICE_AGAINST:

@@ -741,7 +741,7 @@ RANKS = frozenset({"first", "second", "third", "fourth", "fifth", "only", "last"
 
 
 def _reason_holder(prep: Token) -> Token | None:
-    """'was arrested by Delhi Police for collaborating with X', 'thanked Qatar for hosting the talks': the one a verb
+    """'was held by the police for spying for X', 'thanked Qatar for hosting the talks': the one a verb
     acts on for a reason did what the for-phrase says, not the verb's subject."""
     verb = prep.head
     if prep.lower_ != "for" or verb.pos_ not in ("VERB", "AUX"):
