@@ -252,11 +252,10 @@ def _acronym_read_as_gerund(sent: Any) -> None:
         noun = next((c for c in tok.rights if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
         if noun is None or noun.left_edge.i != tok.i + 1:
             continue
-        prep = tok.head
-        noun.head, noun.dep_ = prep, "pobj"
-        for c in tok.children:
-            if c.i != noun.i:
-                c.head = noun if c.i > noun.i else c.head
+        after = [c for c in tok.children if c.i > noun.i]  # 'in Accra', after the noun: the noun's phrases
+        noun.head, noun.dep_ = tok.head, "pobj"
+        for c in after:
+            c.head = noun
         tok.head, tok.dep_, tok.pos_, tok.tag_ = noun, "compound", "PROPN", "NNP"
 
 

@@ -416,7 +416,7 @@ def satisfies(
                 if not _predicated(tok):
                     return False
             elif not any(_lemma(c) in values for c in tok.children if c.dep_ not in ("nsubj", "dobj")) and not any(
-                _lemma(c) in values for c in [c for c in tok.children if c.dep_ == "dobj"][1:]) and not any(
+                _lemma(c) in values for c in _second_objects(tok)) and not any(
                 # 'held Russian forces responsible': the parser hangs the predicate on the object
                 c.dep_ == "amod" and c.i > o.i and _lemma(c) in values for o in _objects(tok) for c in o.children
             ):
@@ -438,10 +438,14 @@ def satisfies(
     return True
 
 
+def _second_objects(verb: Token) -> list[Token]:
+    """'calling Helsinki "a model"': the parser reads a predicate as a second object."""
+    return [c for c in verb.children if c.dep_ == "dobj"][1:]
+
+
 def _predicated(verb: Token) -> bool:
-    """The verb says what its object is: 'called the vote a sham' (a predicate), or 'calling Helsinki "a model"',
-    which the parser reads as two objects."""
-    return any(c.dep_ == "oprd" for c in verb.children) or sum(c.dep_ == "dobj" for c in verb.children) > 1
+    """The verb says what its object is: 'called the vote a sham' (a predicate), or a second object."""
+    return any(c.dep_ == "oprd" for c in verb.children) or bool(_second_objects(verb))
 
 
 def _to(verb: Token) -> Token | None:

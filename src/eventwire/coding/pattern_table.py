@@ -22,9 +22,11 @@ IRREGULAR_FILE = PATTERN_DIR / "irregular_forms.json"
 COLUMNS = ("id", "trigger", "pos", "cameo", "target", "when", "flags")
 POS = {"V": ("VERB", "AUX"), "N": ("NOUN", "PROPN"), "A": ("ADJ",)}
 # Constraint keys the matcher understands (matcher.satisfies); `pobj:PREP` and `nopobj` take a preposition.
+# Keys that take no values ('noclause'): they say only that something is absent.
+BARE_KEYS = frozenset({"nooprd", "noxcomp", "noclause", "noparticiple", "noinf"})
 WHEN_KEYS = {
-    "obj", "notobj", "prt", "noprt", "mod", "nomod", "head", "statehead", "xcomp", "noxcomp",
-    "oprd", "nooprd", "nopobj", "objpos", "subj", "notsubj", "noclause", "stock", "via", "noparticiple", "noinf",
+    "obj", "notobj", "prt", "noprt", "mod", "nomod", "head", "statehead", "xcomp", "oprd", "nopobj", "objpos",
+    "subj", "notsubj", "stock", "via", *BARE_KEYS,
 }
 # command: 'ordered the newspaper to suspend publication' is the embedded act, done by the one who orders.
 FRAME_KINDS = {"intent", "threat", "reject", "demand", "appeal", "accuse", "command"}
@@ -190,7 +192,7 @@ def _parse_when(
                 raise DataFileError(path, f"{where}: 'pobj' needs a preposition, as pobj:with=...")
         elif base not in WHEN_KEYS:
             raise DataFileError(path, f"{where}: unknown constraint {key!r}")
-        if base in ("nooprd", "noxcomp", "noclause", "noparticiple", "noinf"):
+        if base in BARE_KEYS:
             when[key] = frozenset()
             continue
         if not sep or not values.strip():

@@ -809,15 +809,16 @@ def modality(anchor: Token, frames: Frames) -> Modality:
         m.attempted = True
     if _desired_above(anchor) or _in_prospect(anchor) or _for_to(anchor):
         m.hypothetical = True
-    if anchor.dep_ == "pcomp" and anchor.head.dep_ == "prep" and (
-            anchor.head.head.lemma_.lower() in DESIRE or anchor.head.head.lemma_.lower() in HELD_OUT):
-        m.hypothetical = True  # 'aimed at punishing', 'dreams of attacking', 'hinted at relaxing the ban'
-    if anchor.dep_ == "pcomp" and anchor.head.lower_ == "for" and _lemma(anchor.head.head) in CHARGING_VERBS:
-        m.hypothetical = True  # 'was held for spying for X': the reason is alleged, not reported
+    if anchor.dep_ == "pcomp":  # a gerund in a phrase: what the word the phrase hangs on says of it
+        prep, governor = anchor.head, _lemma(anchor.head.head)
+        if prep.dep_ == "prep" and (governor in DESIRE or governor in HELD_OUT):
+            m.hypothetical = True  # 'aimed at punishing', 'dreams of attacking', 'hinted at relaxing the ban'
+        if prep.lower_ == "for" and governor in CHARGING_VERBS:
+            m.hypothetical = True  # 'was held for spying for X': the reason is alleged, not reported
+        if prep.lower_ == "against" and governor in ADVICE_AGAINST:
+            m.hypothetical = True  # 'cautioned against seeking quick fixes': argued against, not done
     if _means_of_asked(anchor):
         m.hypothetical = True  # 'urged the US to show goodwill by terminating its ties': asked of another, not done
-    if anchor.dep_ == "pcomp" and anchor.head.lower_ == "against" and _lemma(anchor.head.head) in ADVICE_AGAINST:
-        m.hypothetical = True  # 'cautioned against seeking quick fixes': argued against, not done
     if _hesitated(anchor) and not _negated(anchor.head):
         m.hypothetical = True  # 'I hesitate to ask a poor country to take more': held back, not done
     if anchor.dep_ == "xcomp" and anchor.head.pos_ == "ADJ" and _lemma(anchor.head) in CAPACITY_ADJECTIVES and (
