@@ -18,11 +18,18 @@ from typing import Any
 #   participle on the nearest noun;
 # - 'vessels were gifted to the coast guard by Japan': a passive with its by-phrase tagged as an adjective;
 # - 'Trump also angered Iraqi politicians': a name opening the sentence tagged as its verb;
-# - 'The truce declared on Sunday has been respected': a participle on the subject read as the main verb;
+# - 'The truce declared on Sunday has been respected': a participle on the subject read as the main verb, and
+#   'Relatives of Americans held hostage have filed a lawsuit': one on a noun in the subject's phrase;
 # - 'Japan provided relief goods to Vanuatu' (after a dateline): the only object read as an indirect one;
 # - 'was issued by ECOWAS heads of state': an acronym after a preposition read as a gerund, its noun as the object;
 # - 'China handed over 50,000 tonnes of wheat': the particle read as 'over' a number ('more than');
-# - 'WARSAW (DW) - Poland has frozen ...': the subject hung on the auxiliary instead of its verb.
+# - 'WARSAW (DW) - Poland has frozen ...': the subject hung on the auxiliary instead of its verb;
+# - 'Iran vowed crushing retaliation': an adjective in '-ing' read as a gerund taking the noun as its object;
+# - 'Xi hosts Brazil's Lula', 'Tens of thousands rally in Tbilisi': a headline's verb tagged as a noun;
+# - 'has called on all parties to refrain': the preposition of 'call on' read as a particle;
+# - 'dismissed as groundless accusations by X': the object read as part of the judgement before it;
+# - 'allowed UN agencies access to the areas': two objects read as a clause;
+# - 'recognised Turkey's "legitimate right"': a possessor read as an object.
 SUBJECT_DEPS = frozenset({"npadvmod", "nsubj", "compound", "nmod"})
 # Phrases of the noun that describe it, not the act: 'relations with Belarus', 'troops of the army'.
 NOUN_PREPS = frozenset({"of", "with", "between", "against"})
@@ -33,6 +40,34 @@ ADJECTIVAL_PARTICIPLES = frozenset({
     "elected", "dedicated", "specialized", "specialised", "mixed", "varied", "vested", "fixed", "guaranteed",
     "unexpected", "unfinished", "unresolved", "unsolved", "unpaid", "untapped", "unused",
 })
+# Present participles that are plain adjectives before a noun: 'vowed crushing retaliation', 'promised lasting
+# support' (not gerunds taking an object, as in 'vowed crushing the revolt').
+ADJECTIVAL_GERUNDS = frozenset({
+    "crushing", "devastating", "lasting", "sweeping", "overwhelming", "unwavering", "unstinting", "ongoing",
+    "continuing", "growing", "increasing", "mounting", "far-reaching", "damaging", "punishing", "stinging",
+    "scathing", "blistering", "withering", "resounding", "glowing", "lingering", "outstanding", "humiliating",
+    "enduring", "everlasting", "unrelenting", "relentless", "shattering", "staggering", "unflinching",
+})
+# Verbs that make a phrasal verb with 'over' before a count: 'handed over 50 prisoners' (not 'more than 50').
+OVER_PHRASAL_VERBS = frozenset({"hand", "turn", "sign"})
+# Verbs whose 'on' is a preposition, never a particle: 'has called on all parties to refrain' ('on' tagged a
+# particle, 'all parties' the object).
+PREPOSITION_VERBS = {"call": frozenset({"on", "upon"})}
+# Verbs of judging that put their 'as' phrase before a long object: 'dismissed as groundless accusations by X'.
+JUDGING_VERBS = frozenset({"dismiss", "reject", "denounce", "condemn", "decry", "slam", "brand", "deny", "describe"})
+# Verbs that take two objects ('allowed the agencies access'), whose second object the parser reads as a clause
+# with the first as its subject.
+DOUBLE_OBJECT_VERBS = frozenset({"allow", "grant", "give", "deny", "offer", "promise", "refuse"})
+# What such verbs give that the parser takes for a verb: 'allowed the agencies access', 'denied them entry' (not
+# 'allowed Texans the luxury of ...', whose parse the coder has no row for).
+GRANTED_NOUNS = frozenset({"access", "entry", "passage", "permission", "asylum", "refuge", "visa", "amnesty",
+                           "clemency", "citizenship", "pardon", "sanctuary", "transit"})
+# Singular nouns for groups that act, which a headline's present-tense verb agrees with as with a plural.
+COLLECTIVE_DOERS = frozenset({"police", "military", "army", "navy", "junta", "government", "militia", "coalition"})
+# Present participles that describe a person before the name, after a preposition: 'against visiting Saudi Crown
+# Prince X' (not a gerund 'visiting' with X as its object).
+PERSON_PARTICIPLES = frozenset({"visiting", "outgoing", "incoming", "ruling", "acting", "sitting", "serving",
+                                "departing", "retiring", "ailing", "governing"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Named parties, who can be given things: 'offered Ukraine', 'sent the UN' keep their indirect-object reading.
 NAMED_PARTIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -227,6 +262,31 @@ def _reduced_relative_read_as_main_verb(sent: Any) -> None:
         c.head = main
 
 
+def _reduced_relative_on_subject_phrase(sent: Any) -> None:
+    """'Relatives of three Americans held hostage in Lebanon have filed a lawsuit': the participle on a noun inside the
+    subject's phrase read as the main verb (a past tense), the true main verb (a perfect, with no subject of its own)
+    as its conjunct."""
+    first = sent.root
+    if first.tag_ != "VBD" or first.i == sent.start:
+        return
+    subject = next((c for c in first.lefts if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+    noun = first.doc[first.i - 1]
+    main = next((c for c in first.rights if c.dep_ == "conj" and c.tag_ == "VBN" and not any(
+        g.dep_ in ("nsubj", "nsubjpass", "cc") for g in c.children)), None)
+    if subject is None or main is None or noun.dep_ != "pobj" or noun.i == subject.i or not (
+            subject.left_edge.i <= noun.i <= subject.right_edge.i):
+        return
+    if not any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in main.children) or any(
+            c.dep_ == "cc" and c.i < main.i for c in first.children):
+        return  # 'arrested protesters and have charged them': two verbs of one subject
+    movers = [c for c in first.children if c.i > main.i or c.dep_ == "punct"]
+    main.head, main.dep_ = main, "ROOT"
+    subject.head = main
+    first.head, first.dep_, first.tag_ = noun, "acl", "VBN"
+    for c in movers:
+        c.head = main
+
+
 def _lone_dative_as_object(sent: Any) -> None:
     """'Japan provided emergency relief goods worth 50 million yen to Vanuatu': after a dateline the parser
     can take a verb's only object for an indirect one. A common noun as the sole 'dative' of a verb with no
@@ -261,11 +321,14 @@ def _acronym_read_as_gerund(sent: Any) -> None:
 
 def _particle_read_as_quantity(sent: Any) -> None:
     """'China has handed over 50,000 tonnes of wheat': a word the tagger calls a particle, right after a verb, hung
-    on the number that follows as 'over 50,000'; it is the verb's particle."""
+    on the number that follows as 'over 50,000'; it is the verb's particle. So is 'over' after the verbs it makes
+    a phrase with ('Hamas hands over four hostages'), where after others it means 'more than' ('killed over 50')."""
     for tok in sent:
-        if tok.tag_ != "RP" or tok.dep_ != "quantmod" or tok.i == sent.start:
+        if tok.dep_ != "quantmod" or tok.i == sent.start:
             continue
         verb = tok.doc[tok.i - 1]
+        if tok.tag_ != "RP" and not (tok.lower_ == "over" and verb.lemma_.lower() in OVER_PHRASAL_VERBS):
+            continue
         if verb.pos_ == "VERB" and not any(c.dep_ == "prt" for c in verb.children):
             tok.head, tok.dep_ = verb, "prt"
 
@@ -280,6 +343,166 @@ def _subject_on_auxiliary(sent: Any) -> None:
             tok.head = aux.head
 
 
+def _adjective_read_as_gerund(sent: Any) -> None:
+    """'Iran vowed crushing retaliation against Israel': an adjective in '-ing' after a verb read as a gerund with
+    the noun after it as its object; the noun is the verb's object, the adjective its modifier. So after a
+    preposition: 'a lawsuit against visiting Crown Prince X'."""
+    for tok in sent:
+        if tok.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children):
+            continue  # 'forces were continuing counter-attacks': a verb in the progressive
+        if tok.lower_ in PERSON_PARTICIPLES and tok.dep_ == "pcomp":
+            noun = next((c for c in tok.rights if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+            if noun is not None and noun.left_edge.i == tok.i + 1 and noun.ent_type_ not in ("GPE", "LOC", "FAC") and (
+                    noun.ent_type_ == "PERSON" or noun.i > noun.left_edge.i):  # not 'from visiting Somalia'
+                noun.head, noun.dep_ = tok.head, "pobj"  # 'against visiting Crown Prince X'
+                tok.head, tok.dep_, tok.pos_, tok.tag_ = noun, "amod", "ADJ", "JJ"
+            continue
+        if tok.lower_ not in ADJECTIVAL_GERUNDS or tok.dep_ not in ("xcomp", "dobj"):
+            continue
+        noun = next((c for c in tok.rights if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+        if noun is None or noun.left_edge.i != tok.i + 1 or any(c.dep_ in ("det", "poss") for c in noun.children):
+            continue  # 'supported continuing a tax credit': a gerund's object has its article
+        for c in [c for c in tok.children if c.i > noun.i]:
+            c.head = noun
+        noun.head, noun.dep_ = tok.head, "dobj"
+        tok.head, tok.dep_, tok.pos_, tok.tag_ = noun, "amod", "ADJ", "JJ"
+
+
+def _preposition_read_as_particle(sent: Any) -> None:
+    """'The council has called on all parties in Libya to refrain from ...': the preposition of 'call on' tagged
+    as the verb's particle and the party called on as its object; the party is the preposition's object."""
+    for tok in sent:
+        if tok.dep_ != "prt" or tok.lower_ not in PREPOSITION_VERBS.get(tok.head.lemma_.lower(), ()):
+            continue
+        obj = next((c for c in tok.head.rights if c.dep_ == "dobj" and c.left_edge.i == tok.i + 1), None)
+        if obj is not None:
+            tok.dep_, tok.pos_, tok.tag_ = "prep", "ADP", "IN"
+            obj.head, obj.dep_ = tok, "pobj"
+
+
+def _judgement_before_object(sent: Any) -> None:
+    """'The Kremlin dismissed as groundless accusations by Georgia that ...', 'dismissed as baseless the British
+    claims': the judgement put before a long object, read as 'as [groundless accusations]' or with the object hung
+    on the adjective; the noun is the verb's object."""
+    for verb in sent:
+        if verb.lemma_.lower() not in JUDGING_VERBS or verb.pos_ != "VERB" or any(
+                c.dep_ == "dobj" for c in verb.children):
+            continue
+        for c in verb.rights:
+            if c.dep_ == "prep" and c.lower_ == "as":
+                noun = next((p for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
+                adj = None if noun is None else next(
+                    (a for a in noun.lefts if a.dep_ == "amod" and a.pos_ == "ADJ" and a.i == c.i + 1), None)
+                if adj is not None and adj.i == noun.i - 1:
+                    noun.head, noun.dep_ = verb, "dobj"
+                    adj.head, adj.dep_ = c, "pobj"
+                    break
+            elif c.dep_ == "advcl" and c.pos_ == "ADJ" and any(a.lower_ == "as" for a in c.lefts):
+                noun = next((o for o in c.rights if o.dep_ == "dobj"), None)
+                if noun is not None:
+                    noun.head = verb
+                    break
+    for verb in sent:
+        # '... accusations by Georgia that Russian aircraft had bombed ...': the that-clause after the object is
+        # what the accusations say, not a second complement of 'dismissed'
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None or verb.lemma_.lower() not in JUDGING_VERBS:
+            continue
+        for clause in [c for c in verb.rights if c.dep_ == "ccomp"]:
+            if clause.i > obj.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                clause.head, clause.dep_ = obj, "acl"
+
+
+def _double_object_read_as_clause(sent: Any) -> None:
+    """'The government allowed UN agencies access to the areas': the two objects read as a clause, 'agencies' the
+    subject of a verb 'access'; 'agencies' is the verb's indirect object, 'access' its object."""
+    for verb in sent:
+        if verb.lemma_.lower() not in DOUBLE_OBJECT_VERBS or verb.pos_ != "VERB" or any(
+                c.dep_ in ("dobj", "dative") for c in verb.children):
+            continue
+        clause = next((c for c in verb.rights if c.dep_ == "ccomp" and c.pos_ == "NOUN" and c.lemma_.lower() in (
+            GRANTED_NOUNS)), None)
+        subject = None if clause is None else next((c for c in clause.lefts if c.dep_ == "nsubj"), None)
+        if subject is not None and not any(c.dep_ in ("aux", "mark") for c in clause.children):
+            subject.head, subject.dep_ = verb, "dative"
+            clause.dep_ = "dobj"
+    for verb in sent:
+        # 'granted the police permission to detain him', 'granted the Red Cross access': the receiver read as a
+        # modifier of what it is granted
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if verb.lemma_.lower() not in DOUBLE_OBJECT_VERBS or obj is None or obj.lemma_.lower() not in (
+                GRANTED_NOUNS) or any(c.dep_ == "dative" for c in verb.children):
+            continue
+        mods = [c for c in obj.lefts if c.dep_ == "compound"]
+        if len(mods) == 1 and (mods[0].pos_ == "PROPN" or mods[0].ent_type_ or mods[0].lower_ in COLLECTIVE_DOERS):
+            receiver = mods[0]
+            receiver.head, receiver.dep_ = verb, "dative"
+            for c in [c for c in obj.lefts if c.i < receiver.i]:
+                c.head = receiver  # 'the Portuguese government': its article and modifiers go with it
+
+
+def _possessor_read_as_object(sent: Any) -> None:
+    """'recognised Turkey's "legitimate right ..."' (a quotation mark after the possessive): the possessor read as a
+    first object of the verb; it is the possessor of the object after it."""
+    for verb in sent:
+        objs = [c for c in verb.rights if c.dep_ == "dobj"]
+        if len(objs) == 2 and any(c.tag_ == "POS" for c in objs[0].children):
+            objs[0].head, objs[0].dep_ = objs[1], "poss"
+            if objs[1].pos_ == "VERB":  # "rejected Erdoğan's calls for a ceasefire": 'calls' tagged as a verb
+                objs[1].pos_, objs[1].tag_ = "NOUN", "NNS" if objs[1].lower_.endswith("s") else "NN"
+
+
+def _headline_verb_read_as_noun(sent: Any) -> None:
+    """Headlines and briefs, which have no verb left once their present-tense verb is tagged as a noun: 'Tens of
+    thousands rally in Tbilisi' (the noun given a subject), 'Xi hosts Brazil's Lula' (the noun given an object and
+    the name before it as a modifier), 'Tunisian security forces raid offices of ...' (the verb a modifier of its
+    object, after the subject)."""
+    if any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return
+    root = sent.root
+    if root.pos_ != "NOUN" or root.i == sent.start:
+        return
+    verb = root
+    subject = next((c for c in root.lefts if c.dep_ == "nsubj" or (
+        c.dep_ == "nummod" and c.tag_ == "NNS" and c.i == sent.start)), None)  # 'Thousands rally in Belgrade'
+    if subject is not None:
+        subject.dep_ = "nsubj"
+    modifier = next((c for c in root.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and any(
+        g.dep_ == "nsubj" for g in c.lefts)), None)
+    before = root.doc[root.i - 1]
+    doer = root.doc[root.i - 2] if root.i - 2 >= sent.start else None
+    # The object a headline's act is done to is named as such ('offices of', 'headquarters of', 'protesters'), not a
+    # bare singular noun that a caption's noun phrase ends in ('Police raid aftermath in Nairobi').
+    object_like = root.tag_ == "NNS" or any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
+    if subject is not None:
+        pass  # 'Thousands rally in Belgrade': the noun with a subject is the verb
+    elif modifier is not None:
+        if not object_like:
+            return
+        # 'forces raid offices': the subject hung on the verb, the verb on its object
+        verb, subject = modifier, next(g for g in modifier.lefts if g.dep_ == "nsubj")
+        _rehang(verb, subject, root, [])
+    elif doer is not None and before.dep_ == "compound" and before.tag_ == "NN" and (
+            before.head.i == root.i and doer.dep_ == "compound" and doer.head.i in (before.i, root.i)
+            and (doer.tag_ in ("NNS", "NNPS") or doer.lower_ in COLLECTIVE_DOERS) and object_like):
+        # 'Egyptian security forces raid headquarters of ...', 'Turkish police raid offices of ...': a plural or
+        # collective noun, then a bare singular one, then the head: subject, verb (agreeing), object
+        for c in [c for c in root.lefts if c.i < doer.i]:
+            c.head = doer
+        verb, subject = before, doer
+        _rehang(verb, subject, root, [])
+    else:
+        subject = next((c for c in root.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == root.i - 1),
+                       None)
+        obj = next((c for c in root.rights if c.dep_ == "dobj"), None)
+        if subject is None or root.tag_ != "NNS" or obj is None:
+            return
+        subject.dep_ = "nsubj"
+        for prep in [c for c in obj.rights if c.dep_ == "prep" and c.lower_ != "of"]:
+            prep.head = root  # 'hosts Lula in Beijing': where and why the act was done
+    verb.pos_, verb.tag_ = "VERB", "VBZ" if verb.lower_.endswith("s") else "VBP"
+
+
 def repair_lost_verbs(doc: Any) -> Any:
     """Give back a sentence its main verb where the parser lost it (see above); the rest of the parse stays."""
     for sent in doc.sents:
@@ -292,6 +515,7 @@ def repair_lost_verbs(doc: Any) -> Any:
 
         _name_read_as_verb(sent)
         _reduced_relative_read_as_main_verb(sent)
+        _reduced_relative_on_subject_phrase(sent)
         _verb_read_as_adjective_of_clause_subject(sent)
         _perfect_read_as_possession(sent)
         _participle_as_main_verb(sent)
@@ -299,4 +523,10 @@ def repair_lost_verbs(doc: Any) -> Any:
         _acronym_read_as_gerund(sent)
         _particle_read_as_quantity(sent)
         _subject_on_auxiliary(sent)
+        _adjective_read_as_gerund(sent)
+        _headline_verb_read_as_noun(sent)
+        _preposition_read_as_particle(sent)
+        _judgement_before_object(sent)
+        _double_object_read_as_clause(sent)
+        _possessor_read_as_object(sent)
     return doc

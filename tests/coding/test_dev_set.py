@@ -17,7 +17,9 @@ non-events, fails here.
 - outlets (390, round 18): three writers (US and British papers, outlets of Asia, the Middle East, Africa and
   Latin America, online politics and radio), 30 per type for eleven types, 60 with no event; unread held out;
 - press (336, round 18): three writers (Asian press, world-affairs papers, terse briefs), 24 per type for twelve
-  types, 48 with no event; unread held out.
+  types, 48 with no event; unread held out;
+- voices (480, round 19): four writers (official press releases, 1990s-2000s wire copy, features that report events
+  as background, state media), 40 per type for ten types, 80 with no event; unread held out.
 """
 
 from __future__ import annotations
@@ -59,6 +61,8 @@ SETS = {
                                                  "actor_matched_type_accuracy": 0.86}, 0.08),
     "press": DevSet("press.jsonl", 288, 48, {"type_recall": 0.86, "event_precision": 0.85,
                                              "actor_matched_type_accuracy": 0.85}, 0.05),
+    "voices": DevSet("voices.jsonl", 400, 80, {"type_recall": 0.83, "event_precision": 0.80,
+                                               "actor_matched_type_accuracy": 0.82}, 0.10),
 }
 
 

@@ -63,6 +63,11 @@ def test_participle_on_subject_read_as_main_verb(nlp):
         "Armed men stormed the village after the soldiers left.",  # a sound parse
         "Police detained over 300 protesters in the capital.",  # 'over' a number stays with it
         "The sanctions were imposed by the United States on Tuesday.",  # a by-phrase with no acronym
+        "Police arrested dozens of protesters and have charged them with rioting.",  # two verbs of one subject
+        "The rebels vowed to crush the revolt.",  # no '-ing' adjective
+        "Militants killed over 50 soldiers in the north.",  # 'over' a number after a verb of no phrase
+        "It said Iraqi forces were continuing counter-attacks on the front.",  # a progressive verb in '-ing'
+        "The administration supported continuing a tax credit for research.",  # a gerund with its object
     ],
 )
 def test_sound_parses_left_alone(nlp, text):
@@ -134,3 +139,88 @@ def test_subject_hung_on_auxiliary_goes_to_its_verb(nlp):
                     ["nsubj", "aux", "ROOT", "dobj", "punct"], ["PROPN", "AUX", "VERB", "NOUN", "PUNCT"],
                     ["NNP", "VBZ", "VBN", "NNS", "."])
     assert doc[0].head.i == 2
+
+
+def test_adjective_in_ing_read_as_gerund(nlp):
+    # 'vowed crushing retaliation': the adjective read as a gerund taking the noun as its object.
+    doc = nlp("Hezbollah vowed crushing retaliation against Israel.")
+    crushing, retaliation = doc[2], doc[3]
+    assert crushing.dep_ == "amod" and crushing.head.i == retaliation.i
+    assert retaliation.dep_ == "dobj" and retaliation.head.text == "vowed"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "subject"),
+    [
+        ("Thousands rally in Belgrade against the government", "rally", "Thousands"),
+        ("Tunisian security forces raid offices of opposition newspaper", "raid", "forces"),
+        ("Turkish police raid offices of pro-Kurdish party", "raid", "police"),
+    ],
+)
+def test_headline_verb_read_as_noun(nlp, text, verb, subject):
+    doc = nlp(text)
+    root = _root(doc)
+    assert root.text == verb and root.pos_ == "VERB"
+    assert [c.text for c in root.children if c.dep_ == "nsubj"] == [subject]
+
+
+def test_caption_noun_phrase_is_no_headline_verb(nlp):
+    # 'Police raid aftermath': a caption's noun phrase, whose last noun is no object of a 'raid'.
+    doc = nlp("Police raid aftermath in Nairobi")
+    assert not any(t.pos_ == "VERB" and t.text == "raid" for t in doc)
+
+
+def test_preposition_of_call_on_read_as_particle(nlp):
+    doc = nlp("The council has called on all parties in Libya to refrain from violence.")
+    on, parties = doc[4], doc[6]
+    assert on.dep_ == "prep" and parties.dep_ == "pobj" and parties.head.i == on.i
+
+
+def test_judgement_before_object(nlp):
+    # 'dismissed as groundless accusations by Georgia that ...': the accusations are the object, the clause
+    # after them what they say.
+    doc = nlp("The Kremlin dismissed as groundless accusations by Georgia that Russian aircraft had bombed a village.")
+    accusations = next(t for t in doc if t.text == "accusations")
+    bombed = next(t for t in doc if t.text == "bombed")
+    assert accusations.dep_ == "dobj" and accusations.head.text == "dismissed"
+    assert bombed.head.i == accusations.i
+
+
+def test_two_objects_read_as_clause(nlp):
+    doc = nlp("The Myanmar military government allowed UN humanitarian agencies access to cyclone-hit areas.")
+    agencies = next(t for t in doc if t.text == "agencies")
+    access = next(t for t in doc if t.text == "access")
+    assert agencies.dep_ == "dative" and agencies.head.text == "allowed"
+    assert access.dep_ == "dobj" and access.head.text == "allowed"
+
+
+def test_over_after_hand_is_a_particle(nlp):
+    doc = nlp("Hamas hands over four Israeli hostages to the Red Cross")
+    assert doc[2].dep_ == "prt" and doc[2].head.text == "hands"
+
+
+def test_participle_in_subject_phrase_read_as_main_verb(nlp):
+    doc = nlp("Relatives of three Americans held hostage in Lebanon have filed a lawsuit against Iran.")
+    root = _root(doc)
+    assert root.text == "filed"
+    assert [c.text for c in root.children if c.dep_ == "nsubj"] == ["Relatives"]
+    held = next(t for t in doc if t.text == "held")
+    assert held.dep_ == "acl" and held.head.text == "Americans"
+
+
+def test_possessor_read_as_object(nlp):
+    doc = nlp("But the US also recognised Turkey’s “legitimate right to protect its own citizens.”")
+    turkey = next(t for t in doc if t.text == "Turkey")
+    assert turkey.dep_ == "poss" and turkey.head.text == "right"
+
+
+def test_person_participle_after_preposition(nlp):
+    doc = nlp("A lawyer has filed a lawsuit against visiting Saudi Crown Prince Mohammed bin Salman.")
+    visiting, salman = doc[7], doc[-2]
+    assert visiting.dep_ == "amod" and salman.dep_ == "pobj" and salman.head.text == "against"
+
+
+def test_receiver_read_as_modifier_of_what_is_granted(nlp):
+    doc = nlp("The court granted the police permission to detain the publisher.")
+    police = next(t for t in doc if t.text == "police")
+    assert police.dep_ == "dative" and police.head.text == "granted" and doc[3].head.i == police.i

@@ -21,6 +21,7 @@ from .syntax import (
     children,
     clause_object,
     direct_object,
+    led_by,
     mandative,
     noun_phrase,
     prep_objects,
@@ -57,6 +58,22 @@ def body_named(tok: Token) -> bool:
     return any(t.ent_type_ in NAMED - {"PERSON"} for t in noun_phrase(tok))
 
 
+# Participles of authorship: the name hyphened to one made the thing ('a US-drafted resolution'). Not 'Maltese-flagged',
+# 'Gaza-bound', 'EU-based', 'EU-brokered talks with Kosovo' (the thing's party is named elsewhere, or it is a place).
+AUTHOR_PARTICIPLES = frozenset({"draft", "sponsor", "co-sponsor", "table", "propose", "author", "submit", "write",
+                                "pen", "back", "initiate", "craft", "engineer"})
+
+
+def hyphen_agent(tok: Token) -> Token | None:
+    """The name joined to a participle of authorship before a noun, which is that participle's doer: 'a US-drafted
+    resolution', 'a British-sponsored motion' (as 'drafted by the US')."""
+    for c in tok.children:
+        found = led_by(c, AUTHOR_PARTICIPLES) if c.i < tok.i else None
+        if found is not None and named(found):
+            return found
+    return None
+
+
 def bearers(tok: Token, skip: int = -1) -> list[Token]:
     """Who a thing comes from or bears on: the agent of a participle on it ('an appeal filed by X'), the
     object of on/against on the participle or the noun ('sanctions imposed on Y', 'the ban on Z'). The
@@ -72,7 +89,8 @@ def bearers(tok: Token, skip: int = -1) -> list[Token]:
     if tok.lemma_.lower() in MEASURE_NOUNS:
         for prep in ("on", "against"):
             out += prep_objects(tok, prep)
-    return out
+    agent_name = hyphen_agent(tok)
+    return out if agent_name is None else [agent_name, *out]
 
 
 def giver_asked(noun: Token) -> Token | None:

@@ -33,6 +33,7 @@ from .syntax import (
     particles,
     prep_objects,
     preps,
+    split_premodifiers,
 )
 from .word_lists import non_actor_words
 
@@ -183,13 +184,30 @@ def _mods(tok: Token) -> set[str]:
         # 'spoke by telephone', 'cooperate on security': prepositional modifiers name the kind too.
         if c.dep_ == "prep":
             found |= {_lemma(p) for p in children(c, "pobj")}
-    for c in children(tok, "compound"):
-        # 'a joint fighter exercise': the parser hangs 'joint' on the compound; it is the event's kind
-        found |= {_lemma(m) for m in children(c, "amod")}
+    for c in children(tok, "compound", "amod", "nmod"):
+        # 'a joint fighter exercise', 'the Bright Star joint military exercises': the parser hangs 'joint' on the
+        # word before the noun; it is the event's kind
+        found |= {_lemma(m) for m in children(c, "amod") if m.i < c.i}
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in EVENT_HOLDERS:
         # 'a joint training programme': the holder's modifiers are the event's ('joint' modifies 'programme').
         found |= {_lemma(c) for c in tok.head.children if c.dep_ in ("amod", "compound") and c.i < tok.i}
     return found
+
+
+# Counts that make a subject several parties: 'the two navies', 'both countries'.
+PAIR_WORDS = frozenset({"both", "two", "three", "four"})
+
+
+def _pair_subject(verb: Token | None) -> bool:
+    """The verb's subject names two or more parties ('India and France held naval exercises', 'the two navies
+    patrolled the strait'): what they do together they do jointly."""
+    for subj in children(verb, "nsubj") if verb is not None else []:
+        if any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in subj.children) or split_premodifiers(subj):
+            return True  # 'India and France', 'Russian and Belarusian troops'
+        if subj.tag_ in ("NNS", "NNPS") and any(c.lower_ in PAIR_WORDS for c in subj.children if c.dep_ in (
+                "nummod", "det", "predet")):
+            return True
+    return False
 
 
 def _subject_words(tok: Token) -> set[str]:
@@ -360,8 +378,10 @@ def satisfies(
                 continue  # 'the summit between X and Y was dominated by the missile programme': it was held
             # 'the two countries' demand for supplies' is a market, not a political demand: a framing
             # noun needs its verb ('issued a demand').
-            if pattern.frame is not None and has_own_source(tok) and asked_clause(tok, asked_nouns) is not None:
-                continue  # 'Trump's demand that Germany repatriate its citizens': the noun says who asks what
+            if pattern.frame is not None and has_own_source(tok) and (
+                    asked_clause(tok, asked_nouns) is not None or ("xcomp" in pattern.when and _complements(tok))):
+                continue  # 'Trump's demand that Germany repatriate its citizens', "Qatar's offer to mediate": the noun
+                # says who asks or offers what
             if pattern.frame is not None or not (has_own_source(tok) or impact_subject(tok)):
                 return False
         elif key == "via":
@@ -407,6 +427,9 @@ def satisfies(
             # 'called on President X at the Secretariat' (a visit), not 'called on Niger's junta to free him',
             # however the parser hangs the infinitive
             if any(t.tag_ == "TO" and t.head.pos_ in ("VERB", "AUX") and t.head.i != tok.i for t in tok.subtree):
+                return False
+        elif key in ("pairsubj", "nopairsubj"):
+            if _pair_subject(tok if pattern.pos == "V" else gov) != (key == "pairsubj"):
                 return False
         elif key == "noclause":
             if children(tok, "ccomp"):
@@ -460,6 +483,8 @@ def _complements(tok: Token) -> list[Token]:
     the city to restore order', with a preposition between, is a purpose)."""
     xs = children(tok, "xcomp") + [c for c in children(tok, "ccomp")
                                    if child(c, "nsubj") is not None and _to(c) is not None]
+    if tok.pos_ == "NOUN":
+        xs += [c for c in children(tok, "acl") if _to(c) is not None]  # "Qatar's offer to mediate"
     objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i]
     if objs:
         obj = objs[-1]

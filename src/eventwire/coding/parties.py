@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from eventwire.model import Actor
 
-from .arguments import NAMED, PLACE_NOUNS, bearers, named
+from .arguments import NAMED, PLACE_NOUNS, bearers, hyphen_agent, named
 from .syntax import QUANTIFIERS, child, conjuncts, noun_phrase, prep_objects
 from .word_lists import may_be_party, non_actor_words, thing_word
 
@@ -256,6 +256,12 @@ def resolve_target(
 ) -> Actor | None:
     """The actor a target token stands for; None where it is the source itself, or a thing when `things` is
     false (a decision welcomed, imports banned: the act has no party as its target)."""
+    head = _counted(tok)
+    drafter = hyphen_agent(head)
+    if drafter is not None and head.pos_ == "NOUN" and not may_be_party(head.lemma_.lower()):
+        # 'vetoed a Japanese-drafted Security Council resolution': the drafter, not the body it was put to
+        found = actors.resolve(noun_phrase(drafter))
+        return None if same_actor(found, source) else found
     modifier = None if things else name_modifier(tok, actors)
     if modifier is not None:
         # 'rejected the Iranian accusations', 'welcomed the French decision': the name says whose thing it is.

@@ -92,9 +92,9 @@ def _negated(tok: Token) -> bool:
         if c.dep_ == "nsubj" and any(d.dep_ == "det" and d.lower_ == "no" or d.dep_ == "nummod" and any(
                 n.dep_ == "neg" for n in d.children) for d in c.children):
             return True  # 'no country voted for it', 'not one senator voted for the bill'
-        if c.dep_ in ("dobj", "nsubjpass") and tok.pos_ in ("VERB", "AUX") and any(
-                d.dep_ == "det" and d.lower_ == "no" for d in c.children):
-            return True  # 'reached no agreement', 'no agreement was reached'
+        if (c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "attr" and tok.lemma_ == "be")) and tok.pos_ in (
+                "VERB", "AUX") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
+            return True  # 'reached no agreement', 'no agreement was reached', 'there was no meeting'
         if c.dep_ == "prep" and any(p.lemma_.lower() in NO_WAY and _no_one(p) for p in c.children):
             return True  # 'will in no way allow', 'under no circumstances'
         if c.dep_ == "advmod" and c.lower_ == "longer" and any(d.lower_ == "no" for d in c.children):

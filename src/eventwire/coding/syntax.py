@@ -149,6 +149,11 @@ def agent(tok: Token) -> Token | None:
                 return obj
     if is_passive(tok):
         for c in tok.children:
+            if c.dep_ == "oprd":
+                # 'were declared persona non grata by Estonia': or on the verb's second object
+                by = next((b for b in c.children if b.dep_ in ("prep", "agent") and b.lower_ == "by"), None)
+                if by is not None and child(by, "pobj") is not None:
+                    return child(by, "pobj")
             if c.dep_ == "prep":
                 for p in children(c, "pobj"):
                     for b in p.children:
@@ -393,6 +398,19 @@ def conjuncts(tok: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+def one_name(a: Token, b: Token) -> bool:
+    """`a` and `b` lie in one organisation's name as the tagger reads it: 'Peace and Security Council', 'the
+    Ministry of Foreign Affairs and Trade' are one body, where 'UK and EU negotiators' names two."""
+    lo, hi = sorted((a.i, b.i))
+    doc = a.doc
+    if doc[lo].ent_type_ in ("ORG", "FAC") and all(
+            doc[k].ent_iob_ == "I" and doc[k].ent_type_ == doc[lo].ent_type_ for k in range(lo + 1, hi + 1)):
+        return True
+    # 'The Peace and Security Council', the tagger's name starting after 'and': a capitalised word it left out
+    return doc[lo].pos_ == "PROPN" and not doc[lo].ent_type_ and doc[hi].ent_type_ in ("ORG", "FAC") and all(
+        doc[k].is_title or doc[k].lower_ in ("and", "of", "&") for k in range(lo, hi + 1))
+
+
 def split_premodifiers(tok: Token) -> list[Token]:
     """'Indian and Chinese soldiers', 'UK and EU negotiators', "Russia and Turkey's ministers": the first of
     coordinated names in front of a noun is a party of its own; the noun phrase keeps the last one."""
@@ -401,7 +419,7 @@ def split_premodifiers(tok: Token) -> list[Token]:
     return [
         c for c in tok.children
         if c.dep_ in PREMODIFIERS and c.ent_type_ in PARTY_ENTS and c.i < tok.i
-        and any(g.dep_ in ("cc", "conj") for g in c.children)
+        and any(g.dep_ in ("cc", "conj") and not one_name(g, tok) for g in c.children)
     ]
 
 
@@ -430,6 +448,9 @@ def noun_phrase(tok: Token) -> Span:
                 pass  # 'Díaz-Canel', 'U.S.': punctuation inside a name
             elif c.dep_ == "appos" and c.i > t.i and not tok.doc[c.left_edge.i - 1].is_punct:
                 pass  # 'army chief Abdel Fattah al-Burhan': a name joined to its title without a comma
+            elif c.dep_ in ("conj", "cc") and t.pos_ == "PROPN" and any(
+                    g.dep_ == "conj" and one_name(t, g) for g in t.children):
+                pass  # 'the Ministry of Foreign Affairs and Trade': one body's name, not two parties
             elif c.dep_ in SPAN_CUT or (c.dep_ == "prep" and t.pos_ in ("VERB", "AUX")):
                 continue
             elif c.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME") for p in children(c, "pobj")):
@@ -481,11 +502,28 @@ def amount(tok: Token, depth: int = 0) -> bool:
     return depth == 0 and any(amount(p, 1) for p in prep_objects(tok, "of"))
 
 
+def made_in_relative(noun: Token) -> Token | None:
+    """The verb of the noun's relative clause whose object the noun is: 'the complaint that Guyana filed against
+    Venezuela', 'the aid Japan sent to Tonga' (filed, sent)."""
+    for c in noun.children:
+        if c.dep_ != "relcl" or c.pos_ != "VERB" or c.i < noun.i:
+            continue
+        objs = [o for o in c.children if o.dep_ == "dobj"]
+        if any(s.dep_ == "nsubj" and s.lower_ not in RELATIVE for s in c.children) and all(
+                o.lower_ in ("that", "which") for o in objs):
+            return c
+    return None
+
+
 def governor(noun: Token) -> tuple[Token | None, str]:
     """The verb a noun is an argument of, and how: ('launched an attack' -> launch, 'dobj');
-    'engaged in talks' -> engage, 'prep:in'; a conjunct shares its first conjunct's governor."""
+    'engaged in talks' -> engage, 'prep:in'; a conjunct shares its first conjunct's governor; a subject its relative
+    clause makes ('the complaint that Guyana filed ... is due to be discussed') is that clause's object."""
     while noun.dep_ == "conj":
         noun = noun.head
+    maker = made_in_relative(noun) if noun.dep_ in ("nsubj", "nsubjpass") else None
+    if maker is not None:
+        return maker, "dobj"  # what the main clause says of the noun is no act on it ('... is due to be discussed')
     dep = noun.dep_
     head = noun.head
     if dep in ("dobj", "obj", "attr", "oprd"):
@@ -510,13 +548,13 @@ def governor(noun: Token) -> tuple[Token | None, str]:
 
 
 # Participles after a name that make it the doer: 'a Saudi-led strike', 'a Taliban-claimed bombing'.
-DOER_PARTICIPLES = {"lead", "claim"}
+DOER_PARTICIPLES = frozenset({"lead", "claim"})
 
 
-def led_by(mod: Token) -> Token | None:
+def led_by(mod: Token, participles: frozenset[str] = DOER_PARTICIPLES) -> Token | None:
     """'a Saudi-led strike', 'the US-led coalition', 'a Taliban-claimed bomb': the name before the participle
     is the doer."""
-    if mod.dep_ != "amod" or mod.lemma_.lower() not in DOER_PARTICIPLES or mod.tag_ != "VBN":
+    if mod.dep_ != "amod" or mod.lemma_.lower() not in participles or mod.tag_ != "VBN":
         return None
     for c in mod.children:
         if c.dep_ in ("npadvmod", "compound", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"):
@@ -631,6 +669,26 @@ def done_passive(tok: Token) -> bool:
     return any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxes) and not any(a.tag_ == "MD" for a in auxes)
 
 
+# 'Fishermen who had been detained by the navy were released': the one holding captives is the one releasing them.
+RELEASE_VERBS = frozenset({"release", "free"})
+HOLDING_VERBS = frozenset({"detain", "hold", "capture", "arrest", "abduct", "kidnap", "seize", "imprison", "jail",
+                           "take", "intern"})
+
+
+def _holder_releasing(verb: Token) -> Token | None:
+    """The agent of a passive release that names none: whoever its subject's relative clause or participle says
+    held them ('Eighteen fishermen who had been detained by the Myanmar navy were released')."""
+    if verb.lemma_.lower() not in RELEASE_VERBS:
+        return None
+    for subj in children(verb, "nsubjpass"):
+        for c in subj.children:
+            if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in HOLDING_VERBS and (is_passive(c) or c.tag_ == "VBN"):
+                found = agent(c)
+                if found is not None:
+                    return found
+    return None
+
+
 def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
     """The logical subject (agent) of a verb or predicate adjective, climbing through control verbs,
     conjoined verbs, prepositional gerunds and relative clauses."""
@@ -648,7 +706,7 @@ def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
         ):
             return None  # 'Asked about the raid, the minister said ...': the one asked is no agent
         if is_passive(tok):
-            a = agent(tok)
+            a = agent(tok) or _holder_releasing(tok)
             if a is not None:
                 return a
             # A passive without a by-phrase names no agent; nor does one whose subject is understood ('despite
