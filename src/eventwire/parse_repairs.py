@@ -29,7 +29,8 @@ from typing import Any
 # - 'has called on all parties to refrain': the preposition of 'call on' read as a particle;
 # - 'dismissed as groundless accusations by X': the object read as part of the judgement before it;
 # - 'allowed UN agencies access to the areas': two objects read as a clause;
-# - 'recognised Turkey's "legitimate right"': a possessor read as an object.
+# - 'recognised Turkey's "legitimate right"': a possessor read as an object;
+# - 'accusations that its troops were fighting': the 'that' of a clause read as its verb's object.
 SUBJECT_DEPS = frozenset({"npadvmod", "nsubj", "compound", "nmod"})
 # Phrases of the noun that describe it, not the act: 'relations with Belarus', 'troops of the army'.
 NOUN_PREPS = frozenset({"of", "with", "between", "against"})
@@ -452,6 +453,15 @@ def _possessor_read_as_object(sent: Any) -> None:
                 objs[1].pos_, objs[1].tag_ = "NOUN", "NNS" if objs[1].lower_.endswith("s") else "NN"
 
 
+def _complementizer_read_as_object(sent: Any) -> None:
+    """'accusations by UN experts that its troops were fighting': the 'that' opening a clause, tagged a
+    preposition, read as the clause verb's object; it marks the clause."""
+    for tok in sent:
+        if tok.lower_ == "that" and tok.tag_ == "IN" and tok.dep_ in ("dobj", "nsubj") and tok.head.dep_ in (
+                "acl", "ccomp") and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i for c in tok.head.children):
+            tok.dep_ = "mark"  # not in a relative clause ('militias that it says threaten ...': 'that' is theirs)
+
+
 def _headline_verb_read_as_noun(sent: Any) -> None:
     """Headlines and briefs, which have no verb left once their present-tense verb is tagged as a noun: 'Tens of
     thousands rally in Tbilisi' (the noun given a subject), 'Xi hosts Brazil's Lula' (the noun given an object and
@@ -529,4 +539,5 @@ def repair_lost_verbs(doc: Any) -> Any:
         _judgement_before_object(sent)
         _double_object_read_as_clause(sent)
         _possessor_read_as_object(sent)
+        _complementizer_read_as_object(sent)
     return doc

@@ -224,3 +224,9 @@ def test_receiver_read_as_modifier_of_what_is_granted(nlp):
     doc = nlp("The court granted the police permission to detain the publisher.")
     police = next(t for t in doc if t.text == "police")
     assert police.dep_ == "dative" and police.head.text == "granted" and doc[3].head.i == police.i
+
+
+def test_complementizer_read_as_object(nlp):
+    doc = nlp("Rwanda's government denied accusations by UN experts that its troops were fighting alongside M23 rebels.")
+    that = next(t for t in doc if t.lower_ == "that")
+    assert that.dep_ == "mark"

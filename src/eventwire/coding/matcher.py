@@ -397,9 +397,11 @@ def satisfies(
                     if x is o or x.dep_ in ("nummod", "quantmod")):
                 return False
         elif key == "objpos":
+            # a name, a name in front of it, or one in apposition ('called his Lebanese counterpart, Michel Aoun');
+            # 'counterpart' names its holder as surely ('called his Turkish counterpart on Tuesday')
             objs = _objects(tok)
-            if not any(o.pos_ == "PROPN" or any(c.pos_ == "PROPN" for c in o.children if c.dep_ == "compound")
-                       for o in objs):
+            if not any(o.pos_ == "PROPN" or o.lemma_.lower() == "counterpart" or any(
+                    c.pos_ == "PROPN" for c in o.children if c.dep_ in ("compound", "appos")) for o in objs):
                 return False
         elif key == "subj":
             # 'peacekeepers arrived in Mali' deploys them; 'the president arrived in Paris' visits
