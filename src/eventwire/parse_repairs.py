@@ -6,7 +6,11 @@ labels and tags of the tokens concerned change, so a sound parse is left as it w
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
+
+from .datafiles import read_json_data
+from .errors import DataFileError
 
 # Misreadings of a sentence's main verb by the small parser, mended after parsing (`repair_lost_verbs`):
 # - 'Eritrea massed troops near the border': the verb read as an adjective of its object and the whole sentence
@@ -29,46 +33,34 @@ from typing import Any
 # - 'has called on all parties to refrain': the preposition of 'call on' read as a particle;
 # - 'dismissed as groundless accusations by X': the object read as part of the judgement before it;
 # - 'allowed UN agencies access to the areas': two objects read as a clause;
-# - 'recognised Turkey's "legitimate right"': a possessor read as an object;
-# - 'accusations that its troops were fighting': the 'that' of a clause read as its verb's object.
+# - 'recognised Kenya's "legitimate right"': a possessor read as an object;
+# - 'accusations that its troops were fighting': the 'that' of a clause read as its verb's object;
+# - 'a lawsuit against visiting Crown Prince X': a person's '-ing' title read as a gerund taking the name;
+# - 'granted the police permission to detain him': the receiver read as a modifier of what it is granted.
 SUBJECT_DEPS = frozenset({"npadvmod", "nsubj", "compound", "nmod"})
 # Phrases of the noun that describe it, not the act: 'relations with Belarus', 'troops of the army'.
 NOUN_PREPS = frozenset({"of", "with", "between", "against"})
-# Participles that are plain adjectives after 'have': 'both sides have armed forces', 'has limited means'.
-ADJECTIVAL_PARTICIPLES = frozenset({
-    "armed", "skilled", "qualified", "limited", "advanced", "detailed", "developed", "experienced", "organized",
-    "organised", "related", "united", "combined", "trained", "educated", "established", "registered", "licensed",
-    "elected", "dedicated", "specialized", "specialised", "mixed", "varied", "vested", "fixed", "guaranteed",
-    "unexpected", "unfinished", "unresolved", "unsolved", "unpaid", "untapped", "unused",
-})
-# Present participles that are plain adjectives before a noun: 'vowed crushing retaliation', 'promised lasting
-# support' (not gerunds taking an object, as in 'vowed crushing the revolt').
-ADJECTIVAL_GERUNDS = frozenset({
-    "crushing", "devastating", "lasting", "sweeping", "overwhelming", "unwavering", "unstinting", "ongoing",
-    "continuing", "growing", "increasing", "mounting", "far-reaching", "damaging", "punishing", "stinging",
-    "scathing", "blistering", "withering", "resounding", "glowing", "lingering", "outstanding", "humiliating",
-    "enduring", "everlasting", "unrelenting", "relentless", "shattering", "staggering", "unflinching",
-})
-# Verbs that make a phrasal verb with 'over' before a count: 'handed over 50 prisoners' (not 'more than 50').
-OVER_PHRASAL_VERBS = frozenset({"hand", "turn", "sign"})
-# Verbs whose 'on' is a preposition, never a particle: 'has called on all parties to refrain' ('on' tagged a
-# particle, 'all parties' the object).
-PREPOSITION_VERBS = {"call": frozenset({"on", "upon"})}
-# Verbs of judging that put their 'as' phrase before a long object: 'dismissed as groundless accusations by X'.
-JUDGING_VERBS = frozenset({"dismiss", "reject", "denounce", "condemn", "decry", "slam", "brand", "deny", "describe"})
-# Verbs that take two objects ('allowed the agencies access'), whose second object the parser reads as a clause
-# with the first as its subject.
-DOUBLE_OBJECT_VERBS = frozenset({"allow", "grant", "give", "deny", "offer", "promise", "refuse"})
-# What such verbs give that the parser takes for a verb: 'allowed the agencies access', 'denied them entry' (not
-# 'allowed Texans the luxury of ...', whose parse the coder has no row for).
-GRANTED_NOUNS = frozenset({"access", "entry", "passage", "permission", "asylum", "refuge", "visa", "amnesty",
-                           "clemency", "citizenship", "pardon", "sanctuary", "transit"})
-# Singular nouns for groups that act, which a headline's present-tense verb agrees with as with a plural.
-COLLECTIVE_DOERS = frozenset({"police", "military", "army", "navy", "junta", "government", "militia", "coalition"})
-# Present participles that describe a person before the name, after a preposition: 'against visiting Saudi Crown
-# Prince X' (not a gerund 'visiting' with X as its object).
-PERSON_PARTICIPLES = frozenset({"visiting", "outgoing", "incoming", "ruling", "acting", "sitting", "serving",
-                                "departing", "retiring", "ailing", "governing"})
+# The word lists live in data (parse_repairs.json), each with what it is for; the tags and labels stay here.
+REPAIRS_FILE = Path(__file__).with_name("parse_repairs.json")
+_LISTS = read_json_data(REPAIRS_FILE)
+
+
+def _words(key: str) -> frozenset[str]:
+    value = _LISTS.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise DataFileError(str(REPAIRS_FILE), f"'{key}' must be a list of strings")
+    return frozenset(v.lower() for v in value)
+
+
+ADJECTIVAL_PARTICIPLES = _words("adjectival_participles")  # 'both sides have armed forces'
+ADJECTIVAL_GERUNDS = _words("adjectival_gerunds")  # 'vowed crushing retaliation'
+OVER_PHRASAL_VERBS = _words("over_phrasal_verbs")  # 'handed over 50 prisoners'
+CALL_ON_PREPOSITIONS = _words("call_on_prepositions")  # 'has called on all parties to refrain'
+JUDGING_VERBS = _words("judging_verbs")  # 'dismissed as groundless accusations by X'
+DOUBLE_OBJECT_VERBS = _words("double_object_verbs")  # 'allowed the agencies access'
+GRANTED_NOUNS = _words("granted_nouns")  # 'access', 'entry', 'permission'
+COLLECTIVE_DOERS = _words("collective_doers")  # 'Turkish police raid offices of ...'
+PERSON_PARTICIPLES = _words("person_participles")  # 'against visiting Crown Prince X'
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Named parties, who can be given things: 'offered Ukraine', 'sent the UN' keep their indirect-object reading.
 NAMED_PARTIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -373,12 +365,17 @@ def _preposition_read_as_particle(sent: Any) -> None:
     """'The council has called on all parties in Libya to refrain from ...': the preposition of 'call on' tagged
     as the verb's particle and the party called on as its object; the party is the preposition's object."""
     for tok in sent:
-        if tok.dep_ != "prt" or tok.lower_ not in PREPOSITION_VERBS.get(tok.head.lemma_.lower(), ()):
+        if tok.dep_ != "prt" or tok.head.lemma_.lower() != "call" or tok.lower_ not in CALL_ON_PREPOSITIONS:
             continue
         obj = next((c for c in tok.head.rights if c.dep_ == "dobj" and c.left_edge.i == tok.i + 1), None)
         if obj is not None:
             tok.dep_, tok.pos_, tok.tag_ = "prep", "ADP", "IN"
             obj.head, obj.dep_ = tok, "pobj"
+
+
+def _next_to(a: Any, b: Any) -> bool:
+    """`b` follows `a` with nothing but punctuation (quotation marks) between."""
+    return a.i < b.i and all(t.is_punct for t in a.doc[a.i + 1 : b.i])
 
 
 def _judgement_before_object(sent: Any) -> None:
@@ -393,8 +390,8 @@ def _judgement_before_object(sent: Any) -> None:
             if c.dep_ == "prep" and c.lower_ == "as":
                 noun = next((p for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
                 adj = None if noun is None else next(
-                    (a for a in noun.lefts if a.dep_ == "amod" and a.pos_ == "ADJ" and a.i == c.i + 1), None)
-                if adj is not None and adj.i == noun.i - 1:
+                    (a for a in noun.lefts if a.dep_ == "amod" and a.pos_ == "ADJ" and _next_to(c, a)), None)
+                if adj is not None and _next_to(adj, noun):  # 'as "absurd" allegations': quotes between
                     noun.head, noun.dep_ = verb, "dobj"
                     adj.head, adj.dep_ = c, "pobj"
                     break

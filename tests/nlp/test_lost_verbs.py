@@ -66,8 +66,8 @@ def test_participle_on_subject_read_as_main_verb(nlp):
         "Police arrested dozens of protesters and have charged them with rioting.",  # two verbs of one subject
         "The rebels vowed to crush the revolt.",  # no '-ing' adjective
         "Militants killed over 50 soldiers in the north.",  # 'over' a number after a verb of no phrase
-        "It said Iraqi forces were continuing counter-attacks on the front.",  # a progressive verb in '-ing'
-        "The administration supported continuing a tax credit for research.",  # a gerund with its object
+        "Rebel units were continuing raids on the northern towns.",  # a progressive verb in '-ing'
+        "The council supported continuing a ban on fishing.",  # a gerund with its object
     ],
 )
 def test_sound_parses_left_alone(nlp, text):
@@ -126,11 +126,18 @@ def test_acronym_after_preposition_is_a_name(nlp):
     assert heads.dep_ == "pobj" and heads.head.text == "by"
 
 
-def test_particle_read_as_quantity(nlp):
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("China has handed over 50,000 tonnes of wheat to Pakistan's disaster authority.", "handed"),
+        ("Hamas hands over four Israeli hostages to the Red Cross", "hands"),  # 'over' tagged a preposition
+    ],
+)
+def test_particle_read_as_quantity(nlp, text, verb):
     # 'handed over 50,000 tonnes': the particle hung on the number as 'more than'.
-    doc = nlp("China has handed over 50,000 tonnes of wheat to Pakistan's disaster authority.")
+    doc = nlp(text)
     over = next(t for t in doc if t.text == "over")
-    assert over.dep_ == "prt" and over.head.text == "handed"
+    assert over.dep_ == "prt" and over.head.text == verb
 
 
 def test_subject_hung_on_auxiliary_goes_to_its_verb(nlp):
@@ -194,10 +201,6 @@ def test_two_objects_read_as_clause(nlp):
     assert access.dep_ == "dobj" and access.head.text == "allowed"
 
 
-def test_over_after_hand_is_a_particle(nlp):
-    doc = nlp("Hamas hands over four Israeli hostages to the Red Cross")
-    assert doc[2].dep_ == "prt" and doc[2].head.text == "hands"
-
 
 def test_participle_in_subject_phrase_read_as_main_verb(nlp):
     doc = nlp("Relatives of three Americans held hostage in Lebanon have filed a lawsuit against Iran.")
@@ -209,15 +212,15 @@ def test_participle_in_subject_phrase_read_as_main_verb(nlp):
 
 
 def test_possessor_read_as_object(nlp):
-    doc = nlp("But the US also recognised Turkey’s “legitimate right to protect its own citizens.”")
-    turkey = next(t for t in doc if t.text == "Turkey")
-    assert turkey.dep_ == "poss" and turkey.head.text == "right"
+    doc = nlp("But the US also recognised Kenya’s “legitimate right to guard its people.”")
+    kenya = next(t for t in doc if t.text == "Kenya")
+    assert kenya.dep_ == "poss" and kenya.head.text == "right"
 
 
 def test_person_participle_after_preposition(nlp):
-    doc = nlp("A lawyer has filed a lawsuit against visiting Saudi Crown Prince Mohammed bin Salman.")
-    visiting, salman = doc[7], doc[-2]
-    assert visiting.dep_ == "amod" and salman.dep_ == "pobj" and salman.head.text == "against"
+    doc = nlp("Exiles filed a complaint against visiting Chinese Premier Li Qiang.")
+    visiting, li = next(t for t in doc if t.text == "visiting"), next(t for t in doc if t.text == "Qiang")
+    assert visiting.dep_ == "amod" and li.dep_ == "pobj" and li.head.text == "against"
 
 
 def test_receiver_read_as_modifier_of_what_is_granted(nlp):
@@ -227,6 +230,6 @@ def test_receiver_read_as_modifier_of_what_is_granted(nlp):
 
 
 def test_complementizer_read_as_object(nlp):
-    doc = nlp("Rwanda's government denied accusations by UN experts that its troops were fighting alongside M23 rebels.")
+    doc = nlp("Rwanda's government denied accusations by UN experts that its troops were fighting alongside rebels.")
     that = next(t for t in doc if t.lower_ == "that")
     assert that.dep_ == "mark"

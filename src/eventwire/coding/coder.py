@@ -646,12 +646,12 @@ class EventCoder:
             return None
         if m.pattern.need_embedded:
             return None  # 'prepared for this scenario': a framing word says nothing by itself
-        if m.pattern.pos == "N" and m.relation == "prep:for" and m.governor is not None and any(
-                w.lemma_.lower() in REASON_HEADS for w in (m.governor, *children(m.governor, "dobj"))):
-            return None  # 'would pay a price for the attack': the attack is the reason, an earlier act
         if m.pattern.pos == "N" and m.relation == "prep:for" and m.governor is not None and (
-                m.governor.pos_ == "NOUN" and m.governor.lemma_.lower() in self.frames.demand_nouns):
-            return None  # "endorsed Syria's demand for a full Israeli withdrawal": asked for, not done
+                any(w.lemma_.lower() in REASON_HEADS for w in (m.governor, *children(m.governor, "dobj")))
+                or (m.governor.pos_ == "NOUN" and m.governor.lemma_.lower() in self.frames.demand_nouns)):
+            # 'would pay a price for the attack': the attack is the reason, an earlier act; "endorsed Syria's demand
+            # for a full Israeli withdrawal": asked for, not done
+            return None
         anchor = m.token
         trigger = (m.start, m.end)
         if m.pattern.pos == "N" and m.governor is not None and m.relation in ("dobj", "nsubjpass") or (

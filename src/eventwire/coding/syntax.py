@@ -483,9 +483,9 @@ def noun_phrase(tok: Token) -> Span:
     return doc[lo : hi + 1]
 
 
-# Shares of a thing whose of-phrase names it ('wrote off the bulk of Somalia's debt'); no count of people, so
-# kept out of QUANTIFIERS, which parties reads as one ('some of the rebels').
-PORTIONS = {"bulk", "portion"}
+# Shares of a thing whose of-phrase names it ('wrote off the bulk of Somalia's debt', 'completed the first phase of
+# the withdrawal'); no count of people, so kept out of QUANTIFIERS, which parties reads as one ('some of the rebels').
+PORTIONS = {"bulk", "portion", "phase", "stage"}
 
 # Spans of time that measure an activity as an amount measures goods: 'wrapped up a week of joint exercises'.
 TIME_SPANS = {"day", "week", "fortnight", "month", "night", "hour", "weekend"}
@@ -534,10 +534,10 @@ def governor(noun: Token) -> tuple[Token | None, str]:
         return head, "nsubj"
     if dep == "pobj" and head.dep_ in ("prep", "agent", "dative"):
         host = head.head
-        if host.dep_ in ("dobj", "obj", "nsubjpass", "attr") and amount(host):
-            # 'provided $5 billion in assistance', 'is one of the biggest donors to': the amount is the object,
-            # the noun says of what. ('gave the green light to the aid package', 'signed a deal on aid': another
-            # noun's phrase is no amount.)
+        if host.dep_ in ("dobj", "obj", "nsubjpass", "attr") and (amount(host) or host.lemma_.lower() in PORTIONS):
+            # 'provided $5 billion in assistance', 'is one of the biggest donors to', 'commissioned the second phase
+            # of their joint project': the amount or share is the object, the noun says of what. ('gave the green
+            # light to the aid package', 'signed a deal on aid': another noun's phrase is no amount.)
             return governor(host)
         return host, f"prep:{head.lower_}"
     if dep == "compound":
