@@ -403,8 +403,10 @@ def _judgement_before_object(sent: Any) -> None:
     for verb in sent:
         # '... accusations by Georgia that Russian aircraft had bombed ...': the that-clause after the object is
         # what the accusations say, not a second complement of 'dismissed'
+        if verb.lemma_.lower() not in JUDGING_VERBS:
+            continue
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if obj is None or verb.lemma_.lower() not in JUDGING_VERBS:
+        if obj is None:
             continue
         for clause in [c for c in verb.rights if c.dep_ == "ccomp"]:
             if clause.i > obj.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
@@ -427,9 +429,10 @@ def _double_object_read_as_clause(sent: Any) -> None:
     for verb in sent:
         # 'granted the police permission to detain him', 'granted the Red Cross access': the receiver read as a
         # modifier of what it is granted
+        if verb.lemma_.lower() not in DOUBLE_OBJECT_VERBS:
+            continue
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if verb.lemma_.lower() not in DOUBLE_OBJECT_VERBS or obj is None or obj.lemma_.lower() not in (
-                GRANTED_NOUNS) or any(c.dep_ == "dative" for c in verb.children):
+        if obj is None or obj.lemma_.lower() not in GRANTED_NOUNS or any(c.dep_ == "dative" for c in verb.children):
             continue
         mods = [c for c in obj.lefts if c.dep_ == "compound"]
         if len(mods) == 1 and (mods[0].pos_ == "PROPN" or mods[0].ent_type_ or mods[0].lower_ in COLLECTIVE_DOERS):
@@ -440,11 +443,13 @@ def _double_object_read_as_clause(sent: Any) -> None:
 
 
 def _possessor_read_as_object(sent: Any) -> None:
-    """'recognised Turkey's "legitimate right ..."' (a quotation mark after the possessive): the possessor read as a
+    """'recognised Kenya's "legitimate right ..."' (a quotation mark after the possessive): the possessor read as a
     first object of the verb; it is the possessor of the object after it."""
-    for verb in sent:
-        objs = [c for c in verb.rights if c.dep_ == "dobj"]
-        if len(objs) == 2 and any(c.tag_ == "POS" for c in objs[0].children):
+    for case in sent:
+        if case.tag_ != "POS" or case.head.dep_ != "dobj":
+            continue
+        objs = [c for c in case.head.head.rights if c.dep_ == "dobj"]
+        if len(objs) == 2 and objs[0].i == case.head.i:
             objs[0].head, objs[0].dep_ = objs[1], "poss"
             if objs[1].pos_ == "VERB":  # "rejected Erdoğan's calls for a ceasefire": 'calls' tagged as a verb
                 objs[1].pos_, objs[1].tag_ = "NOUN", "NNS" if objs[1].lower_.endswith("s") else "NN"
