@@ -243,13 +243,19 @@ def _reduced_relative_read_as_main_verb(sent: Any) -> None:
         return
     if not any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in main.children):
         return
+    _participle_gives_way(first, main, noun, noun)
+
+
+def _participle_gives_way(first: Any, main: Any, subject: Any, noun: Any) -> None:
+    """`first`, read as the main verb, is a participle on `noun`; `main` takes its place in the parse, with `subject`
+    as its subject and the phrases after it (and the punctuation) as its own."""
     movers = [c for c in first.children if c.i > main.i or c.dep_ == "punct"]
     if first.dep_ == "ROOT":
         main.head, main.dep_ = main, "ROOT"
     else:
         main.head, main.dep_ = first.head, first.dep_
-    noun.head = main
-    noun.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in main.children) else "nsubj"
+    subject.head = main
+    subject.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in main.children) else "nsubj"
     first.head, first.dep_, first.tag_ = noun, "acl", "VBN"
     for c in movers:
         c.head = main
@@ -272,12 +278,7 @@ def _reduced_relative_on_subject_phrase(sent: Any) -> None:
     if not any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in main.children) or any(
             c.dep_ == "cc" and c.i < main.i for c in first.children):
         return  # 'arrested protesters and have charged them': two verbs of one subject
-    movers = [c for c in first.children if c.i > main.i or c.dep_ == "punct"]
-    main.head, main.dep_ = main, "ROOT"
-    subject.head = main
-    first.head, first.dep_, first.tag_ = noun, "acl", "VBN"
-    for c in movers:
-        c.head = main
+    _participle_gives_way(first, main, subject, noun)
 
 
 def _lone_dative_as_object(sent: Any) -> None:

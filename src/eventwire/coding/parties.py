@@ -272,7 +272,7 @@ def resolve_target(
         # 'rejected an appeal filed by X', 'lifted sanctions imposed on Y', 'lifted its ban on Z': a thing
         # acted on stands for the actor it came from or bears on ('two engineers held by them' stays
         # the engineers where 'them' is the source). The participle at `skip` is the event itself.
-        for alt in bearers(_counted(tok), skip):
+        for alt in bearers(head, skip):
             aspan = noun_phrase(alt)
             if actors.is_actor(aspan) or named(alt):
                 found = actors.resolve(aspan)
@@ -281,7 +281,7 @@ def resolve_target(
         if not things and thing(tok, actors):
             # 'bowed to the demands of protesters', 'seized the assets of a cleric': the party the thing
             # belongs to is the one acted on.
-            owner = _owner(_counted(tok), actors, skip)
+            owner = _owner(head, actors, skip)
             return None if owner is None or same_actor(owner, source) else owner
         if non_actor(tok):
             return None

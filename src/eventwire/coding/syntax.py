@@ -403,8 +403,7 @@ def one_name(a: Token, b: Token) -> bool:
     Ministry of Foreign Affairs and Trade' are one body, where 'UK and EU negotiators' names two."""
     lo, hi = sorted((a.i, b.i))
     doc = a.doc
-    if doc[lo].ent_type_ in ("ORG", "FAC") and all(
-            doc[k].ent_iob_ == "I" and doc[k].ent_type_ == doc[lo].ent_type_ for k in range(lo + 1, hi + 1)):
+    if doc[lo].ent_type_ in ("ORG", "FAC") and _same_entity(a, b):
         return True
     # 'The Peace and Security Council', the tagger's name starting after 'and': a capitalised word it left out
     return doc[lo].pos_ == "PROPN" and not doc[lo].ent_type_ and doc[hi].ent_type_ in ("ORG", "FAC") and all(
