@@ -36,7 +36,14 @@ from .errors import DataFileError
 # - 'recognised Kenya's "legitimate right"': a possessor read as an object;
 # - 'accusations that its troops were fighting': the 'that' of a clause read as its verb's object;
 # - 'a lawsuit against visiting Crown Prince X': a person's '-ing' title read as a gerund taking the name;
-# - 'granted the police permission to detain him': the receiver read as a modifier of what it is granted.
+# - 'granted the police permission to detain him': the receiver read as a modifier of what it is granted;
+# - 'stand shoulder to shoulder with Ukraine': the phrase after a doubled noun hung on its second half;
+# - 'granted inspectors from the OPCW access': what is granted read as the head of the receiver's phrase;
+# - 'accused the ruling All Progressives Congress of ...': the party's '-ing' modifier read as a first object;
+# - 'pledged $30 million to UNRWA': 'to' before a name read as an infinitive's mark;
+# - 'demands that the UN mission leave': the verb of a that-clause tagged as a noun;
+# - 'forced a cargo plane flying from Karachi to land in Jaipur': the object's infinitive hung on a participle
+#   that modifies the object.
 SUBJECT_DEPS = frozenset({"npadvmod", "nsubj", "compound", "nmod"})
 # Phrases of the noun that describe it, not the act: 'relations with Belarus', 'troops of the army'.
 NOUN_PREPS = frozenset({"of", "with", "between", "against"})
@@ -61,6 +68,7 @@ DOUBLE_OBJECT_VERBS = _words("double_object_verbs")  # 'allowed the agencies acc
 GRANTED_NOUNS = _words("granted_nouns")  # 'access', 'entry', 'permission'
 COLLECTIVE_DOERS = _words("collective_doers")  # 'Turkish police raid offices of ...'
 PERSON_PARTICIPLES = _words("person_participles")  # 'against visiting Crown Prince X'
+OBJECT_CONTROL_VERBS = _words("object_control_verbs")  # 'forced a plane flying from X to land'
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Named parties, who can be given things: 'offered Ukraine', 'sent the UN' keep their indirect-object reading.
 NAMED_PARTIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -443,6 +451,30 @@ def _double_object_read_as_clause(sent: Any) -> None:
                 c.head = receiver  # 'the Portuguese government': its article and modifiers go with it
 
 
+def _granted_read_as_phrase_object(sent: Any) -> None:
+    """'granted inspectors from the OPCW access to the site': what is granted read as the head of the receiver's
+    phrase ('from [the OPCW access]'); the name is the phrase's object and the granted noun the verb's."""
+    for verb in sent:
+        if verb.lemma_.lower() not in DOUBLE_OBJECT_VERBS or any(c.dep_ == "dative" for c in verb.children):
+            continue
+        receiver = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+        if receiver is None or receiver.lemma_.lower() in GRANTED_NOUNS:
+            continue
+        for prep in [c for c in receiver.rights if c.dep_ == "prep" and c.lower_ in ("from", "of")]:
+            granted = next((p for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in GRANTED_NOUNS
+                            and p.tag_ == "NN"), None)
+            name = None if granted is None else next(
+                (c for c in granted.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == granted.i - 1),
+                None)
+            if name is not None:
+                name.head, name.dep_ = prep, "pobj"
+                for c in [c for c in granted.lefts if c.i < name.i]:
+                    c.head = name  # 'the OPCW': its article and modifiers go with it
+                granted.head, granted.dep_ = verb, "dobj"
+                receiver.dep_ = "dative"
+                break
+
+
 def _possessor_read_as_object(sent: Any) -> None:
     """'recognised Kenya's "legitimate right ..."' (a quotation mark after the possessive): the possessor read as a
     first object of the verb; it is the possessor of the object after it."""
@@ -456,6 +488,45 @@ def _possessor_read_as_object(sent: Any) -> None:
                 objs[1].pos_, objs[1].tag_ = "NOUN", "NNS" if objs[1].lower_.endswith("s") else "NN"
 
 
+def _title_participle_read_as_object(sent: Any) -> None:
+    """'accused the ruling All Progressives Congress of ...': the '-ing' word that describes a party read as a first
+    object of the verb, the party's name as a second; it is the name's modifier."""
+    for tok in sent:
+        if tok.dep_ != "dobj" or tok.tag_ != "NN" or tok.lower_ not in PERSON_PARTICIPLES:
+            continue
+        name = next((c for c in tok.head.rights if c.dep_ == "dobj" and c.i > tok.i and c.pos_ == "PROPN"), None)
+        if name is not None and name.left_edge.i == tok.i + 1:
+            for c in [c for c in tok.lefts]:
+                c.head = name  # 'the': the name's article
+            tok.head, tok.dep_, tok.pos_, tok.tag_ = name, "amod", "ADJ", "JJ"
+
+
+def _name_read_as_infinitive(sent: Any) -> None:
+    """'pledged $30 million to UNRWA': 'to' before a name read as the mark of an infinitive and the name as its
+    verb; it is a preposition and its object."""
+    for to in sent:
+        name = to.head
+        if to.tag_ != "TO" or to.dep_ != "aux" or name.tag_ not in ("NNP", "NNPS") or name.dep_ not in (
+                "xcomp", "advcl") or name.head.pos_ != "VERB":
+            continue
+        verb = name.head
+        to.head, to.dep_, to.tag_, to.pos_ = verb, "prep", "IN", "ADP"
+        name.head, name.dep_, name.pos_ = to, "pobj", "PROPN"
+        for c in [c for c in name.rights if c.dep_ == "prep"]:
+            c.head = verb  # 'at a donors' conference': where the verb's act was done
+
+
+def _clause_verb_read_as_noun(sent: Any) -> None:
+    """'demands that the UN mission leave by the end of the month': the clause's verb tagged as a noun, with its
+    subject and its 'that'; it is a verb."""
+    for tok in sent:
+        if tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.dep_ in ("acl", "ccomp") and any(
+                c.dep_ == "nsubj" for c in tok.lefts) and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.lefts):
+            tok.pos_, tok.tag_ = "VERB", "VB"
+            if tok.head.pos_ == "VERB":
+                tok.dep_ = "ccomp"
+
+
 def _complementizer_read_as_object(sent: Any) -> None:
     """'accusations by UN experts that its troops were fighting': the 'that' opening a clause, tagged a
     preposition, read as the clause verb's object; it marks the clause."""
@@ -463,6 +534,44 @@ def _complementizer_read_as_object(sent: Any) -> None:
         if tok.lower_ == "that" and tok.tag_ == "IN" and tok.dep_ in ("dobj", "nsubj") and tok.head.dep_ in (
                 "acl", "ccomp") and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i for c in tok.head.children):
             tok.dep_ = "mark"  # not in a relative clause ('militias that it says threaten ...': 'that' is theirs)
+
+
+def _infinitive_on_object_participle(sent: Any) -> None:
+    """'Jets forced a cargo plane flying from Karachi to land in Jaipur', 'urged the militias fighting in the south
+    to lay down their arms': the infinitive the verb asks of its object read as a clause of the participle that
+    modifies the object; it is the verb's own complement. An infinitive the participle takes as its complement
+    ('the team working to restore power') is the participle's and stays."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in OBJECT_CONTROL_VERBS or any(
+                c.dep_ == "xcomp" for c in verb.children):
+            continue
+        obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+        participle = None if obj is None else next(
+            (c for c in obj.rights if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")), None)
+        if participle is None:
+            continue
+        infinitive = next((c for c in participle.rights if c.dep_ == "advcl" and c.tag_ == "VB" and any(
+            a.dep_ == "aux" and a.lower_ == "to" and a.i == c.i - 1 for a in c.lefts)), None)
+        if infinitive is not None:
+            infinitive.head, infinitive.dep_ = verb, "xcomp"
+
+
+def _doubled_noun(sent: Any) -> None:
+    """'will stand shoulder to shoulder with Ukraine', 'stands side by side with its allies', 'worked hand in hand
+    with': a doubled noun is a manner of the verb (the first half read as its object) and the phrase after it the
+    verb's own."""
+    for prep in sent:
+        if prep.dep_ != "prep" or prep.i == sent.start or prep.head.pos_ not in ("VERB", "NOUN"):
+            continue
+        first, second = prep.doc[prep.i - 1], next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if second is None or second.i != prep.i + 1 or first.pos_ != "NOUN" or first.lower_ != second.lower_:
+            continue
+        verb = prep.head if prep.head.pos_ == "VERB" else prep.head.head
+        if verb.pos_ != "VERB" or first.head.i not in (verb.i, prep.head.i):
+            continue
+        first.head, first.dep_ = verb, "npadvmod"
+        for c in [c for c in second.rights if c.dep_ == "prep"]:
+            c.head = verb
 
 
 def _headline_verb_read_as_noun(sent: Any) -> None:
@@ -543,4 +652,10 @@ def repair_lost_verbs(doc: Any) -> Any:
         _double_object_read_as_clause(sent)
         _possessor_read_as_object(sent)
         _complementizer_read_as_object(sent)
+        _infinitive_on_object_participle(sent)
+        _doubled_noun(sent)
+        _granted_read_as_phrase_object(sent)
+        _title_participle_read_as_object(sent)
+        _name_read_as_infinitive(sent)
+        _clause_verb_read_as_noun(sent)
     return doc

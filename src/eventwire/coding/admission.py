@@ -189,6 +189,10 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
         return REFUSED  # 'Angola must meet its export contracts': a thing met is no one consulted, its owner neither
     if t_actor is None and t is not None and non_actor(t):
         return REFUSED  # done to a quality, an idea or a state of affairs, not to a party
+    if p.must_name_target and t_actor is None and t is not None and t.dep_ == "pobj" and code[:2] != "07" and (
+            thing_head(t, actors)):
+        # 'the crowd stood behind the barrier': a row that needs a party acted on found a thing in its phrase
+        return REFUSED
     if (code[:2] == "07" or code in AID_PROMISED) and t_actor is None and t is not None and not p.place and (
             thing_head(t, actors)):
         # 'donated $20 million to the relief effort in Gaza', 'pledged 50 million euros for reconstruction in

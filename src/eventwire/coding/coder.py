@@ -84,6 +84,7 @@ from .syntax import (
     dateline_end,
     direct_object,
     done_passive,
+    governor,
     if_clause,
     implied_source,
     inverted_condition,
@@ -198,6 +199,10 @@ def _aid_parties(s_actor: Actor, t_actor: Actor | None, place: bool, tag: str | 
     if tag == "demand":
         return political(t_actor)
     return political(s_actor) and (political(t_actor) or place)
+
+
+# Nouns of beginning an act ('the opening of an inquiry', 'the launch of talks'): what is begun is the act.
+STARTING = frozenset({"open", "launch", "start", "begin", "beginning", "resume", "resumption", "initiation"})
 
 
 # Those who report what they saw or heard, never the ones who did it ('troops were moved in, witnesses said').
@@ -456,7 +461,14 @@ class EventCoder:
                         elif o.dep_ == "prep":
                             for p in children(o, "pobj"):
                                 add(p, 1)
+                elif hit is None and depth == 0 and c.pos_ == "NOUN" and lemma_variants(c) & STARTING:
+                    # 'demanded the opening of an inquiry': the act begun is what is asked
+                    for p in prep_objects(c, "of"):
+                        add(p, 1)
 
+        # 'urged the militias fighting in the south to lay down their arms': with an infinitive of its own, what the
+        # verb asks is that, not the participle that describes its object
+        own_clause = any(c.dep_ == "xcomp" for c in tok.children)
         for c in tok.children:
             to_clause = c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")
             asked = c.dep_ == "ccomp" and m.pattern.frame in ("demand", "appeal") and mandative(c)
@@ -468,7 +480,7 @@ class EventCoder:
                 # 'airstrikes were intended to provide reassurance' were made, for a purpose)
                 add(c)
                 for p in c.children:  # 'demanded the release of X': the noun's own complement
-                    if p.dep_ == "acl":
+                    if p.dep_ == "acl" and not (own_clause and p.tag_ in ("VBG", "VBN")):
                         add(p)
                     elif p.dep_ == "prep" and p.lower_ == "of" and m.pattern.frame == "accuse":
                         # 'accused the rebels of shelling towns': the parser hangs the charge on the accused
@@ -483,6 +495,14 @@ class EventCoder:
                     add(p)
             elif c.dep_ == "acl" and m.pattern.pos == "N":
                 add(c)
+        if not found and m.pattern.pos == "N" and tok.dep_ == "dobj" and m.pattern.frame in ("intent", "threat"):
+            # 'gave an undertaking to withdraw its troops', 'gave an assurance that it would cooperate': the
+            # parser hangs what is pledged on the verb that gives the pledge
+            for c in tok.head.rights:
+                if c.i > tok.i and (
+                        (c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+                        or (c.dep_ == "ccomp" and any(a.dep_ == "mark" and a.lower_ == "that" for a in c.children))):
+                    add(c)
         return found
 
     def _framed(self, m: Match, e: Match | None, code: str) -> _Raw:
@@ -594,7 +614,12 @@ class EventCoder:
         if src is None and passive and not violent and direct_object(m.token) is not None:
             # 'was jailed in Turkey': the state acted. Not violence: 'was killed in Syria' names no killer.
             src = implied_source(m.token)
-            rule += ":implied-source"
+            rule += ":implied-source" if src is not None else ""
+        if src is None and passive and m.pattern.cameo[:2] == "07":
+            # 'A soft loan from Japan was disbursed to Bangladesh': the giver named in the gift's own phrase
+            gift = child(m.token, "nsubjpass")
+            src = next(iter(prep_objects(gift, "from")), None) if gift is not None else None
+            rule += ":giver-source" if src is not None else ""
         undergone = violence.undergone(m)
         if src is None and undergone is None and not (
                 (m.pattern.source_role or "").startswith("prep:") and m.relation == "nsubj"):
@@ -733,6 +758,11 @@ class EventCoder:
         if poss is not None and "poss" not in m.pattern.targets and poss.pos_ != "PRON":
             return poss
         by = noun_agent(tok)
+        if by is not None and by.head.head.i == tok.i and gov is not None and light and m.relation == "dobj" and any(
+                c.dep_ == "prep" and c.lower_ in ("into", "over") and c.i < by.head.i for c in tok.children):
+            # 'opened an investigation into war crimes by the military': after what is looked into, the by-phrase
+            # names the ones who did that; whoever opened it opens it
+            by = subject(gov, object_control=self.frames.object_control) or by
         if by is not None:
             return by
         for c in agent_participles(tok):
@@ -741,8 +771,13 @@ class EventCoder:
         # The subject of the light verb ('China is enforcing UN sanctions') before a name modifier.
         governed = m.relation in ("dobj", "nsubjpass") or m.relation.startswith("prep:")
         if gov is not None and governed and light:
-            found = agent(gov) if m.relation == "nsubjpass" else subject(
-                gov, object_control=self.frames.object_control
+            doer = gov
+            if gov.pos_ == "NOUN" and m.relation == "prep:of" and child(gov, "poss") is None:
+                # 'announced the opening of an investigation': the one who opens it is the subject of the verb
+                # the act's noun hangs on
+                doer = governor(gov)[0] or gov
+            found = agent(doer) if m.relation == "nsubjpass" else subject(
+                doer, object_control=self.frames.object_control
             )
             if found is None and m.relation.startswith("prep:") and is_passive(gov) and (
                     m.pattern.cameo[:2] in self.frames.speaker_source_roots):
