@@ -521,7 +521,8 @@ def _clause_verb_read_as_noun(sent: Any) -> None:
     subject and its 'that'; it is a verb."""
     for tok in sent:
         if tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.dep_ in ("acl", "ccomp") and any(
-                c.dep_ == "nsubj" for c in tok.lefts) and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.lefts):
+                c.dep_ == "nsubj" for c in tok.lefts) and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in tok.lefts):
             tok.pos_, tok.tag_ = "VERB", "VB"
             if tok.head.pos_ == "VERB":
                 tok.dep_ = "ccomp"

@@ -10,7 +10,8 @@ from eventwire.actors import ActorResolver
 from eventwire.actors.data_files import bundled_files, read_table
 from eventwire.errors import DataFileError
 
-PSEUDO = {"IGO", "NGO", "IMG", "MNC", "WST", "PGS"}  # CAMEO pseudo-countries, and its region codes for the West and the Gulf states
+# CAMEO pseudo-countries, and its region codes for the West and the Gulf states
+PSEUDO = {"IGO", "NGO", "IMG", "MNC", "WST", "PGS"}
 G20_AND_UNSC = ["ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "KOR", "MEX",
                 "RUS", "SAU", "ZAF", "TUR", "GBR", "USA"]
 
