@@ -42,6 +42,8 @@ from .errors import DataFileError
 # - 'accused the ruling All Progressives Congress of ...': the party's '-ing' modifier read as a first object;
 # - 'pledged $30 million to UNRWA': 'to' before a name read as an infinitive's mark;
 # - 'demands that the UN mission leave': the verb of a that-clause tagged as a noun;
+# - 'held the lawyer incommunicado': a word of manner read as the object's head;
+# - 'X apologises to Y in a statement read out in Tokyo': a headline verb tagged as a noun under a participle root;
 # - 'forced a cargo plane flying from Karachi to land in Jaipur': the object's infinitive hung on a participle
 #   that modifies the object.
 SUBJECT_DEPS = frozenset({"npadvmod", "nsubj", "compound", "nmod"})
@@ -69,6 +71,7 @@ GRANTED_NOUNS = _words("granted_nouns")  # 'access', 'entry', 'permission'
 COLLECTIVE_DOERS = _words("collective_doers")  # 'Turkish police raid offices of ...'
 PERSON_PARTICIPLES = _words("person_participles")  # 'against visiting Crown Prince X'
 OBJECT_CONTROL_VERBS = _words("object_control_verbs")  # 'forced a plane flying from X to land'
+MANNER_WORDS = _words("manner_words")  # 'held the lawyer incommunicado'
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Named parties, who can be given things: 'offered Ukraine', 'sent the UN' keep their indirect-object reading.
 NAMED_PARTIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -387,6 +390,21 @@ def _next_to(a: Any, b: Any) -> bool:
     return a.i < b.i and all(t.is_punct for t in a.doc[a.i + 1 : b.i])
 
 
+QUOTES = frozenset({"'", '"', "‘", "’", "“", "”", "``", "''"})
+
+
+def _quoted_judgement(as_: Any, noun: Any) -> Any | None:
+    """The last word of a quoted phrase that runs from just after 'as' to just before `noun` ("as 'malicious
+    slander' allegations"), or None."""
+    doc = as_.doc
+    if noun.i - as_.i < 4 or doc[as_.i + 1].text not in QUOTES or doc[noun.i - 1].text not in QUOTES:
+        return None
+    inside = doc[as_.i + 2: noun.i - 1]
+    if any(t.text in QUOTES or t.pos_ in ("VERB", "AUX") for t in inside):
+        return None
+    return inside[-1]
+
+
 def _judgement_before_object(sent: Any) -> None:
     """'The Kremlin dismissed as groundless accusations by Georgia that ...', 'dismissed as baseless the British
     claims': the judgement put before a long object, read as 'as [groundless accusations]' or with the object hung
@@ -403,6 +421,14 @@ def _judgement_before_object(sent: Any) -> None:
                 if adj is not None and _next_to(adj, noun):  # 'as "absurd" allegations': quotes between
                     noun.head, noun.dep_ = verb, "dobj"
                     adj.head, adj.dep_ = c, "pobj"
+                    break
+                quoted = _quoted_judgement(c, noun) if noun is not None else None
+                if quoted is not None:  # "dismissed as 'malicious slander' allegations by ...": a quoted judgement
+                    for t in c.doc[c.i + 1: noun.i]:
+                        if t.i != quoted.i:
+                            t.head = quoted
+                    quoted.head, quoted.dep_ = c, "pobj"
+                    noun.head, noun.dep_ = verb, "dobj"
                     break
             elif c.dep_ == "advcl" and c.pos_ == "ADJ" and any(a.lower_ == "as" for a in c.lefts):
                 noun = next((o for o in c.rights if o.dep_ == "dobj"), None)
@@ -516,6 +542,36 @@ def _name_read_as_infinitive(sent: Any) -> None:
             c.head = verb  # 'at a donors' conference': where the verb's act was done
 
 
+def _headline_verb_under_participle(sent: Any) -> None:
+    """'Japan's prime minister apologises to South Korea ... in a statement read out in Tokyo': the present-tense verb
+    tagged as a plural noun with a subject of its own, and the participle of a later noun phrase taken for the main
+    verb; the verb is the root and the participle describes the noun before it."""
+    root = sent.root
+    if root.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in root.children):
+        return
+    verb = next((c for c in root.lefts if c.dep_ == "nsubj" and c.tag_ == "NNS" and c.lower_.endswith("s")), None)
+    noun = root.doc[root.i - 1] if root.i > sent.start else None
+    if verb is None or noun is None or noun.pos_ != "NOUN" or not any(c.dep_ == "nsubj" for c in verb.lefts):
+        return
+    verb.head, verb.dep_, verb.pos_, verb.tag_ = verb, "ROOT", "VERB", "VBZ"
+    root.head, root.dep_ = noun, "acl"
+
+
+def _manner_read_as_object(sent: Any) -> None:
+    """'held the lawyer incommunicado': a word of manner after the object read as the object's head, the object as
+    its modifier; the modifier is the object and the word the verb's."""
+    for tok in sent:
+        if tok.dep_ != "dobj" or tok.lower_ not in MANNER_WORDS:
+            continue
+        obj = next((c for c in tok.lefts if c.dep_ in ("compound", "nmod") and c.i == tok.i - 1), None)
+        if obj is None:
+            continue
+        for c in [c for c in tok.lefts if c.i < obj.i]:
+            c.head = obj
+        obj.head, obj.dep_ = tok.head, "dobj"
+        tok.dep_, tok.pos_, tok.tag_ = "advmod", "ADV", "RB"
+
+
 def _clause_verb_read_as_noun(sent: Any) -> None:
     """'demands that the UN mission leave by the end of the month': the clause's verb tagged as a noun, with its
     subject and its 'that'; it is a verb."""
@@ -535,6 +591,11 @@ def _complementizer_read_as_object(sent: Any) -> None:
         if tok.lower_ == "that" and tok.tag_ == "IN" and tok.dep_ in ("dobj", "nsubj") and tok.head.dep_ in (
                 "acl", "ccomp") and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i for c in tok.head.children):
             tok.dep_ = "mark"  # not in a relative clause ('militias that it says threaten ...': 'that' is theirs)
+        elif tok.lower_ == "that" and tok.tag_ == "IN" and tok.dep_ == "dobj" and tok.head.dep_ == "relcl" and (
+                tok.head.head.pos_ == "NOUN" and any(c.dep_ == "nsubj" and c.i > tok.i for c in tok.head.children)):
+            # 'denied a report by U.N. experts that its troops were fighting alongside M23': a clause saying what the
+            # report says, read as a relative clause with 'that' (tagged a preposition) as its object
+            tok.dep_, tok.head.dep_ = "mark", "acl"
 
 
 def _infinitive_on_object_participle(sent: Any) -> None:
@@ -555,6 +616,23 @@ def _infinitive_on_object_participle(sent: Any) -> None:
             a.dep_ == "aux" and a.lower_ == "to" and a.i == c.i - 1 for a in c.lefts)), None)
         if infinitive is not None:
             infinitive.head, infinitive.dep_ = verb, "xcomp"
+    for verb in sent:
+        # 'The apex court directed the Election Commission of Pakistan to announce a schedule': with a named party as
+        # the object, the infinitive after it is what the party is told to do, not the verb's purpose
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in OBJECT_CONTROL_VERBS or any(
+                c.dep_ == "xcomp" for c in verb.children):
+            continue
+        obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+        if obj is None or not (obj.pos_ == "PROPN" or obj.ent_type_ in NAMED_PARTIES or obj.lower_ in COLLECTIVE_DOERS):
+            continue
+        # ('ordered the government on Thursday to ensure ...': a time between the object and the infinitive)
+        when = {t.i for c in verb.rights if c.dep_ == "prep" and any(
+            p.ent_type_ in ("DATE", "TIME") for p in c.children) for t in c.subtree}
+        infinitive = next((c for c in verb.rights if c.dep_ == "advcl" and c.tag_ == "VB" and c.i > obj.i and any(
+            a.dep_ == "aux" and a.lower_ == "to" and a.i == c.i - 1 for a in c.lefts)
+            and all(i in when for i in range(obj.right_edge.i + 1, c.i - 1))), None)
+        if infinitive is not None:
+            infinitive.dep_ = "xcomp"
 
 
 def _doubled_noun(sent: Any) -> None:
@@ -659,4 +737,6 @@ def repair_lost_verbs(doc: Any) -> Any:
         _title_participle_read_as_object(sent)
         _name_read_as_infinitive(sent)
         _clause_verb_read_as_noun(sent)
+        _manner_read_as_object(sent)
+        _headline_verb_under_participle(sent)
     return doc

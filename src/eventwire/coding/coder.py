@@ -655,6 +655,9 @@ class EventCoder:
             said = modality(m.token, self.frames)
             if said.speaker is None:
                 return None
+            if tgt is None and src is not None and any(
+                    t.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") for t in src.doc[src.left_edge.i: src.i + 1]):
+                tgt = src  # 'Odinga says the electoral commission rigged the count': a named party said to do it
             src = said.speaker
         elif m.pattern.source_role is not None and undergone is None:
             # 'X received aid from Y', 'X faces criticism from Y': the giver is the source.
