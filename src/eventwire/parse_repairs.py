@@ -44,6 +44,8 @@ from .errors import DataFileError
 # - 'demands that the UN mission leave': the verb of a that-clause tagged as a noun;
 # - 'held the lawyer incommunicado': a word of manner read as the object's head;
 # - 'X apologises to Y in a statement read out in Tokyo': a headline verb tagged as a noun under a participle root;
+# - 'Qatar Charity, the Gulf state's arm, handed over ..., the organisation said': a reported verb read as a
+#   clause on its own subject, the subject taken as a second one of 'said';
 # - 'forced a cargo plane flying from Karachi to land in Jaipur': the object's infinitive hung on a participle
 #   that modifies the object.
 SUBJECT_DEPS = frozenset({"npadvmod", "nsubj", "compound", "nmod"})
@@ -557,6 +559,20 @@ def _headline_verb_under_participle(sent: Any) -> None:
     root.head, root.dep_ = noun, "acl"
 
 
+def _reported_verb_read_as_clause_of_subject(sent: Any) -> None:
+    """'Qatar Charity, the Gulf state's humanitarian arm, handed over 5,000 food baskets to ..., the organisation
+    said': the reported clause's finite verb read as a clause on its own subject, which is given to 'said' as a
+    second subject; the verb is what is said and the subject its own."""
+    for tok in sent:
+        subj = tok.head
+        if tok.dep_ != "acl" or tok.tag_ != "VBD" or subj.dep_ != "nsubj" or subj.i > tok.i:
+            continue
+        verb = subj.head
+        if verb.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.i > tok.i for c in verb.children):
+            tok.head, tok.dep_ = verb, "ccomp"
+            subj.head = tok
+
+
 def _manner_read_as_object(sent: Any) -> None:
     """'held the lawyer incommunicado': a word of manner after the object read as the object's head, the object as
     its modifier; the modifier is the object and the word the verb's."""
@@ -739,4 +755,5 @@ def repair_lost_verbs(doc: Any) -> Any:
         _clause_verb_read_as_noun(sent)
         _manner_read_as_object(sent)
         _headline_verb_under_participle(sent)
+        _reported_verb_read_as_clause_of_subject(sent)
     return doc

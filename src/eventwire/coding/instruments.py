@@ -23,6 +23,7 @@ from eventwire.errors import DataFileError
 
 from .pattern_table import Pattern, word_list
 from .syntax import agent, child, children, is_passive, led_by, prep_objects, subject
+from .word_lists import may_be_party
 
 if TYPE_CHECKING:
     from .matcher import Match
@@ -275,9 +276,9 @@ class Violence:
                 # happened; no one is named as its doer.
                 return m.token, True
             return src, False
-        if src is not None and ((src.i in self.by_tok and self.by_tok[src.i].pattern.pos == "N") or (
-            violent and self.attack(src)
-        )):
+        # ('The opposition accused the ruling party of ...': a noun that names a party is its own doer)
+        if src is not None and ((src.i in self.by_tok and self.by_tok[src.i].pattern.pos == "N" and not (
+                may_be_party(src.lemma_.lower()) and not violent)) or (violent and self.attack(src))):
             # 'Russian airstrikes killed 12': the agent is the noun event's own agent, if it names one.
             found = self.instrument_doer(src, violent)
             return found if found[0] is not None else None
