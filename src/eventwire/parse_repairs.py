@@ -43,6 +43,7 @@ from .errors import DataFileError
 # - 'pledged $30 million to UNRWA': 'to' before a name read as an infinitive's mark;
 # - 'demands that the UN mission leave': the verb of a that-clause tagged as a noun;
 # - 'held the lawyer incommunicado': a word of manner read as the object's head;
+# - 'took into custody dozens of workers': the state after 'into' read as a modifier of the object;
 # - 'X apologises to Y in a statement read out in Tokyo': a headline verb tagged as a noun under a participle root;
 # - 'Qatar Charity, the Gulf state's arm, handed over ..., the organisation said': a reported verb read as a
 #   clause on its own subject, the subject taken as a second one of 'said';
@@ -74,6 +75,7 @@ COLLECTIVE_DOERS = _words("collective_doers")  # 'Turkish police raid offices of
 PERSON_PARTICIPLES = _words("person_participles")  # 'against visiting Crown Prince X'
 OBJECT_CONTROL_VERBS = _words("object_control_verbs")  # 'forced a plane flying from X to land'
 MANNER_WORDS = _words("manner_words")  # 'held the lawyer incommunicado'
+INTO_STATES = _words("into_states")  # 'took into custody dozens of workers'
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Named parties, who can be given things: 'offered Ukraine', 'sent the UN' keep their indirect-object reading.
 NAMED_PARTIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -573,6 +575,21 @@ def _reported_verb_read_as_clause_of_subject(sent: Any) -> None:
             subj.head = tok
 
 
+def _state_read_as_modifier_of_object(sent: Any) -> None:
+    """'Police took into custody dozens of party workers': the state after 'into' read as a modifier of the object
+    that follows it, the object as the preposition's; the state is the preposition's object, the rest the verb's."""
+    for prep in sent:
+        if prep.dep_ != "prep" or prep.lower_ != "into" or prep.head.pos_ != "VERB" or any(
+                c.dep_ == "dobj" for c in prep.head.children):
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        state = prep.doc[prep.i + 1] if prep.i + 1 < len(prep.doc) else None
+        if obj is None or state is None or state.lower_ not in INTO_STATES or state.head.i != obj.i or obj.i == state.i:
+            continue
+        state.head, state.dep_ = prep, "pobj"
+        obj.head, obj.dep_ = prep.head, "dobj"
+
+
 def _manner_read_as_object(sent: Any) -> None:
     """'held the lawyer incommunicado': a word of manner after the object read as the object's head, the object as
     its modifier; the modifier is the object and the word the verb's."""
@@ -756,4 +773,5 @@ def repair_lost_verbs(doc: Any) -> Any:
         _manner_read_as_object(sent)
         _headline_verb_under_participle(sent)
         _reported_verb_read_as_clause_of_subject(sent)
+        _state_read_as_modifier_of_object(sent)
     return doc

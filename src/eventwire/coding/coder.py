@@ -775,7 +775,8 @@ class EventCoder:
         governed = m.relation in ("dobj", "nsubjpass") or m.relation.startswith("prep:")
         if gov is not None and governed and light:
             doer = gov
-            if gov.pos_ == "NOUN" and m.relation == "prep:of" and child(gov, "poss") is None:
+            if gov.pos_ == "NOUN" and m.relation == "prep:of" and child(gov, "poss") is None and (
+                    lemma_variants(gov) & STARTING):
                 # 'announced the opening of an investigation': the one who opens it is the subject of the verb
                 # the act's noun hangs on
                 doer = governor(gov)[0] or gov

@@ -533,10 +533,13 @@ def governor(noun: Token) -> tuple[Token | None, str]:
         return head, "nsubj"
     if dep == "pobj" and head.dep_ in ("prep", "agent", "dative"):
         host = head.head
-        if host.dep_ in ("dobj", "obj", "nsubjpass", "attr") and (amount(host) or host.lemma_.lower() in PORTIONS):
+        share = host.lemma_.lower() in PORTIONS
+        if (host.dep_ in ("dobj", "obj", "nsubjpass", "attr") and (amount(host) or share)) or (
+                host.dep_ == "pobj" and share):
             # 'provided $5 billion in assistance', 'is one of the biggest donors to', 'commissioned the second phase
-            # of their joint project': the amount or share is the object, the noun says of what. ('gave the green
-            # light to the aid package', 'signed a deal on aid': another noun's phrase is no amount.)
+            # of their joint project', 'switched on the first phase of an interconnection': the amount or share is the
+            # object (a share wherever it hangs), the noun says of what. ('gave the green light to the aid package',
+            # 'signed a deal on aid': another noun's phrase is no amount.)
             return governor(host)
         return host, f"prep:{head.lower_}"
     if dep == "compound":
