@@ -233,3 +233,64 @@ def test_complementizer_read_as_object(nlp):
     doc = nlp("Rwanda's government denied accusations by UN experts that its troops were fighting alongside rebels.")
     that = next(t for t in doc if t.lower_ == "that")
     assert that.dep_ == "mark"
+
+
+def _tok(doc, text, nth=0):
+    return [t for t in doc if t.text == text][nth]
+
+
+# Round 20's repairs: each sentence is misread by the small parser without its repair.
+@pytest.mark.parametrize(
+    ("text", "word", "dep", "head"),
+    [
+        # an object's infinitive hung on a participle that modifies the object
+        ("Greek jets forced a Turkish airliner flying from Izmir to Athens to land in Crete.", "land", "xcomp",
+         "forced"),
+        # the phrase after a doubled noun hung on its second half
+        ("Warsaw will stand shoulder to shoulder with Vilnius.", "with", "prep", "stand"),
+        # what is granted read as the head of the receiver's phrase
+        ("The junta granted monitors from the AU access to the prisons.", "access", "dobj", "granted"),
+        # 'to' before a name read as an infinitive's mark
+        ("Qatar pledged $20 million to UNRWA at a donors' conference.", "UNRWA", "pobj", "to"),
+        # a that-clause's verb tagged as a noun
+        ("Mali's army demands that the UN mission leave by the end of the month.", "leave", "ccomp", "demands"),
+        # a word of manner read as the object's head
+        ("Police held lawyer Hoda A. incommunicado for 19 days.", "incommunicado", "advmod", "held"),
+        # a state after 'into' read as a modifier of the object
+        ("Punjab Police took into custody dozens of party workers.", "dozens", "dobj", "took"),
+        # a quoted judgement before the object
+        ("The embassy dismissed as 'malicious slander' allegations by Lithuanian officials that its staff were spying.",
+         "allegations", "dobj", "dismissed"),
+        # a clause saying what a report says read as a relative clause
+        ("Uganda on Monday denied a report by U.N. experts that its troops were fighting alongside M23 rebels.",
+         "fighting",
+         "acl", "report"),
+        # the reported verb read as a clause on its own subject
+        ("Qatar Charity, the Gulf state's humanitarian arm, handed over 5,000 food baskets to families in Idlib, the "
+         "organisation said.", "handed", "ccomp", "said"),
+    ],
+)
+def test_round20_repairs(nlp, text, word, dep, head):
+    tok = _tok(nlp(text), word)
+    assert (tok.dep_, tok.head.text) == (dep, head)
+
+
+def test_headline_verb_under_participle_root(nlp):
+    doc = nlp("Japan's prime minister apologises to South Korea over wartime forced labour in a statement read out in "
+              "Tokyo.")
+    verb = _tok(doc, "apologises")
+    assert verb.dep_ == "ROOT" and verb.pos_ == "VERB"
+    assert _tok(doc, "read").dep_ == "acl"
+
+
+def test_ruling_read_as_object_is_the_names_modifier(nlp):
+    doc = nlp("The PDP accused the ruling All Progressives Congress (APC) of plotting to rig the election.")
+    ruling = _tok(doc, "ruling")
+    assert (ruling.dep_, ruling.head.text) == ("amod", "Congress")
+    assert [c.text for c in _tok(doc, "accused").children if c.dep_ == "dobj"] == ["Congress"]
+
+
+def test_phone_call_to_congratulate_is_no_object_control(nlp):
+    # 'called X to congratulate him': the caller congratulates; only verbs that ask their object to act move it
+    doc = nlp("Netanyahu called Scott Morrison on Wednesday to congratulate him.")
+    assert _tok(doc, "congratulate").dep_ != "xcomp"
