@@ -19,7 +19,9 @@ non-events, fails here.
 - press (336, round 18): three writers (Asian press, world-affairs papers, terse briefs), 24 per type for twelve
   types, 48 with no event; unread held out;
 - voices (480, round 19): four writers (official press releases, 1990s-2000s wire copy, features that report events
-  as background, state media), 40 per type for ten types, 80 with no event; unread held out.
+  as background, state media), 40 per type for ten types, 80 with no event; unread held out;
+- channels (480, round 20): four writers (long wire leads, national and regional press outside the US and UK,
+  broadcast and live coverage, monitoring reports), 40 per type for ten types, 80 with no event; unread held out.
 """
 
 from __future__ import annotations
@@ -63,6 +65,8 @@ SETS = {
                                              "actor_matched_type_accuracy": 0.85}, 0.05),
     "voices": DevSet("voices.jsonl", 400, 80, {"type_recall": 0.83, "event_precision": 0.80,
                                                "actor_matched_type_accuracy": 0.82}, 0.10),
+    "channels": DevSet("channels.jsonl", 400, 80, {"type_recall": 0.86, "event_precision": 0.82,
+                                                   "actor_matched_type_accuracy": 0.85}, 0.10),
 }
 
 
