@@ -453,6 +453,13 @@ class EventCoder:
                     continue  # 'is prepared to face trial': what one is told one will undergo is no act of one's
                 if hit is not None and hit is not m and hit not in found:
                     found.append(hit)
+                    for p in c.children if c.pos_ in ("VERB", "AUX") else ():
+                        # 'offered to send troops to help the Philippine army': what the act offered is for is
+                        # offered with it, not done
+                        aim = by_tok.get(p.i)
+                        if aim is not None and aim not in found and p.dep_ == "advcl" and any(
+                                a.dep_ == "aux" and a.lower_ == "to" for a in p.children):
+                            found.append(aim)
                 elif hit is None and depth == 0 and c.pos_ in ("VERB", "AUX"):
                     # 'threatened to impose sanctions': a light verb passes the frame on to its noun.
                     for o in c.children:
