@@ -81,6 +81,7 @@ from .syntax import (
     child,
     children,
     conjuncts,
+    custodian,
     dateline_end,
     direct_object,
     done_passive,
@@ -216,6 +217,7 @@ class EventCoder:
         self.personnel = word_sets()["personnel"]  # forces that are people and their units
         self.holdings = word_sets()["holdings"]  # what a side holds and can lose: loans, aid, preferences
         self.restating = word_sets()["restating"]  # 'reaffirmed', 'reiterated': what a side holds, said again
+        self.custody_places = word_sets()["custody_places"]  # where people are held: 'prison', 'custody'
         self._prefilter: Any = None  # built on first use: most callers never prefilter
 
     @classmethod
@@ -622,6 +624,10 @@ class EventCoder:
             # 'was jailed in Turkey': the state acted. Not violence: 'was killed in Syria' names no killer.
             src = implied_source(m.token)
             rule += ":implied-source" if src is not None else ""
+        if src is None and passive and m.pattern.cameo[:3] == "182":
+            # 'was tortured to death in the custody of the battalion': whoever held the victim did it
+            src = custodian(m.token, self.custody_places)
+            rule += ":custodian" if src is not None else ""
         if src is None and passive and m.pattern.cameo[:2] == "07":
             # 'A soft loan from Japan was disbursed to Bangladesh': the giver named in the gift's own phrase
             gift = child(m.token, "nsubjpass")
