@@ -193,6 +193,13 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
             thing_head(t, actors)):
         # 'the crowd stood behind the barrier': a row that needs a party acted on found a thing in its phrase
         return REFUSED
+    if code[:3] == "087" and t_actor is None and t is not None and not p.place and thing_head(t, actors):
+        # 'withdrew from three positions inside Somalia', 'pulled back from bases in southern Lebanon': the positions
+        # left stand for the land they are in
+        where = next((x for prep in children(t, "prep") if prep.lower_ in ("in", "inside", "around", "near")
+                      for x in children(prep, "pobj") if x.ent_type_ in ("GPE", "LOC") or x.pos_ == "PROPN"), None)
+        if where is not None and actors.is_actor(noun_phrase(where)):
+            return actors.resolve(noun_phrase(where))
     if (code[:2] == "07" or code in AID_PROMISED) and t_actor is None and t is not None and not p.place and (
             thing_head(t, actors)):
         # 'donated $20 million to the relief effort in Gaza', 'pledged 50 million euros for reconstruction in
