@@ -61,6 +61,7 @@ from .pattern_table import Pattern, PatternSet, load_patterns, word_sets
 from .retaliation import find_warnings, may_warn
 from .retaliation import words as warning_words
 from .semantics import (
+    CARRYING_ON_VERBS,
     COMMENTATOR_NOUNS,
     EXPECTATION_VERBS,
     FIRST_PERSON,
@@ -463,9 +464,12 @@ class EventCoder:
                                 a.dep_ == "aux" and a.lower_ == "to" for a in p.children):
                             found.append(aim)
                 elif hit is None and depth == 0 and c.pos_ in ("VERB", "AUX"):
-                    # 'threatened to impose sanctions': a light verb passes the frame on to its noun.
+                    # 'threatened to impose sanctions': a light verb passes the frame on to its noun, and 'intends to
+                    # continue supplying grain' an aspect verb to its complement.
                     for o in c.children:
-                        if o.dep_ in ("dobj", "obj"):
+                        if o.dep_ == "xcomp" and c.lemma_.lower() in CARRYING_ON_VERBS:
+                            add(o)
+                        elif o.dep_ in ("dobj", "obj"):
                             add(o, 1)
                         elif o.dep_ == "prep":
                             for p in children(o, "pobj"):

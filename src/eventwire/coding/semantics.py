@@ -645,6 +645,9 @@ DISPOSED = _words("disposed")
 # 'gunmen tried to storm the compound': violence attempted is violence done (CAMEO 185, PLOVER ASSAULT).
 ATTEMPT_VERBS = _words("attempt_verbs")
 
+# 'intends to continue supplying grain': verbs that carry a framed act on unchanged; the frame reaches through them.
+CARRYING_ON_VERBS = _words("carrying_on_verbs")
+
 
 def _attempted(anchor: Token) -> bool:
     """The act is the direct complement of an attempt made in the past ('tried to kill', 'attempted to seize')."""
