@@ -47,7 +47,7 @@ from .errors import DataFileError
 # - 'X apologises to Y in a statement read out in Tokyo': a headline verb tagged as a noun under a participle root;
 # - 'Qatar Charity, the Gulf state's arm, handed over ..., the organisation said': a reported verb read as a
 #   clause on its own subject, the subject taken as a second one of 'said';
-# - 'forced a cargo plane flying from Karachi to land in Jaipur': the object's infinitive hung on a participle
+# - 'forced an airliner flying from Izmir to land in Crete': the object's infinitive hung on a participle
 #   that modifies the object.
 SUBJECT_DEPS = frozenset({"npadvmod", "nsubj", "compound", "nmod"})
 # Phrases of the noun that describe it, not the act: 'relations with Belarus', 'troops of the army'.
@@ -632,7 +632,7 @@ def _complementizer_read_as_object(sent: Any) -> None:
 
 
 def _infinitive_on_object_participle(sent: Any) -> None:
-    """'Jets forced a cargo plane flying from Karachi to land in Jaipur', 'urged the militias fighting in the south
+    """'Jets forced an airliner flying from Izmir to Athens to land in Crete', 'urged the militias fighting in the south
     to lay down their arms': the infinitive the verb asks of its object read as a clause of the participle that
     modifies the object; it is the verb's own complement. An infinitive the participle takes as its complement
     ('the team working to restore power') is the participle's and stays."""

@@ -292,5 +292,5 @@ def test_ruling_read_as_object_is_the_names_modifier(nlp):
 
 def test_phone_call_to_congratulate_is_no_object_control(nlp):
     # 'called X to congratulate him': the caller congratulates; only verbs that ask their object to act move it
-    doc = nlp("Netanyahu called Scott Morrison on Wednesday to congratulate him.")
+    doc = nlp("Erdogan called President Lula on Monday to congratulate him.")
     assert _tok(doc, "congratulate").dep_ != "xcomp"

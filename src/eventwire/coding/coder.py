@@ -457,7 +457,7 @@ class EventCoder:
                 if hit is not None and hit is not m and hit not in found:
                     found.append(hit)
                     for p in c.children if c.pos_ in ("VERB", "AUX") else ():
-                        # 'offered to send troops to help the Philippine army': what the act offered is for is
+                        # 'offered to send engineers to help Tonga rebuild': what the act offered is for is
                         # offered with it, not done
                         aim = by_tok.get(p.i)
                         if aim is not None and aim not in found and p.dep_ == "advcl" and any(

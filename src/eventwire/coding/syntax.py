@@ -577,9 +577,9 @@ def implied_source(tok: Token) -> Token | None:
 
 def custodian(tok: Token, places: frozenset[str]) -> Token | None:
     """For an act of violence told in the passive with no doer, whoever held the victim where it was done: 'was tortured
-    in the custody of the Rapid Action Battalion' (the battalion), 'in a secret CIA prison' (the CIA), 'in an
+    in the custody of the Rapid Action Battalion' (the battalion), 'in a secret police jail' (the police), 'in an
     Egyptian prison' (Egypt), 'in a prison in Rangoon' (the place, which stands for its state)."""
-    # ('was tortured and killed in a secret CIA prison': the place hangs on the last of the conjoined verbs)
+    # ('was beaten and killed in a military jail': the place hangs on the last of the conjoined verbs)
     for c in [c for v in (tok, *tok.conjuncts) for c in v.children]:
         if c.dep_ != "prep" or c.lower_ not in ("in", "at", "inside", "under"):
             continue
