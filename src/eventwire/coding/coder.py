@@ -68,6 +68,7 @@ from .semantics import (
     OPINION,
     REASON_HEADS,
     SETTING_NOUNS,
+    STARTING_WORDS,
     Modality,
     adjust_code,
     anyone_subject,
@@ -201,10 +202,6 @@ def _aid_parties(s_actor: Actor, t_actor: Actor | None, place: bool, tag: str | 
     if tag == "demand":
         return political(t_actor)
     return political(s_actor) and (political(t_actor) or place)
-
-
-# Nouns of beginning an act ('the opening of an inquiry', 'the launch of talks'): what is begun is the act.
-STARTING = frozenset({"open", "launch", "start", "begin", "beginning", "resume", "resumption", "initiation"})
 
 
 # Those who report what they saw or heard, never the ones who did it ('troops were moved in, witnesses said').
@@ -474,7 +471,7 @@ class EventCoder:
                         elif o.dep_ == "prep":
                             for p in children(o, "pobj"):
                                 add(p, 1)
-                elif hit is None and depth == 0 and c.pos_ == "NOUN" and lemma_variants(c) & STARTING:
+                elif hit is None and depth == 0 and c.pos_ == "NOUN" and lemma_variants(c) & STARTING_WORDS:
                     # 'demanded the opening of an inquiry': the act begun is what is asked
                     for p in prep_objects(c, "of"):
                         add(p, 1)
@@ -793,7 +790,7 @@ class EventCoder:
         if gov is not None and governed and light:
             doer = gov
             if gov.pos_ == "NOUN" and m.relation == "prep:of" and child(gov, "poss") is None and (
-                    lemma_variants(gov) & STARTING):
+                    lemma_variants(gov) & STARTING_WORDS):
                 # 'announced the opening of an investigation': the one who opens it is the subject of the verb
                 # the act's noun hangs on
                 doer = governor(gov)[0] or gov

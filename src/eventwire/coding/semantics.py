@@ -648,6 +648,10 @@ ATTEMPT_VERBS = _words("attempt_verbs")
 # 'intends to continue supplying grain': verbs that carry a framed act on unchanged; the frame reaches through them.
 CARRYING_ON_VERBS = _words("carrying_on_verbs")
 
+# Words of beginning an act ('the opening of an inquiry', 'the launch of talks', as crude lemmas): what is begun is
+# the act, and whoever begins it its doer.
+STARTING_WORDS = _words("starting_words")
+
 
 def _attempted(anchor: Token) -> bool:
     """The act is the direct complement of an attempt made in the past ('tried to kill', 'attempted to seize')."""

@@ -584,9 +584,8 @@ def custodian(tok: Token, places: frozenset[str]) -> Token | None:
         if c.dep_ != "prep" or c.lower_ not in ("in", "at", "inside", "under"):
             continue
         for place in children(c, "pobj"):
-            if place.lemma_.lower() not in places or (place.lemma_.lower() in ("centre", "center", "camp", "facility")
-                                                       and not any(m.lemma_.lower() in places for m in place.lefts)):
-                continue  # a centre, camp or facility holds people only as a detention one
+            if place.lemma_.lower() not in places and not any(m.lemma_.lower() in places for m in place.lefts):
+                continue  # ('a detention centre', 'a prison camp': a building named by what it holds people in)
             held_by = prep_objects(place, "of")
             if held_by:
                 return held_by[0]  # 'the custody of the battalion'
