@@ -147,3 +147,20 @@ def test_opinion_with_should_is_no_demand(nlp):
     said = nlp("The Kenyan minister said that Britain should apologise to Kenya.")
     m = modality(next(t for t in said if t.text == "apologise"), FRAMES)
     assert m.speaker is not None and adjust_code("102", m, FRAMES)[1] == "demand"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "quoted"),
+    [
+        ("'We stand with Warsaw,' the minister said.", "We", True),
+        ("\u2018We stand with Warsaw,\u2019 the minister said.", "We", True),
+        ("'We stand with Warsaw,' the minister said.", "minister", False),
+        ("We visited the camp where the soldiers' families live.", "families", False),
+        ("Egypt's envoy said we would be welcome.", "we", False),
+    ],
+)
+def test_single_quotation_marks_are_told_from_apostrophes(nlp, text, word, quoted):
+    from eventwire.coding.semantics import in_quote
+
+    tok = next(t for t in nlp(text) if t.text == word)
+    assert in_quote(tok) is quoted

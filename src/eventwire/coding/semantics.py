@@ -612,7 +612,24 @@ def in_quote(tok: Token, *, sentence: bool = False) -> bool:
     start = tok.sent.start_char if sentence else text.rfind("\n", 0, tok.idx) + 1
     before = text[start : tok.idx]
     opened = before.count("\u201c") - before.count("\u201d")
-    return opened > 0 or before.count('"') % 2 == 1
+    return opened > 0 or before.count('"') % 2 == 1 or _single_quotes_open(text[start : tok.idx + 1])
+
+
+def _single_quotes_open(before: str) -> bool:
+    """British single quotation marks left open ("'We stand with Poland,' Rutte said"), told from apostrophes: a mark
+    opens where a word starts after a space, and closes after the punctuation that ends quoted words (',' '.' ...);
+    'Egypt's' and 'the soldiers' families' are neither."""
+    opened = 0
+    for i, ch in enumerate(before[:-1]):  # (the last character is the word's own first, to look ahead at)
+        if ch not in "'\u2018\u2019":
+            continue
+        after = before[i + 1] if i + 1 < len(before) else " "
+        prev = before[i - 1] if i else " "
+        if ch != "\u2019" and (prev.isspace() or prev in "([\u2014\u2013") and after.isalnum():
+            opened += 1
+        elif ch != "\u2018" and prev in ".,!?;:" and opened:
+            opened -= 1
+    return opened > 0
 
 
 def _first_person(tok: Token) -> bool:

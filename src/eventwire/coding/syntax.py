@@ -292,13 +292,25 @@ def reduced_passive(tok: Token) -> bool:
               for c in tok.children)
     if tok.dep_ == "conj" and participle(tok) and not own and tok.head.i != tok.i:
         return reduced_passive(tok.head)  # 'the Christians, expelled and killed by Isis': each is done to them
+    if tok.dep_ == "advcl" and participle(tok) and by_phrase and not own and tok.i < tok.head.i:
+        # 'Ratified by Paraguay's Senate last week, the treaty will govern ...': a participle put before the clause
+        # is done to the clause's subject
+        return _subject_after_participle(tok) is not None
     return tok.dep_ == "acl" and participle(tok) and tok.head.pos_ in NOMINAL and tok.head.i < tok.i and not own
+
+
+def _subject_after_participle(tok: Token) -> Token | None:
+    """The subject of the clause a participle is put before, when it comes after the participle."""
+    subj = child(tok.head, "nsubj", "nsubjpass")
+    return subj if subj is not None and subj.i > tok.i else None
 
 
 def _passive_noun(tok: Token) -> Token:
     """The noun a reduced passive is done to: its head, past any participles conjoined before it."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
+    if tok.dep_ == "advcl":
+        return _subject_after_participle(tok) or tok.head
     return tok.head
 
 
