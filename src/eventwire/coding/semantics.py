@@ -190,7 +190,9 @@ def _describing(tok: Token) -> bool:
         # it follows the object straight on and describes it.
         obj = next((c for c in t.head.children if c.dep_ == "dobj" and c.right_edge.i == t.i - 1), None)
         return obj is not None
-    if t.dep_ != "acl" or t.head.pos_ not in ("NOUN", "PROPN") or t.head.i > t.i:
+    # ('Backed by Graça Machel, the government is introducing reforms': a participle put before its clause)
+    fronted = t.dep_ == "advcl" and t.tag_ == "VBN" and t.i < t.head.i
+    if not fronted and (t.dep_ != "acl" or t.head.pos_ not in ("NOUN", "PROPN") or t.head.i > t.i):
         return False
     if t.tag_ == "VBN":
         # 'Syrian rebels backed by Ankara', 'militias armed by Iran': who stands behind the party, said to
@@ -612,7 +614,17 @@ def in_quote(tok: Token, *, sentence: bool = False) -> bool:
     start = tok.sent.start_char if sentence else text.rfind("\n", 0, tok.idx) + 1
     before = text[start : tok.idx]
     opened = before.count("\u201c") - before.count("\u201d")
-    return opened > 0 or before.count('"') % 2 == 1 or _single_quotes_open(text[start : tok.idx + 1])
+    if opened > 0 or before.count('"') % 2 == 1:
+        return True
+    # Single marks are also apostrophes: only a pair around the word within its sentence counts.
+    sent = tok.sent
+    return _single_quotes_open(text[sent.start_char : tok.idx + 1]) and _single_quote_closes(
+        text[tok.idx : sent.end_char])
+
+
+def _single_quote_closes(after: str) -> bool:
+    """A single closing mark after the punctuation that ends quoted words ("...with Poland,' Rutte said")."""
+    return any(ch in "'\u2019" and i and after[i - 1] in ".,!?;:" for i, ch in enumerate(after))
 
 
 def _single_quotes_open(before: str) -> bool:
