@@ -635,8 +635,7 @@ def _single_quotes_open(before: str) -> bool:
     for i, ch in enumerate(before[:-1]):  # (the last character is the word's own first, to look ahead at)
         if ch not in "'\u2018\u2019":
             continue
-        after = before[i + 1] if i + 1 < len(before) else " "
-        prev = before[i - 1] if i else " "
+        after, prev = before[i + 1], (before[i - 1] if i else " ")
         if ch != "\u2019" and (prev.isspace() or prev in "([\u2014\u2013") and after.isalnum():
             opened += 1
         elif ch != "\u2018" and prev in ".,!?;:" and opened:

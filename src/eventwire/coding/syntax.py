@@ -284,7 +284,8 @@ def asked_clause(noun: Token, nouns: frozenset[str] | set[str]) -> Token | None:
 
 def reduced_passive(tok: Token) -> bool:
     """A passive participle after the noun it is done to: 'forces backed by Turkey', 'the regime, supported by
-    Iran,', 'a deal brokered by Qatar'."""
+    Iran,', 'a deal brokered by Qatar'; or put, with its by-phrase, before the clause whose subject it is done to
+    ('Ratified by the Senate, the treaty ...')."""
     # An object of its own makes it active ('troops controlling the town'), unless a by-phrase says passive
     # ('the journalist taken hostage by Isis').
     by_phrase = child(tok, "agent") is not None
