@@ -48,7 +48,9 @@ from .errors import DataFileError
 # - 'Qatar Charity, the Gulf state's arm, handed over ..., the organisation said': a reported verb read as a
 #   clause on its own subject, the subject taken as a second one of 'said';
 # - 'forced an airliner flying from Izmir to land in Crete': the object's infinitive hung on a participle
-#   that modifies the object.
+#   that modifies the object, and 'directed the Election Commission to announce': read as a purpose;
+# - 'dismissed as 'malicious slander' allegations': a quoted judgement read as the object's modifiers;
+# - 'denied a report by U.N. experts that its troops were fighting': the report's clause read as a relative one.
 SUBJECT_DEPS = frozenset({"npadvmod", "nsubj", "compound", "nmod"})
 # Phrases of the noun that describe it, not the act: 'relations with Belarus', 'troops of the army'.
 NOUN_PREPS = frozenset({"of", "with", "between", "against"})
@@ -631,41 +633,37 @@ def _complementizer_read_as_object(sent: Any) -> None:
             tok.dep_, tok.head.dep_ = "mark", "acl"
 
 
+def _to_infinitive(tok: Any) -> bool:
+    """A bare verb with its 'to' straight before it, as the parser hangs it."""
+    return tok.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" and a.i == tok.i - 1 for a in tok.lefts)
+
+
 def _infinitive_on_object_participle(sent: Any) -> None:
     """'Jets forced an airliner flying from Izmir to Athens to land in Crete', 'urged the militias fighting in the south
     to lay down their arms': the infinitive the verb asks of its object read as a clause of the participle that
     modifies the object; it is the verb's own complement. An infinitive the participle takes as its complement
-    ('the team working to restore power') is the participle's and stays."""
+    ('the team working to restore power') is the participle's and stays. So is one read as the verb's purpose after
+    a named party ('The apex court directed the Election Commission of Pakistan to announce a schedule'): it is what
+    the party is told to do."""
     for verb in sent:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in OBJECT_CONTROL_VERBS or any(
                 c.dep_ == "xcomp" for c in verb.children):
             continue
         obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
-        participle = None if obj is None else next(
-            (c for c in obj.rights if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")), None)
-        if participle is None:
+        if obj is None:
             continue
-        infinitive = next((c for c in participle.rights if c.dep_ == "advcl" and c.tag_ == "VB" and any(
-            a.dep_ == "aux" and a.lower_ == "to" and a.i == c.i - 1 for a in c.lefts)), None)
+        participle = next((c for c in obj.rights if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")), None)
+        infinitive = None if participle is None else next(
+            (c for c in participle.rights if c.dep_ == "advcl" and _to_infinitive(c)), None)
+        if infinitive is None and (obj.pos_ == "PROPN" or obj.ent_type_ in NAMED_PARTIES or obj.lower_ in (
+                COLLECTIVE_DOERS)):
+            # ('ordered the government on Thursday to ensure ...': a time between the object and the infinitive)
+            when = {t.i for c in verb.rights if c.dep_ == "prep" and any(
+                p.ent_type_ in ("DATE", "TIME") for p in c.children) for t in c.subtree}
+            infinitive = next((c for c in verb.rights if c.dep_ == "advcl" and c.i > obj.i and _to_infinitive(c)
+                               and all(i in when for i in range(obj.right_edge.i + 1, c.i - 1))), None)
         if infinitive is not None:
             infinitive.head, infinitive.dep_ = verb, "xcomp"
-    for verb in sent:
-        # 'The apex court directed the Election Commission of Pakistan to announce a schedule': with a named party as
-        # the object, the infinitive after it is what the party is told to do, not the verb's purpose
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in OBJECT_CONTROL_VERBS or any(
-                c.dep_ == "xcomp" for c in verb.children):
-            continue
-        obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
-        if obj is None or not (obj.pos_ == "PROPN" or obj.ent_type_ in NAMED_PARTIES or obj.lower_ in COLLECTIVE_DOERS):
-            continue
-        # ('ordered the government on Thursday to ensure ...': a time between the object and the infinitive)
-        when = {t.i for c in verb.rights if c.dep_ == "prep" and any(
-            p.ent_type_ in ("DATE", "TIME") for p in c.children) for t in c.subtree}
-        infinitive = next((c for c in verb.rights if c.dep_ == "advcl" and c.tag_ == "VB" and c.i > obj.i and any(
-            a.dep_ == "aux" and a.lower_ == "to" and a.i == c.i - 1 for a in c.lefts)
-            and all(i in when for i in range(obj.right_edge.i + 1, c.i - 1))), None)
-        if infinitive is not None:
-            infinitive.dep_ = "xcomp"
 
 
 def _doubled_noun(sent: Any) -> None:

@@ -82,7 +82,12 @@ def _aided_place(t: Token) -> Token | None:
     if t.dep_ == "pobj" and t.head.lower_ in ("for", "to"):
         verb = t.head.head if t.head.head.pos_ in ("VERB", "AUX") else t.head.head.head
         found += [x for x in prep_objects(verb, "in") if x.i > t.i] if verb.pos_ in ("VERB", "AUX") else []
-    return next((x for x in found if x.ent_type_ in ("GPE", "LOC") or x.pos_ == "PROPN"), None)
+    return _named_place(found)
+
+
+def _named_place(candidates: Any) -> Token | None:
+    """The first of the candidate words that names a place."""
+    return next((x for x in candidates if x.ent_type_ in ("GPE", "LOC") or x.pos_ == "PROPN"), None)
 
 
 def _counterpart_named(p: Pair) -> bool:
@@ -196,8 +201,8 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
     if code[:3] == "087" and t_actor is None and t is not None and not p.place and thing_head(t, actors):
         # 'withdrew from three positions inside Somalia', 'pulled back from bases in southern Lebanon': the positions
         # left stand for the land they are in
-        where = next((x for prep in children(t, "prep") if prep.lower_ in ("in", "inside", "around", "near")
-                      for x in children(prep, "pobj") if x.ent_type_ in ("GPE", "LOC") or x.pos_ == "PROPN"), None)
+        where = _named_place(x for prep in children(t, "prep") if prep.lower_ in ("in", "inside", "around", "near")
+                             for x in children(prep, "pobj"))
         if where is not None and actors.is_actor(noun_phrase(where)):
             return actors.resolve(noun_phrase(where))
     if (code[:2] == "07" or code in AID_PROMISED) and t_actor is None and t is not None and not p.place and (

@@ -21,6 +21,7 @@ from .syntax import (
     children,
     clause_object,
     direct_object,
+    infinitive_to,
     led_by,
     mandative,
     noun_phrase,
@@ -224,7 +225,7 @@ def purpose_place(m: Match) -> Token | None:
     if not m.pattern.cameo.startswith("07") or m.pattern.pos != "V":
         return None
     frontier = [c for c in m.token.children if c.dep_ in ("advcl", "xcomp")
-                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+                and infinitive_to(c) is not None]
     for _ in range(4):  # breadth first, a few levels: the nearest place, not one deep in a subclause
         nxt: list[Token] = []
         for t in frontier:

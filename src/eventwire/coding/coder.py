@@ -90,6 +90,7 @@ from .syntax import (
     governor,
     if_clause,
     implied_source,
+    infinitive_to,
     inverted_condition,
     is_passive,
     led_by,
@@ -457,8 +458,7 @@ class EventCoder:
                         # 'offered to send engineers to help Tonga rebuild': what the act offered is for is
                         # offered with it, not done
                         aim = by_tok.get(p.i)
-                        if aim is not None and aim not in found and p.dep_ == "advcl" and any(
-                                a.dep_ == "aux" and a.lower_ == "to" for a in p.children):
+                        if aim is not None and aim not in found and p.dep_ == "advcl" and infinitive_to(p) is not None:
                             found.append(aim)
                 elif hit is None and depth == 0 and c.pos_ in ("VERB", "AUX"):
                     # 'threatened to impose sanctions': a light verb passes the frame on to its noun, and 'intends to
@@ -480,7 +480,7 @@ class EventCoder:
         # verb asks is that, not the participle that describes its object
         own_clause = any(c.dep_ == "xcomp" for c in tok.children)
         for c in tok.children:
-            to_clause = c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")
+            to_clause = c.dep_ == "advcl" and infinitive_to(c) is not None
             asked = c.dep_ == "ccomp" and m.pattern.frame in ("demand", "appeal") and mandative(c)
             if c.dep_ == "xcomp" or to_clause or asked:
                 add(c)
@@ -510,7 +510,7 @@ class EventCoder:
             # parser hangs what is pledged on the verb that gives the pledge
             for c in tok.head.rights:
                 if c.i > tok.i and (
-                        (c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+                        (c.dep_ in ("advcl", "xcomp") and infinitive_to(c) is not None)
                         or (c.dep_ == "ccomp" and any(a.dep_ == "mark" and a.lower_ == "that" for a in c.children))):
                     add(c)
         return found

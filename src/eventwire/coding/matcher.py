@@ -27,6 +27,7 @@ from .syntax import (
     clause_object,
     direct_object,
     governor,
+    infinitive_to,
     led_by,
     lemma_variants,
     noun_agent,
@@ -418,7 +419,7 @@ def satisfies(
             if children(tok, "xcomp"):
                 return False
         elif key == "noparticiple":
-            if tok.dep_ in ("advcl", "acl") and (tok.tag_ == "VBG" or _to(tok) is not None):
+            if tok.dep_ in ("advcl", "acl") and (tok.tag_ == "VBG" or infinitive_to(tok) is not None):
                 # '..., allowing tankers to dock', 'cleared mines to allow civilians to leave': what the main act
                 # let happen or was for, no act of its own
                 return False
@@ -473,25 +474,20 @@ def _predicated(verb: Token) -> bool:
     return any(c.dep_ == "oprd" for c in verb.children) or bool(_second_objects(verb))
 
 
-def _to(verb: Token) -> Token | None:
-    """The 'to' of an infinitive."""
-    return next((a for a in verb.children if a.dep_ == "aux" and a.lower_ == "to"), None)
-
-
 def _complements(tok: Token) -> list[Token]:
     """The verbs of tok's infinitive complements ('urged X to withdraw'), with two the parser labels otherwise: an
     infinitive with its own subject made a ccomp ('will not allow the envoy to meet her'), and one hung on the verb
     as an adverbial right after the object ('pushed Serbia and Kosovo to implement the deal'; 'ordered troops into
     the city to restore order', with a preposition between, is a purpose)."""
     xs = children(tok, "xcomp") + [c for c in children(tok, "ccomp")
-                                   if child(c, "nsubj") is not None and _to(c) is not None]
+                                   if child(c, "nsubj") is not None and infinitive_to(c) is not None]
     if tok.pos_ == "NOUN":
-        xs += [c for c in children(tok, "acl") if _to(c) is not None]  # "Qatar's offer to mediate"
+        xs += [c for c in children(tok, "acl") if infinitive_to(c) is not None]  # "Qatar's offer to mediate"
     objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i]
     if objs:
         obj = objs[-1]
         for c in children(tok, "advcl"):
-            to = _to(c)
+            to = infinitive_to(c)
             if to is not None and child(c, "nsubj", "nsubjpass") is None and to.i == obj.right_edge.i + 1 and not any(
                     t.pos_ == "ADP" for t in tok.doc[obj.i : to.i]):
                 xs.append(c)

@@ -135,6 +135,11 @@ def child(tok: Token, *deps: str) -> Token | None:
     return None
 
 
+def infinitive_to(verb: Token) -> Token | None:
+    """The 'to' of an infinitive ('urged X to withdraw': 'to' of 'withdraw')."""
+    return next((a for a in verb.children if a.dep_ == "aux" and a.lower_ == "to"), None)
+
+
 def children(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
