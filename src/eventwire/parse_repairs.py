@@ -50,7 +50,10 @@ from .errors import DataFileError
 # - 'forced an airliner flying from Izmir to land in Crete': the object's infinitive hung on a participle
 #   that modifies the object, and 'directed the Election Commission to announce': read as a purpose;
 # - 'dismissed as 'malicious slander' allegations': a quoted judgement read as the object's modifiers;
-# - 'denied a report by U.N. experts that its troops were fighting': the report's clause read as a relative one.
+# - 'denied a report by U.N. experts that its troops were fighting': the report's clause read as a relative one;
+# - 'EU to send aid to Gaza': a headline's future read as a clause on its subject;
+# - 'Russia, Ukraine agree to talks': a headline's two parties joined by a comma read as a name and its apposition;
+# - 'called for Russia to withdraw its troops': what is asked for read as a clause of purpose marked by 'for'.
 SUBJECT_DEPS = frozenset({"npadvmod", "nsubj", "compound", "nmod"})
 # Phrases of the noun that describe it, not the act: 'relations with Belarus', 'troops of the army'.
 NOUN_PREPS = frozenset({"of", "with", "between", "against"})
@@ -78,6 +81,7 @@ PERSON_PARTICIPLES = _words("person_participles")  # 'against visiting Crown Pri
 OBJECT_CONTROL_VERBS = _words("object_control_verbs")  # 'forced a plane flying from X to land'
 MANNER_WORDS = _words("manner_words")  # 'held the lawyer incommunicado'
 INTO_STATES = _words("into_states")  # 'took into custody dozens of workers'
+FOR_CLAUSE_VERBS = _words("for_clause_verbs")  # 'called for Russia to withdraw its troops'
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Named parties, who can be given things: 'offered Ukraine', 'sent the UN' keep their indirect-object reading.
 NAMED_PARTIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -411,6 +415,14 @@ def _quoted_judgement(as_: Any, noun: Any) -> Any | None:
     return inside[-1]
 
 
+def _own_phrase_start(noun: Any, first: Any) -> int | None:
+    """Where the object's own phrase begins after a judgement that opens with `first`: at its article, or at its
+    owner's name ('the claims', "Hanoi's allegations"); None when nothing but modifiers lie between."""
+    det = [d.i for d in noun.lefts if d.dep_ == "det" and d.i > first.i]
+    owners = [t.i for p in noun.lefts if p.dep_ == "poss" for t in p.subtree if t.i > first.i and t.pos_ == "PROPN"]
+    return min(det + owners, default=None)
+
+
 def _judgement_before_object(sent: Any) -> None:
     """'The Kremlin dismissed as groundless accusations by Georgia that ...', 'dismissed as baseless the British
     claims': the judgement put before a long object, read as 'as [groundless accusations]' or with the object hung
@@ -427,6 +439,19 @@ def _judgement_before_object(sent: Any) -> None:
                 if adj is not None and _next_to(adj, noun):  # 'as "absurd" allegations': quotes between
                     noun.head, noun.dep_ = verb, "dobj"
                     adj.head, adj.dep_ = c, "pobj"
+                    break
+                # (after any quotation mark: "as 'baseless' the findings of ...")
+                first = None if noun is None else next((t for t in c.doc[c.i + 1: noun.i] if not t.is_punct), None)
+                start = None if first is None or first.pos_ not in ("ADJ", "NOUN") or first.i < noun.left_edge.i else (
+                    _own_phrase_start(noun, first))
+                if start is not None:
+                    # 'as absurd the claims of London', "as sheer slander Hanoi's allegations": the object's own
+                    # phrase opens with its article or its owner's name; what comes before it is the judgement
+                    judgement = c.doc[start - 1]
+                    for t in c.doc[c.i + 1: start - 1]:
+                        t.head = judgement
+                    judgement.head, judgement.dep_ = c, "pobj"
+                    noun.head, noun.dep_ = verb, "dobj"
                     break
                 quoted = _quoted_judgement(c, noun) if noun is not None else None
                 if quoted is not None:  # "dismissed as 'malicious slander' allegations by ...": a quoted judgement
@@ -724,15 +749,96 @@ def _headline_verb_read_as_noun(sent: Any) -> None:
         verb, subject = before, doer
         _rehang(verb, subject, root, [])
     else:
-        subject = next((c for c in root.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == root.i - 1),
-                       None)
-        obj = next((c for c in root.rights if c.dep_ == "dobj"), None)
-        if subject is None or root.tag_ != "NNS" or obj is None:
+        # 'Xi hosts Brazil's Lula', 'Nicaragua severs diplomatic relations with Israel' (the name a modifier of the
+        # noun), "Egypt's army hosts Sudanese troops" (the object an apposition), 'Dutch government apologises to
+        # Indonesia' (a collective doer, and a phrase for an object)
+        subject = next((c for c in root.lefts if c.dep_ in ("compound", "nmod") and c.i == root.i - 1 and (
+            c.pos_ == "PROPN" or c.ent_type_ in NAMED_PARTIES or c.lower_ in COLLECTIVE_DOERS)), None)
+        obj = next((c for c in root.rights if c.dep_ in ("dobj", "appos")), None)
+        to = next((c for c in root.rights if c.dep_ == "prep" and c.lower_ in ("to", "with", "against")), None)
+        if subject is None or root.tag_ != "NNS" or not root.lower_.endswith("s") or (obj is None and (
+                to is None or subject.lower_ not in COLLECTIVE_DOERS)):
             return
         subject.dep_ = "nsubj"
-        for prep in [c for c in obj.rights if c.dep_ == "prep" and c.lower_ != "of"]:
+        for c in [c for c in root.lefts if c.i < subject.i]:
+            c.head = subject  # "Egypt's army": the owner goes with the subject
+        if obj is not None:
+            obj.dep_ = "dobj"
+        for prep in [] if obj is None else [c for c in obj.rights if c.dep_ == "prep" and c.lower_ != "of"]:
             prep.head = root  # 'hosts Lula in Beijing': where and why the act was done
     verb.pos_, verb.tag_ = "VERB", "VBZ" if verb.lower_.endswith("s") else "VBP"
+
+
+def _headline_future_read_as_modifier(sent: Any) -> None:
+    """'EU to send aid to Gaza', 'UN chief to visit Kyiv next week': a headline's future ('X to do') with no finite
+    verb, its infinitive read as a clause on the noun before it; the infinitive is the main verb and the noun its
+    subject."""
+    root = sent.root
+    if root.pos_ in ("NOUN", "PROPN") and not any(t.tag_ in FINITE_TAGS for t in sent):
+        noun, said = root, None
+    else:
+        # 'Serbia, Kosovo to resume talks in Brussels, says EU envoy': the headline before its source's verb
+        noun = next((c for c in root.lefts if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+        said = root
+        if noun is None or root.pos_ != "VERB" or not any(t.lower_ == "," and t.i == root.i - 1 for t in sent):
+            return
+    # (the noun's apposition may come between: 'Serbia, Kosovo to resume talks'; a noun with an object is a misread
+    # verb: 'Court orders the commission to hold polls')
+    verb = next((c for c in noun.rights if c.dep_ in ("acl", "relcl", "advcl") and _to_infinitive(c)
+                 and c.i - 2 == max([noun.i] + [a.right_edge.i for a in noun.rights if a.dep_ == "appos"])), None)
+    if verb is None or any(c.dep_ == "dobj" for c in noun.children):
+        return
+    head, dep = noun.head, noun.dep_
+    verb.head, verb.dep_ = verb, "ROOT"
+    noun.head, noun.dep_ = verb, "nsubj"
+    if said is not None:
+        verb.head, verb.dep_ = said, "ccomp"
+    elif dep != "ROOT":
+        verb.head, verb.dep_ = head, dep
+
+
+def _headline_pair_read_as_apposition(sent: Any) -> None:
+    """'Russia, Ukraine agree to talks', 'Egypt, Israel hold talks', 'Armenia, Azerbaijan to sign treaty': a
+    headline's two parties joined by a comma, read as a name and its apposition or as a loose modifier before the
+    subject; they are joined subjects of the plural verb that follows."""
+    first = sent[0]
+    if first.pos_ != "PROPN" or len(sent) < 4 or sent[1].lower_ != "," or sent[2].pos_ not in ("PROPN", "ADJ"):
+        return
+    verb = next((t for t in sent if t.i > first.i + 2 and t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.tag_ not in ("VBP", "VB") or any(t.lower_ == "," for t in sent[2: verb.i - sent.start]):
+        return
+    second = next((t for t in sent[2: verb.i - sent.start] if t.dep_ in ("appos", "nsubj") and t.right_edge.i + 1 in (
+        verb.i, verb.i - 1)), None)
+    if second is None or second.left_edge.i not in (first.i + 1, first.i + 2):
+        return
+    if second.dep_ == "appos" and second.head.i == first.i and first.dep_ == "nsubj" and first.head.i == verb.i:
+        second.dep_ = "conj"
+    elif second.dep_ == "nsubj" and second.head.i == verb.i and first.head.i == verb.i and first.dep_ in (
+            "npadvmod", "dep", "nmod", "compound", "nsubj"):
+        first.dep_, second.head, second.dep_ = "nsubj", first, "conj"
+
+
+def _asked_for_read_as_purpose(sent: Any) -> None:
+    """'The EU called for Russia to withdraw its troops', 'called for the prisoners to be released': what is asked
+    for, read as a clause of purpose marked by 'for'; the one to do it is the preposition's object and the act the
+    verb's complement, as after 'called on'."""
+    for mark in sent:
+        clause = mark.head
+        if mark.dep_ != "mark" or mark.lower_ != "for" or clause.dep_ != "advcl" or clause.head.i != mark.i - 1 or (
+                clause.head.lemma_.lower() not in FOR_CLAUSE_VERBS) or not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in clause.lefts):
+            continue
+        subject = next((c for c in clause.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            continue
+        verb, passive = clause.head, subject.dep_ == "nsubjpass"
+        mark.head, mark.dep_, mark.pos_ = verb, "prep", "ADP"
+        subject.head, subject.dep_ = mark, "pobj"
+        if passive:
+            # 'called for the prisoners to be released': they are not the ones asked; the act is said of them
+            clause.head, clause.dep_ = subject, "acl"
+        else:
+            clause.dep_ = "xcomp"
 
 
 def repair_lost_verbs(doc: Any) -> Any:
@@ -757,6 +863,9 @@ def repair_lost_verbs(doc: Any) -> Any:
         _subject_on_auxiliary(sent)
         _adjective_read_as_gerund(sent)
         _headline_verb_read_as_noun(sent)
+        _headline_future_read_as_modifier(sent)
+        _headline_pair_read_as_apposition(sent)
+        _asked_for_read_as_purpose(sent)
         _preposition_read_as_particle(sent)
         _judgement_before_object(sent)
         _double_object_read_as_clause(sent)

@@ -294,3 +294,41 @@ def test_phone_call_to_congratulate_is_no_object_control(nlp):
     # 'called X to congratulate him': the caller congratulates; only verbs that ask their object to act move it
     doc = nlp("Erdogan called President Lula on Monday to congratulate him.")
     assert _tok(doc, "congratulate").dep_ != "xcomp"
+
+
+@pytest.mark.parametrize(
+    "text, word, dep, head",
+    [
+        # a headline's future read as a clause on its subject
+        ("UN envoy to visit Yangon next week", "envoy", "nsubj", "visit"),
+        # the same before its source's verb
+        ("Ghana, Togo to hold joint patrols, says minister", "hold", "ccomp", "says"),
+        # a headline's two parties joined by a comma, read as a name and its apposition
+        ("Rwanda, Burundi agree to reopen border", "Burundi", "conj", "Rwanda"),
+        # or as a loose modifier before the subject
+        ("Chile, Peru hold talks on maritime border", "Chile", "nsubj", "hold"),
+        # a headline's present-tense verb tagged as a noun after a name read as its modifier
+        ("Paraguay severs diplomatic ties with Venezuela", "Paraguay", "nsubj", "severs"),
+        # 'called for X to do': the one asked read as the subject of a clause of purpose
+        ("The African Union called for Rwanda to pull its troops out of Congo.", "Rwanda", "pobj", "for"),
+        # a judgement put before the object's article
+        ("Ankara dismissed as absurd the claims of Athens about the islands.", "claims", "dobj", "dismissed"),
+        # or before the object's owner
+        ("Moscow dismissed as utter nonsense Kyiv's claims that it mined the dam.", "claims", "dobj", "dismissed"),
+    ],
+)
+def test_round21_repairs(nlp, text, word, dep, head):
+    tok = _tok(nlp(text), word)
+    assert (tok.dep_, tok.head.text) == (dep, head)
+
+
+def test_passive_asked_for_is_said_of_its_subject(nlp):
+    # 'called for the journalists to be freed': the journalists are not the ones asked
+    doc = nlp("Human Rights Watch called for the journalists to be freed.")
+    freed = _tok(doc, "freed")
+    assert (freed.dep_, freed.head.text) == ("acl", "journalists")
+
+
+def test_comma_apposition_with_closing_comma_is_no_pair(nlp):
+    doc = nlp("Macron, the French president, met Scholz.")
+    assert _tok(doc, "president").dep_ != "conj"

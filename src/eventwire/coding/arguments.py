@@ -322,6 +322,12 @@ def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
         hosts += [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBG" and child(c, "dobj") is not None]
     if m.pattern.pos == "N" and m.governor is not None:
         hosts.append(m.governor)  # 'imposed sanctions on Iran': the preposition may hang on the verb
+    # 'put an end to its assistance to Mali', 'a halt to aid to Uganda': the thing a noun's row names in its phrase
+    # is no target; the phrase on that thing may name one
+    things = [p for key, words in m.pattern.when.items() if key.startswith("pobj:") for h in (tok, m.governor)
+             if h is not None for p in prep_objects(h, key[5:]) if p.lemma_.lower() in words] if (
+        m.pattern.pos == "N") else []
+    hosts += things
     obj = direct_object(tok) if m.pattern.pos != "N" else None
     if m.pattern.pos == "N" and "obj" in m.pattern.targets and m.governor is not None and (
         m.relation.startswith("prep:")
@@ -392,6 +398,10 @@ def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
                 # 'denied British accusations': a nationality before the object says whose it is
                 cand = next((c for c in obj.children if c.dep_ in ("amod", "compound") and c.i < obj.i
                              and c.ent_type_ in ("NORP", "GPE")), None)
+            if cand is None and obj is not None:
+                # 'denied the allegations of Kinshasa', 'dismissed the claims of London': a named party after 'of'
+                cand = next((o for o in prep_objects(obj, "of") if o.pos_ == "PROPN" and o.ent_type_ in (
+                    "GPE", "ORG", "NORP", "PERSON")), None)
         elif role == "clause":
             # 'alleged that Zanu-PF had rigged the vote': the that-clause's subject is the one accused
             clause = child(tok, "ccomp")
@@ -405,6 +415,8 @@ def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
         elif role.startswith("prep:"):
             for host in hosts:
                 objs = prep_objects(host, role[5:]) or (_for_clause_subject(host) if role == "prep:for" else [])
+                if len(objs) > 1:  # ('its withdrawal from the Commonwealth': the only one named is the target)
+                    objs = [o for o in objs if all(o.i != n.i for n in things)]
                 if objs:
                     cand = objs[0]
                     break

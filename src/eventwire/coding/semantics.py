@@ -41,6 +41,7 @@ def _words(key: str) -> frozenset[str]:
 
 
 NEGATORS = _words("negators")
+BE_TO_IDIOMS = _words("be_to_idioms")  # 'X was to blame': 'be to' that tells no act to come
 
 
 @dataclass(slots=True)
@@ -785,6 +786,23 @@ def _ahead(anchor: Token) -> bool:
     return False
 
 
+def _to_be_done(tok: Token) -> bool:
+    """'Germany is to impose sanctions', the headline's 'EU to send aid to Gaza' and 'Armenia, Azerbaijan to sign
+    treaty, says Michel': an infinitive with a subject of its own, or one that 'be' carries, tells what is still
+    to come."""
+    if tok.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "be":
+        # ('Israel was to blame' is a judgement)
+        return _lemma(tok) not in BE_TO_IDIOMS and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.head.children)
+    # A clause put after its verb ('welcomed Putin to mediate', 'implored the government to accept') is asked of
+    # its subject, not announced; a sentence ending in a full stop is no headline, and an infinitive at its root
+    # there is a misread verb.
+    headline = tok.dep_ == "ROOT" and tok.sent[-1].text != "."
+    return (headline or (tok.dep_ == "ccomp" and tok.i < tok.head.i)) and not any(
+        c.dep_ == "mark" for c in tok.children) and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
 def modal_carrier(tok: Token) -> Token:
     """The verb whose auxiliaries carry tok's modality: 'would not hesitate to strike' is a strike the speaker's
     side says it would make ('would'); the negated 'hesitate' holds nothing back."""
@@ -881,7 +899,7 @@ def modality(anchor: Token, frames: Frames) -> Modality:
         m.future = True  # 'the next summit is scheduled for February': still to come
     if not m.future and _purpose_of_future(anchor, frames):
         m.future = True  # 'are due to meet on Friday to discuss Idlib': the talks are still to come
-    m.future = m.future or _ahead(anchor)
+    m.future = m.future or _ahead(anchor) or _to_be_done(modal_carrier(anchor))
     m.speaker, m.speech_verb = speech_frame(anchor, frames)
     # 'have yet to endorse the plan': not done so far, and no refusal either
     yet = anchor.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in anchor.head.children)
