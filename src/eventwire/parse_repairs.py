@@ -780,7 +780,9 @@ def _headline_future_read_as_modifier(sent: Any) -> None:
         # 'Serbia, Kosovo to resume talks in Brussels, says EU envoy': the headline before its source's verb
         noun = next((c for c in root.lefts if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
         said = root
-        if noun is None or root.pos_ != "VERB" or not any(t.lower_ == "," and t.i == root.i - 1 for t in sent):
+        # (the source's verb comes before its own subject: '..., says EU envoy'; not 'A plan to train X, ..., seems')
+        if noun is None or root.pos_ != "VERB" or not any(t.lower_ == "," and t.i == root.i - 1 for t in sent) or (
+                not any(c.dep_ == "nsubj" and c.i > root.i for c in root.children)):
             return
     # (the noun's apposition may come between: 'Serbia, Kosovo to resume talks'; a noun with an object is a misread
     # verb: 'Court orders the commission to hold polls')
@@ -831,14 +833,9 @@ def _asked_for_read_as_purpose(sent: Any) -> None:
         subject = next((c for c in clause.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:
             continue
-        verb, passive = clause.head, subject.dep_ == "nsubjpass"
-        mark.head, mark.dep_, mark.pos_ = verb, "prep", "ADP"
+        mark.head, mark.dep_, mark.pos_ = clause.head, "prep", "ADP"
         subject.head, subject.dep_ = mark, "pobj"
-        if passive:
-            # 'called for the prisoners to be released': they are not the ones asked; the act is said of them
-            clause.head, clause.dep_ = subject, "acl"
-        else:
-            clause.dep_ = "xcomp"
+        clause.dep_ = "xcomp"
 
 
 def repair_lost_verbs(doc: Any) -> Any:

@@ -322,11 +322,18 @@ def test_round21_repairs(nlp, text, word, dep, head):
     assert (tok.dep_, tok.head.text) == (dep, head)
 
 
-def test_passive_asked_for_is_said_of_its_subject(nlp):
-    # 'called for the journalists to be freed': the journalists are not the ones asked
+def test_passive_asked_for_is_the_verbs_complement(nlp):
+    # 'called for the journalists to be freed': as 'appealed for her to be allowed to return'
     doc = nlp("Human Rights Watch called for the journalists to be freed.")
     freed = _tok(doc, "freed")
-    assert (freed.dep_, freed.head.text) == ("acl", "journalists")
+    assert (freed.dep_, freed.head.text) == ("xcomp", "called")
+    assert (_tok(doc, "journalists").dep_, _tok(doc, "journalists").head.text) == ("pobj", "for")
+
+
+def test_plan_to_act_before_a_verb_is_no_headline(nlp):
+    # 'A US plan to train a border force, an FSA rival, seems to ...': the comma closes an apposition, no source
+    doc = nlp("A US plan to train a border force, an FSA rival, seems to have angered Ankara.")
+    assert _tok(doc, "train").dep_ != "ccomp"
 
 
 def test_comma_apposition_with_closing_comma_is_no_pair(nlp):

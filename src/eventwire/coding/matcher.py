@@ -36,7 +36,7 @@ from .syntax import (
     preps,
     split_premodifiers,
 )
-from .word_lists import non_actor_words
+from .word_lists import may_be_party, non_actor_words
 
 CLAUSAL = ("ROOT", "ccomp", "xcomp", "advcl", "relcl", "pcomp", "csubj")
 NOMINAL_DEPS = ("dobj", "nsubj", "nsubjpass", "pobj")
@@ -415,6 +415,14 @@ def satisfies(
             xs = _complements(tok)
             if not xs or ("*" not in values and not any(_lemma(x) in values for x in xs)):
                 return False
+        elif key == "purpose":
+            # 'dispatched troops to Angola to bolster the government': what the act is for, an infinitive of purpose
+            # whose object, or the subject of its clause, is a party ('to help the government restore order'); not
+            # 'to help secure the border'
+            if not any(c.dep_ in ("advcl", "xcomp") and infinitive_to(c) is not None and _lemma(c) in values and any(
+                    _helped_party(o) for x in (c, *children(c, "ccomp", "xcomp")) for o in x.children
+                    if o.dep_ in ("dobj", "nsubj") and o.i > c.i) for c in tok.children):
+                return False
         elif key == "noxcomp":
             if children(tok, "xcomp"):
                 return False
@@ -472,6 +480,12 @@ def _second_objects(verb: Token) -> list[Token]:
 def _predicated(verb: Token) -> bool:
     """The verb says what its object is: 'called the vote a sham' (a predicate), or a second object."""
     return any(c.dep_ == "oprd" for c in verb.children) or bool(_second_objects(verb))
+
+
+def _helped_party(tok: Token) -> bool:
+    """A party named as the one helped: a name, or a common noun for a party ('the government', 'the army')."""
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("GPE", "ORG", "NORP") or (
+        tok.pos_ == "NOUN" and may_be_party(tok.lemma_.lower()))
 
 
 def _complements(tok: Token) -> list[Token]:

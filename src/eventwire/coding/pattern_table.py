@@ -26,7 +26,7 @@ POS = {"V": ("VERB", "AUX"), "N": ("NOUN", "PROPN"), "A": ("ADJ",)}
 BARE_KEYS = frozenset({"nooprd", "noxcomp", "noclause", "noparticiple", "noinf", "pairsubj", "nopairsubj"})
 WHEN_KEYS = {
     "obj", "notobj", "prt", "noprt", "mod", "nomod", "head", "statehead", "xcomp", "oprd", "nopobj", "objpos",
-    "subj", "notsubj", "stock", "via", *BARE_KEYS,
+    "subj", "notsubj", "stock", "via", "purpose", *BARE_KEYS,
 }
 # command: 'ordered the newspaper to suspend publication' is the embedded act, done by the one who orders.
 FRAME_KINDS = {"intent", "threat", "reject", "demand", "appeal", "accuse", "command"}

@@ -798,7 +798,8 @@ def _to_be_done(tok: Token) -> bool:
     # A clause put after its verb ('welcomed Putin to mediate', 'implored the government to accept') is asked of
     # its subject, not announced; a sentence ending in a full stop is no headline, and an infinitive at its root
     # there is a misread verb.
-    headline = tok.dep_ == "ROOT" and tok.sent[-1].text != "."
+    words = [t for t in tok.sent if not t.is_space]
+    headline = tok.dep_ == "ROOT" and words[-1].text != "." and words[0].text[:1].isupper()
     return (headline or (tok.dep_ == "ccomp" and tok.i < tok.head.i)) and not any(
         c.dep_ == "mark" for c in tok.children) and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
