@@ -53,7 +53,9 @@ from .errors import DataFileError
 # - 'denied a report by U.N. experts that its troops were fighting': the report's clause read as a relative one;
 # - 'EU to send aid to Gaza': a headline's future read as a clause on its subject;
 # - 'Russia, Ukraine agree to talks': a headline's two parties joined by a comma read as a name and its apposition;
-# - 'called for Russia to withdraw its troops': what is asked for read as a clause of purpose marked by 'for'.
+# - 'called for Russia to withdraw its troops': what is asked for read as a clause of purpose marked by 'for';
+# - 'UK ministers, habitually inclined to ..., criticised the decision': a description after the subject read as a
+#   clause that takes the subject.
 SUBJECT_DEPS = frozenset({"npadvmod", "nsubj", "compound", "nmod"})
 # Phrases of the noun that describe it, not the act: 'relations with Belarus', 'troops of the army'.
 NOUN_PREPS = frozenset({"of", "with", "between", "against"})
@@ -774,6 +776,10 @@ def _headline_future_read_as_modifier(sent: Any) -> None:
     verb, its infinitive read as a clause on the noun before it; the infinitive is the main verb and the noun its
     subject."""
     root = sent.root
+    words = [t for t in sent if not t.is_space]
+    if not words or not words[0].text[:1].isupper() or words[-1].text == ".":
+        return  # a headline opens with a capital and has no full stop ('... counterparts to exempt Canada.' is a
+        # fragment of a sentence split in two)
     if root.pos_ in ("NOUN", "PROPN") and not any(t.tag_ in FINITE_TAGS for t in sent):
         noun, said = root, None
     else:
@@ -838,6 +844,25 @@ def _asked_for_read_as_purpose(sent: Any) -> None:
         clause.dep_ = "xcomp"
 
 
+def _subject_taken_by_description(sent: Any) -> None:
+    """'UK ministers, habitually inclined to keep differences out of sight, openly criticised the decision': a
+    description set off by commas after the subject read as a clause of its own that takes the subject, leaving the
+    main verb none; the subject is the main verb's and the description its."""
+    root = sent.root
+    if root.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children):
+        return
+    for clause in [c for c in root.lefts if c.dep_ in ("ccomp", "advcl", "dep") and c.pos_ in ("ADJ", "VERB")
+                   and c.tag_ in ("JJ", "VBN")]:
+        subject = next((c for c in clause.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+        doc = sent.doc
+        if subject is None or clause.right_edge.i + 1 >= root.i or doc[clause.right_edge.i + 1].text != "," or not (
+                doc[subject.right_edge.i + 1].text == "," or any(c.text == "," for c in subject.rights)):
+            continue
+        subject.head, subject.dep_ = root, "nsubj"
+        clause.head, clause.dep_ = subject, "acl"
+        return
+
+
 def repair_lost_verbs(doc: Any) -> Any:
     """Give back a sentence its main verb where the parser lost it (see above); the rest of the parse stays."""
     for sent in doc.sents:
@@ -863,6 +888,7 @@ def repair_lost_verbs(doc: Any) -> Any:
         _headline_future_read_as_modifier(sent)
         _headline_pair_read_as_apposition(sent)
         _asked_for_read_as_purpose(sent)
+        _subject_taken_by_description(sent)
         _preposition_read_as_particle(sent)
         _judgement_before_object(sent)
         _double_object_read_as_clause(sent)

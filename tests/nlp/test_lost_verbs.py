@@ -339,3 +339,10 @@ def test_plan_to_act_before_a_verb_is_no_headline(nlp):
 def test_comma_apposition_with_closing_comma_is_no_pair(nlp):
     doc = nlp("Macron, the French president, met Scholz.")
     assert _tok(doc, "president").dep_ != "conj"
+
+
+def test_description_after_subject_gives_the_subject_back(nlp):
+    # 'X, habitually inclined to ..., criticised Y': the description read as a clause that takes the subject
+    doc = nlp("UK ministers, habitually inclined to keep differences with the US out of sight, openly criticised the "
+              "decision.")
+    assert (_tok(doc, "ministers").dep_, _tok(doc, "ministers").head.text) == ("nsubj", "criticised")
