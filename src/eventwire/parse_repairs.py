@@ -50,11 +50,11 @@ from .errors import DataFileError
 # - 'forced an airliner flying from Izmir to land in Crete': the object's infinitive hung on a participle
 #   that modifies the object, and 'directed the Election Commission to announce': read as a purpose;
 # - 'dismissed as 'malicious slander' allegations': a quoted judgement read as the object's modifiers;
-# - 'denied a report by U.N. experts that its troops were fighting': the report's clause read as a relative one;
+# - 'denied a report by UN monitors that its soldiers armed the rebels': the report's clause read as a relative one;
 # - 'EU to send aid to Gaza': a headline's future read as a clause on its subject;
 # - 'Russia, Ukraine agree to talks': a headline's two parties joined by a comma read as a name and its apposition;
 # - 'called for Russia to withdraw its troops': what is asked for read as a clause of purpose marked by 'for';
-# - 'UK ministers, habitually inclined to ..., criticised the decision': a description after the subject read as a
+# - 'Dutch diplomats, usually inclined to ..., criticised the ruling': a description after the subject read as a
 #   clause that takes the subject.
 SUBJECT_DEPS = frozenset({"npadvmod", "nsubj", "compound", "nmod"})
 # Phrases of the noun that describe it, not the act: 'relations with Belarus', 'troops of the army'.
@@ -778,7 +778,7 @@ def _headline_future_read_as_modifier(sent: Any) -> None:
     root = sent.root
     words = [t for t in sent if not t.is_space]
     if not words or not words[0].text[:1].isupper() or words[-1].text == ".":
-        return  # a headline opens with a capital and has no full stop ('... counterparts to exempt Canada.' is a
+        return  # a headline opens with a capital and has no full stop ('... allies to spare Mexico.' is a
         # fragment of a sentence split in two)
     if root.pos_ in ("NOUN", "PROPN") and not any(t.tag_ in FINITE_TAGS for t in sent):
         noun, said = root, None
@@ -786,7 +786,7 @@ def _headline_future_read_as_modifier(sent: Any) -> None:
         # 'Serbia, Kosovo to resume talks in Brussels, says EU envoy': the headline before its source's verb
         noun = next((c for c in root.lefts if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
         said = root
-        # (the source's verb comes before its own subject: '..., says EU envoy'; not 'A plan to train X, ..., seems')
+        # (the source's verb comes before its own subject: '..., says EU envoy'; not 'A plan to equip X, ..., seems')
         if noun is None or root.pos_ != "VERB" or not any(t.lower_ == "," and t.i == root.i - 1 for t in sent) or (
                 not any(c.dep_ == "nsubj" and c.i > root.i for c in root.children)):
             return
@@ -845,7 +845,7 @@ def _asked_for_read_as_purpose(sent: Any) -> None:
 
 
 def _subject_taken_by_description(sent: Any) -> None:
-    """'UK ministers, habitually inclined to keep differences out of sight, openly criticised the decision': a
+    """'Dutch diplomats, usually inclined to settle quarrels in private, criticised the ruling': a
     description set off by commas after the subject read as a clause of its own that takes the subject, leaving the
     main verb none; the subject is the main verb's and the description its."""
     root = sent.root

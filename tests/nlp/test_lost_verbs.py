@@ -310,9 +310,9 @@ def test_phone_call_to_congratulate_is_no_object_control(nlp):
         # a headline's present-tense verb tagged as a noun after a name read as its modifier
         ("Paraguay severs diplomatic ties with Venezuela", "Paraguay", "nsubj", "severs"),
         # 'called for X to do': the one asked read as the subject of a clause of purpose
-        ("The African Union called for Rwanda to pull its troops out of Congo.", "Rwanda", "pobj", "for"),
+        ("The African Union called for Rwanda to withdraw its soldiers from Congo.", "Rwanda", "pobj", "for"),
         # a judgement put before the object's article
-        ("Ankara dismissed as absurd the claims of Athens about the islands.", "claims", "dobj", "dismissed"),
+        ("Ankara rejected as absurd the assertions of Athens about the islands.", "assertions", "dobj", "rejected"),
         # or before the object's owner
         ("Moscow dismissed as utter nonsense Kyiv's claims that it mined the dam.", "claims", "dobj", "dismissed"),
     ],
@@ -323,7 +323,7 @@ def test_round21_repairs(nlp, text, word, dep, head):
 
 
 def test_passive_asked_for_is_the_verbs_complement(nlp):
-    # 'called for the journalists to be freed': as 'appealed for her to be allowed to return'
+    # 'called for the journalists to be freed': as an appeal for someone to be let go
     doc = nlp("Human Rights Watch called for the journalists to be freed.")
     freed = _tok(doc, "freed")
     assert (freed.dep_, freed.head.text) == ("xcomp", "called")
@@ -331,9 +331,9 @@ def test_passive_asked_for_is_the_verbs_complement(nlp):
 
 
 def test_plan_to_act_before_a_verb_is_no_headline(nlp):
-    # 'A US plan to train a border force, an FSA rival, seems to ...': the comma closes an apposition, no source
-    doc = nlp("A US plan to train a border force, an FSA rival, seems to have angered Ankara.")
-    assert _tok(doc, "train").dep_ != "ccomp"
+    # 'A plan to arm the militia, a rival of the army, seems to ...': the comma closes an apposition, no source
+    doc = nlp("A French plan to equip a coastal guard, a rival of the navy, seems to have angered Rome.")
+    assert _tok(doc, "equip").dep_ != "ccomp"
 
 
 def test_comma_apposition_with_closing_comma_is_no_pair(nlp):
@@ -342,7 +342,7 @@ def test_comma_apposition_with_closing_comma_is_no_pair(nlp):
 
 
 def test_description_after_subject_gives_the_subject_back(nlp):
-    # 'X, habitually inclined to ..., criticised Y': the description read as a clause that takes the subject
-    doc = nlp("UK ministers, habitually inclined to keep differences with the US out of sight, openly criticised the "
-              "decision.")
-    assert (_tok(doc, "ministers").dep_, _tok(doc, "ministers").head.text) == ("nsubj", "criticised")
+    # 'X, usually inclined to ..., criticised Y': the description read as a clause that takes the subject
+    doc = nlp("Dutch diplomats, usually inclined to settle quarrels with Berlin in private, loudly criticised the "
+              "ruling.")
+    assert (_tok(doc, "diplomats").dep_, _tok(doc, "diplomats").head.text) == ("nsubj", "criticised")

@@ -322,7 +322,7 @@ def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
         hosts += [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBG" and child(c, "dobj") is not None]
     if m.pattern.pos == "N" and m.governor is not None:
         hosts.append(m.governor)  # 'imposed sanctions on Iran': the preposition may hang on the verb
-    # 'put an end to its assistance to Mali', 'a halt to aid to Uganda': the thing a noun's row names in its phrase
+    # 'put an end to its budget support to Chad', 'a halt to aid to Uganda': the thing a noun's row names in its phrase
     # is no target; the phrase on that thing may name one
     things = [p for key, words in m.pattern.when.items() if key.startswith("pobj:") for h in (tok, m.governor)
              if h is not None for p in prep_objects(h, key[5:]) if p.lemma_.lower() in words] if (

@@ -416,7 +416,7 @@ def satisfies(
             if not xs or ("*" not in values and not any(_lemma(x) in values for x in xs)):
                 return False
         elif key == "purpose":
-            # 'dispatched troops to Angola to bolster the government': what the act is for, an infinitive of purpose
+            # 'sent paratroopers to Bamako to prop up the junta': what the act is for, an infinitive of purpose
             # whose object, or the subject of its clause, is a party ('to help the government restore order'); not
             # 'to help secure the border'
             if not any(c.dep_ in ("advcl", "xcomp") and infinitive_to(c) is not None and _lemma(c) in values and any(
