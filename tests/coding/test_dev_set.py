@@ -21,7 +21,9 @@ non-events, fails here.
 - voices (480, round 19): four writers (official press releases, 1990s-2000s wire copy, features that report events
   as background, state media), 40 per type for ten types, 80 with no event; unread held out;
 - channels (480, round 20): four writers (long wire leads, national and regional press outside the US and UK,
-  broadcast and live coverage, monitoring reports), 40 per type for ten types, 80 with no event; unread held out.
+  broadcast and live coverage, monitoring reports), 40 per type for ten types, 80 with no event; unread held out;
+- feeds (480, round 21): four writers (headlines and alerts, news translated from other languages, conflict monitors'
+  event notes, Cold War wire copy), 40 per type for ten types, 80 with no event; unread held out.
 """
 
 from __future__ import annotations
@@ -67,6 +69,8 @@ SETS = {
                                                "actor_matched_type_accuracy": 0.82}, 0.10),
     "channels": DevSet("channels.jsonl", 400, 80, {"type_recall": 0.86, "event_precision": 0.82,
                                                    "actor_matched_type_accuracy": 0.85}, 0.10),
+    "feeds": DevSet("feeds.jsonl", 400, 80, {"type_recall": 0.79, "event_precision": 0.81,
+                                             "actor_matched_type_accuracy": 0.78}, 0.08),
 }
 
 
