@@ -269,6 +269,10 @@ def goods_handed(m: Match, events: dict[int, Match], actors: Any) -> bool:
         themes = [p for prep in children(m.token, "prep") if prep.lower_ == "of" for p in children(prep, "pobj")]
     else:
         obj = direct_object(m.token)
+        if obj is None and m.pattern.pos == "V":
+            # 'a plane carrying medical supplies landed in Port Sudan': a carrier that arrives hands over its load
+            obj = next((c for c in children(m.token, "nsubj", "nsubjpass")
+                        if c.lemma_.lower() in non_actor_words("carriers") and carried_load(c) is not None), None)
         load = carried_load(obj) if obj is not None else None
         themes = [load or obj] if obj is not None else []
         if load is not None:
