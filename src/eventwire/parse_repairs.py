@@ -55,7 +55,10 @@ from .errors import DataFileError
 # - 'Russia, Ukraine agree to talks': a headline's two parties joined by a comma read as a name and its apposition;
 # - 'called for Russia to withdraw its troops': what is asked for read as a clause of purpose marked by 'for';
 # - 'Dutch diplomats, usually inclined to ..., criticised the ruling': a description after the subject read as a
-#   clause that takes the subject.
+#   clause that takes the subject;
+# - 'called Britain's ambassador a stupid guy': the one called names read as the predicate, the name as its
+#   apposition;
+# - 'handed 24 children back to Ukraine': the particle after the object read as an adverb taking the to-phrase.
 SUBJECT_DEPS = frozenset({"npadvmod", "nsubj", "compound", "nmod"})
 # Phrases of the noun that describe it, not the act: 'relations with Belarus', 'troops of the army'.
 NOUN_PREPS = frozenset({"of", "with", "between", "against"})
@@ -863,6 +866,34 @@ def _subject_taken_by_description(sent: Any) -> None:
         return
 
 
+def _name_calling_read_as_one_phrase(sent: Any) -> None:
+    """'Trump called Britain's ambassador to the US a very stupid guy': the one called names read as the verb's
+    predicate and the name as its apposition; the one called is the object and the name (with its 'a') the
+    predicate."""
+    for verb in sent:
+        if verb.lemma_.lower() != "call" or verb.pos_ != "VERB" or any(c.dep_ == "dobj" for c in verb.children):
+            continue
+        called = next((c for c in verb.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN")), None)
+        name = None if called is None else next((a for a in called.rights if a.dep_ == "appos" and any(
+            d.dep_ == "det" and d.lower_ in ("a", "an") for d in a.lefts)), None)
+        if name is not None:
+            called.dep_ = "dobj"
+            name.head, name.dep_ = verb, "oprd"
+
+def _particle_read_as_adverb(sent: Any) -> None:
+    """'Russia handed 24 children back to Ukraine': the particle after the object read as an adverb that takes the
+    to-phrase; it is the verb's particle, and the phrase the verb's."""
+    for adv in sent:
+        verb = adv.head
+        if adv.dep_ != "advmod" or adv.lower_ not in ("back", "over") or verb.pos_ != "VERB" or (
+                verb.lemma_.lower() not in OVER_PHRASAL_VERBS) or not any(
+                c.dep_ == "dobj" and c.i < adv.i for c in verb.children):
+            continue
+        adv.dep_, adv.pos_, adv.tag_ = "prt", "ADP", "RP"
+        for prep in [c for c in adv.children if c.dep_ == "prep"]:
+            prep.head = verb
+
+
 def repair_lost_verbs(doc: Any) -> Any:
     """Give back a sentence its main verb where the parser lost it (see above); the rest of the parse stays."""
     for sent in doc.sents:
@@ -889,6 +920,8 @@ def repair_lost_verbs(doc: Any) -> Any:
         _headline_pair_read_as_apposition(sent)
         _asked_for_read_as_purpose(sent)
         _subject_taken_by_description(sent)
+        _name_calling_read_as_one_phrase(sent)
+        _particle_read_as_adverb(sent)
         _preposition_read_as_particle(sent)
         _judgement_before_object(sent)
         _double_object_read_as_clause(sent)

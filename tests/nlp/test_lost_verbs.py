@@ -346,3 +346,17 @@ def test_description_after_subject_gives_the_subject_back(nlp):
     doc = nlp("Dutch diplomats, usually inclined to settle quarrels with Berlin in private, loudly criticised the "
               "ruling.")
     assert (_tok(doc, "diplomats").dep_, _tok(doc, "diplomats").head.text) == ("nsubj", "criticised")
+
+
+@pytest.mark.parametrize(
+    "text, word, dep, head",
+    [
+        # the one called names read as the predicate, the name as its apposition
+        ("The president on Monday called Sweden's ambassador to Turkey a very bad man.", "man", "oprd", "called"),
+        # the particle after the object read as an adverb that takes the to-phrase
+        ("Azerbaijan handed two soldiers back to Armenia.", "back", "prt", "handed"),
+    ],
+)
+def test_round21_late_repairs(nlp, text, word, dep, head):
+    tok = _tok(nlp(text), word)
+    assert (tok.dep_, tok.head.text) == (dep, head)
