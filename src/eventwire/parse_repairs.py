@@ -56,7 +56,7 @@ from .errors import DataFileError
 # - 'called for Russia to withdraw its troops': what is asked for read as a clause of purpose marked by 'for';
 # - 'Dutch diplomats, usually inclined to ..., criticised the ruling': a description after the subject read as a
 #   clause that takes the subject;
-# - 'called Britain's ambassador a stupid guy': the one called names read as the predicate, the name as its
+# - 'called Sweden's ambassador a very bad man': the one called names read as the predicate, the name as its
 #   apposition;
 # - 'handed 24 children back to Ukraine': the particle after the object read as an adverb taking the to-phrase.
 SUBJECT_DEPS = frozenset({"npadvmod", "nsubj", "compound", "nmod"})
@@ -774,15 +774,20 @@ def _headline_verb_read_as_noun(sent: Any) -> None:
     verb.pos_, verb.tag_ = "VERB", "VBZ" if verb.lower_.endswith("s") else "VBP"
 
 
+def headline_line(sent: Any) -> bool:
+    """A line set as a headline: it opens with a capital and has no full stop ('... allies to spare Mexico.' is a
+    fragment of a sentence split in two, no headline)."""
+    words = [t for t in sent if not t.is_space]
+    return bool(words) and words[0].text[:1].isupper() and words[-1].text != "."
+
+
 def _headline_future_read_as_modifier(sent: Any) -> None:
     """'EU to send aid to Gaza', 'UN chief to visit Kyiv next week': a headline's future ('X to do') with no finite
     verb, its infinitive read as a clause on the noun before it; the infinitive is the main verb and the noun its
     subject."""
     root = sent.root
-    words = [t for t in sent if not t.is_space]
-    if not words or not words[0].text[:1].isupper() or words[-1].text == ".":
-        return  # a headline opens with a capital and has no full stop ('... allies to spare Mexico.' is a
-        # fragment of a sentence split in two)
+    if not headline_line(sent):
+        return
     if root.pos_ in ("NOUN", "PROPN") and not any(t.tag_ in FINITE_TAGS for t in sent):
         noun, said = root, None
     else:
@@ -867,7 +872,7 @@ def _subject_taken_by_description(sent: Any) -> None:
 
 
 def _name_calling_read_as_one_phrase(sent: Any) -> None:
-    """'Trump called Britain's ambassador to the US a very stupid guy': the one called names read as the verb's
+    """'The president called Sweden's ambassador to Turkey a very bad man': the one called names read as the verb's
     predicate and the name as its apposition; the one called is the object and the name (with its 'a') the
     predicate."""
     for verb in sent:
@@ -879,6 +884,7 @@ def _name_calling_read_as_one_phrase(sent: Any) -> None:
         if name is not None:
             called.dep_ = "dobj"
             name.head, name.dep_ = verb, "oprd"
+
 
 def _particle_read_as_adverb(sent: Any) -> None:
     """'Russia handed 24 children back to Ukraine': the particle after the object read as an adverb that takes the

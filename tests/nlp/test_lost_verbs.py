@@ -290,8 +290,8 @@ def _tok(doc, text, nth=0):
         # the particle after the object read as an adverb that takes the to-phrase
         ("Azerbaijan handed two soldiers back to Armenia.", "back", "prt", "handed"),
         # a description set off by commas after the subject read as a clause that takes the subject
-        ("Spanish defence officials, traditionally inclined to keep quarrels with Rabat private, publicly criticised the "
-         "move.", "officials", "nsubj", "criticised"),
+        ("Spanish defence officials, traditionally inclined to keep quarrels with Rabat private, publicly "
+         "criticised the move.", "officials", "nsubj", "criticised"),
     ],
 )
 def test_round20_and_21_repairs(nlp, text, word, dep, head):

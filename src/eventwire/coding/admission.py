@@ -22,6 +22,7 @@ from .arguments import body_named, named
 from .instruments import VIOLENT_ROOTS
 from .matcher import Match, carried_load
 from .parties import is_state, non_actor, pronoun_owned_thing, resolve_target, thing, thing_head
+from .pattern_table import word_sets
 from .syntax import children, direct_object, noun_phrase, prep_objects
 from .word_lists import non_actor_words
 
@@ -272,7 +273,7 @@ def goods_handed(m: Match, events: dict[int, Match], actors: Any) -> bool:
         if obj is None and m.pattern.pos == "V":
             # 'a plane carrying medical supplies landed in Port Sudan': a carrier that arrives hands over its load
             obj = next((c for c in children(m.token, "nsubj", "nsubjpass")
-                        if c.lemma_.lower() in non_actor_words("carriers") and carried_load(c) is not None), None)
+                        if c.lemma_.lower() in word_sets()["carriers"] and carried_load(c) is not None), None)
         load = carried_load(obj) if obj is not None else None
         themes = [load or obj] if obj is not None else []
         if load is not None:

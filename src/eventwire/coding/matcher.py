@@ -12,7 +12,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from .instruments import impact_subject
-from .pattern_table import PLACE_MARK, POS, Pattern, PatternSet, irregular_forms
+from .pattern_table import PLACE_MARK, POS, Pattern, PatternSet, irregular_forms, word_sets
 from .syntax import (
     PORTIONS,
     QUANTIFIERS,
@@ -36,7 +36,7 @@ from .syntax import (
     preps,
     split_premodifiers,
 )
-from .word_lists import may_be_party, non_actor_words
+from .word_lists import may_be_party
 
 CLAUSAL = ("ROOT", "ccomp", "xcomp", "advcl", "relcl", "pcomp", "csubj")
 NOMINAL_DEPS = ("dobj", "nsubj", "nsubjpass", "pobj")
@@ -117,7 +117,7 @@ CARRYING = ("carry", "load", "bear", "transport", "ferry")
 
 def carried_load(vehicle: Token) -> Token | None:
     """'a plane carrying 30 tonnes of medical supplies': what the vehicle carries is what is sent."""
-    if vehicle.lemma_.lower() not in non_actor_words("carriers"):
+    if vehicle.lemma_.lower() not in word_sets()["carriers"]:
         return None
     for c in vehicle.children:
         if c.dep_ == "acl" and c.lemma_.lower() in CARRYING:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from eventwire.datafiles import read_json_data
+from eventwire.parse_repairs import headline_line
 
 from .instruments import VIOLENT_ROOTS, weapon_code
 from .matcher import form_lemma
@@ -798,8 +799,7 @@ def _to_be_done(tok: Token) -> bool:
     # A clause put after its verb ('welcomed Putin to mediate', 'implored the government to accept') is asked of
     # its subject, not announced; a sentence ending in a full stop is no headline, and an infinitive at its root
     # there is a misread verb.
-    words = [t for t in tok.sent if not t.is_space]
-    headline = tok.dep_ == "ROOT" and words[-1].text != "." and words[0].text[:1].isupper()
+    headline = tok.dep_ == "ROOT" and headline_line(tok.sent)
     return (headline or (tok.dep_ == "ccomp" and tok.i < tok.head.i)) and not any(
         c.dep_ == "mark" for c in tok.children) and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
