@@ -58,7 +58,8 @@ from .errors import DataFileError
 #   clause that takes the subject;
 # - 'called Sweden's ambassador a very bad man': the one called names read as the predicate, the name as its
 #   apposition;
-# - 'handed 24 children back to Ukraine': the particle after the object read as an adverb taking the to-phrase.
+# - 'handed 24 children back to Ukraine': the particle after the object read as an adverb taking the to-phrase;
+# - 'Curfew clamped on Manipur capital by Indian authorities': a headline's passive read as a past tense.
 SUBJECT_DEPS = frozenset({"npadvmod", "nsubj", "compound", "nmod"})
 # Phrases of the noun that describe it, not the act: 'relations with Belarus', 'troops of the army'.
 NOUN_PREPS = frozenset({"of", "with", "between", "against"})
@@ -900,6 +901,23 @@ def _particle_read_as_adverb(sent: Any) -> None:
             prep.head = verb
 
 
+def _headline_passive_read_as_active(sent: Any) -> None:
+    """'Curfew clamped on Manipur capital by Indian authorities', 'Journalist detained by police in Minsk': a
+    headline's passive, with no 'was', read as a past tense with the thing done to as its subject; the verb is a
+    participle and its subject a passive one. Only in a headline: in running text 'X and Y spoke by phone' is
+    active."""
+    if not headline_line(sent):
+        return
+    for verb in sent:
+        if verb.tag_ != "VBD" or not any(c.dep_ == "agent" for c in verb.children) or any(
+                c.dep_ in ("aux", "auxpass", "nsubjpass") for c in verb.children):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subject is not None:
+            verb.tag_ = "VBN"
+            subject.dep_ = "nsubjpass"
+
+
 def repair_lost_verbs(doc: Any) -> Any:
     """Give back a sentence its main verb where the parser lost it (see above); the rest of the parse stays."""
     for sent in doc.sents:
@@ -928,6 +946,7 @@ def repair_lost_verbs(doc: Any) -> Any:
         _subject_taken_by_description(sent)
         _name_calling_read_as_one_phrase(sent)
         _particle_read_as_adverb(sent)
+        _headline_passive_read_as_active(sent)
         _preposition_read_as_particle(sent)
         _judgement_before_object(sent)
         _double_object_read_as_clause(sent)

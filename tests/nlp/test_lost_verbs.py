@@ -289,6 +289,8 @@ def _tok(doc, text, nth=0):
         ("The president on Monday called Sweden's ambassador to Turkey a very bad man.", "man", "oprd", "called"),
         # the particle after the object read as an adverb that takes the to-phrase
         ("Azerbaijan handed two soldiers back to Armenia.", "back", "prt", "handed"),
+        # a headline's passive, with no 'was', read as a past tense
+        ("Curfew clamped on Srinagar by Indian troops after clashes", "Curfew", "nsubjpass", "clamped"),
         # a description set off by commas after the subject read as a clause that takes the subject
         ("Spanish defence officials, traditionally inclined to keep quarrels with Rabat private, publicly "
          "criticised the move.", "officials", "nsubj", "criticised"),
