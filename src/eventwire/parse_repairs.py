@@ -59,7 +59,7 @@ from .errors import DataFileError
 # - 'called Sweden's ambassador a very bad man': the one called names read as the predicate, the name as its
 #   apposition;
 # - 'handed 24 children back to Ukraine': the particle after the object read as an adverb taking the to-phrase;
-# - 'Curfew clamped on Manipur capital by Indian authorities': a headline's passive read as a past tense.
+# - 'Curfew clamped on Srinagar by Indian troops': a headline's passive read as a past tense.
 SUBJECT_DEPS = frozenset({"npadvmod", "nsubj", "compound", "nmod"})
 # Phrases of the noun that describe it, not the act: 'relations with Belarus', 'troops of the army'.
 NOUN_PREPS = frozenset({"of", "with", "between", "against"})
@@ -902,7 +902,7 @@ def _particle_read_as_adverb(sent: Any) -> None:
 
 
 def _headline_passive_read_as_active(sent: Any) -> None:
-    """'Curfew clamped on Manipur capital by Indian authorities', 'Journalist detained by police in Minsk': a
+    """'Curfew clamped on Srinagar by Indian troops', 'Journalist detained by police in Minsk': a
     headline's passive, with no 'was', read as a past tense with the thing done to as its subject; the verb is a
     participle and its subject a passive one. Only in a headline: in running text 'X and Y spoke by phone' is
     active."""
