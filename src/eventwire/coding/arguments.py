@@ -28,7 +28,7 @@ from .syntax import (
     prep_objects,
     subject,
 )
-from .word_lists import may_be_party
+from .word_lists import party_noun
 
 SUBJ_DEPS = ("nsubj", "nsubjpass")
 # 'at the request of X', 'at the invitation of X', 'on the orders of X': the noun's of-phrase did it, the
@@ -285,11 +285,6 @@ def _light_verb_recipient(noun: Token) -> Token | None:
     return _first_of_two_objects(verb) if verb.pos_ == "VERB" else None
 
 
-def _party_word(tok: Token) -> bool:
-    """'alleged that the government rigged the vote': a common noun for a party ('government', 'army', 'rebels')."""
-    return tok.pos_ == "NOUN" and may_be_party(tok.lemma_.lower())
-
-
 def _first_of_two_objects(verb: Token) -> Token | None:
     """'will lend Ecuador 12 million barrels': the parser gives both objects as dobj; the first of two, a name
     before a common noun, is the one given to."""
@@ -408,7 +403,7 @@ def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
             if clause is None and obj is not None:
                 clause = child(obj, "acl", "ccomp")  # 'dropped its condition that Chile post a bond'
             cand = child(clause, "nsubj", "nsubjpass") if clause is not None else None
-            if cand is not None and cand.pos_ != "PROPN" and not named(cand) and not _party_word(cand):
+            if cand is not None and cand.pos_ != "PROPN" and not named(cand) and not party_noun(cand):
                 cand = None  # 'complained that many are failing', 'that prices were too high': no party named
         elif role == "prep:with" and m.pattern.recip and any(p.conjuncts for p in prep_objects(tok, "between")):
             continue  # 'the consultation between X and Y took place, with the border high on the agenda'

@@ -711,8 +711,8 @@ class EventCoder:
             # unless another gives way is a threat, whatever the act (no row names it)
             code = GENERIC_THREAT
         giving = by_tok.get(m.token.head.i) if m.token.dep_ == "advcl" and m.token.head.i != m.token.i else None
-        if code[:2] == "05" and giving is not None and giving.pattern.cameo[:2] == "07" and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in m.token.children):
+        if code[:2] == "05" and giving is not None and giving.pattern.cameo[:2] == "07" and (
+                infinitive_to(m.token) is not None):
             # 'provided $40 million in aid to support displaced families': the support is the aid given.
             code = giving.pattern.cameo
         recip = (m.pattern.recip and not one_way) or (tgt is None and joint(m))

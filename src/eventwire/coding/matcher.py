@@ -36,7 +36,7 @@ from .syntax import (
     preps,
     split_premodifiers,
 )
-from .word_lists import may_be_party
+from .word_lists import party_noun
 
 CLAUSAL = ("ROOT", "ccomp", "xcomp", "advcl", "relcl", "pcomp", "csubj")
 NOMINAL_DEPS = ("dobj", "nsubj", "nsubjpass", "pobj")
@@ -484,8 +484,7 @@ def _predicated(verb: Token) -> bool:
 
 def _helped_party(tok: Token) -> bool:
     """A party named as the one helped: a name, or a common noun for a party ('the government', 'the army')."""
-    return tok.pos_ == "PROPN" or tok.ent_type_ in ("GPE", "ORG", "NORP") or (
-        tok.pos_ == "NOUN" and may_be_party(tok.lemma_.lower()))
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("GPE", "ORG", "NORP") or party_noun(tok)
 
 
 def _complements(tok: Token) -> list[Token]:

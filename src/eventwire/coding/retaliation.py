@@ -20,7 +20,7 @@ from eventwire.datafiles import read_json_data
 
 from .pattern_table import Frames, word_list
 from .semantics import speech_frame
-from .syntax import child, children, if_clause, is_passive, prep_objects, subject
+from .syntax import child, children, if_clause, infinitive_to, is_passive, prep_objects, subject
 
 RETALIATION_FILE = Path(__file__).resolve().parent / "patterns" / "retaliation.json"
 MILITARY_THREAT, THREAT, ULTIMATUM = "138", "130", "139"
@@ -156,8 +156,7 @@ def _ultimatum(tok: Token, w: Words) -> Retaliation | None:
     told is threatened; a military penalty makes it 138, a deadline 139 (ultimatum), any other 130. What is
     demanded is not done, so its own events give way (the condition)."""
     demand = tok.head
-    if not any(c.dep_ == "cc" and c.lower_ == "or" for c in demand.children) or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in demand.children):
+    if not any(c.dep_ == "cc" and c.lower_ == "or" for c in demand.children) or infinitive_to(demand) is None:
         return None
     penalty = [o for o in _objects(tok) if _lemma(o) in w.response_nouns or _lemma(o) in w.penalty_nouns]
     if not penalty or demand.dep_ not in ("advcl", "xcomp", "ccomp", "relcl", "acl"):

@@ -27,6 +27,7 @@ from .syntax import (
     child,
     dateline_end,
     direct_object,
+    infinitive_to,
     inverted_condition,
     reduced_passive,
     subject,
@@ -791,7 +792,7 @@ def _to_be_done(tok: Token) -> bool:
     """'Germany is to impose sanctions', the headline's 'EU to send aid to Gaza' and 'Armenia, Azerbaijan to sign
     treaty, says Michel': an infinitive with a subject of its own, or one that 'be' carries, tells what is still
     to come."""
-    if tok.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    if tok.tag_ != "VB" or infinitive_to(tok) is None:
         return False
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "be":
         # ('Israel was to blame' is a judgement)

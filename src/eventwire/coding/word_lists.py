@@ -37,6 +37,11 @@ def thing_word(lemma: str) -> bool:
     return lemma in non_actor_words("thing_heads") or lemma.endswith(_endings("thing_suffixes"))
 
 
+def party_noun(tok: Any) -> bool:
+    """A common noun for a party ('the government', 'the army', 'rebels'), as the token stands."""
+    return tok.pos_ == "NOUN" and may_be_party(tok.lemma_.lower())
+
+
 def may_be_party(lemma: str) -> bool:
     """A common noun that may name a party: 'government', 'army', 'rebels', 'protesters'."""
     if lemma in non_actor_words("party_heads"):
