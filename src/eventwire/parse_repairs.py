@@ -467,7 +467,9 @@ def _judgement_before_object(sent: Any) -> None:
                     quoted.head, quoted.dep_ = c, "pobj"
                     noun.head, noun.dep_ = verb, "dobj"
                     break
-            elif c.dep_ == "advcl" and c.pos_ == "ADJ" and any(a.lower_ == "as" for a in c.lefts):
+            elif c.dep_ == "advcl" and any(a.lower_ == "as" for a in c.lefts) and (c.pos_ == "ADJ" or (
+                    c.tag_ == "VBN" and c.doc[c.i - 1].lower_ == "as")):
+                # ('as biased a report by ...': a participle used as the judgement, read as a clause of its own)
                 noun = next((o for o in c.rights if o.dep_ == "dobj"), None)
                 if noun is not None:
                     noun.head = verb
@@ -483,6 +485,44 @@ def _judgement_before_object(sent: Any) -> None:
         for clause in [c for c in verb.rights if c.dep_ == "ccomp"]:
             if clause.i > obj.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
                 clause.head, clause.dep_ = obj, "acl"
+
+
+def _modifier_read_as_verb_of_second_object(sent: Any) -> None:
+    """'Baghdad granted the inspectors unrestricted access to the palaces': the adjective before the second object
+    of a double-object verb read as a verb whose object that is; the noun is the verb's object."""
+    for verb in sent:
+        if verb.lemma_.lower() not in DOUBLE_OBJECT_VERBS or verb.pos_ != "VERB" or not any(
+                c.dep_ == "dative" for c in verb.children) or any(c.dep_ == "dobj" for c in verb.children):
+            continue
+        for clause in [c for c in verb.rights if c.dep_ in ("advcl", "xcomp", "ccomp", "conj") and c.tag_ in (
+                "VBD", "VBN")]:
+            noun = next((o for o in clause.rights if o.dep_ == "dobj" and o.i == clause.i + 1), None)
+            dative = next(c for c in verb.children if c.dep_ == "dative")
+            if noun is None or clause.i != dative.i + 1 or any(
+                    c.dep_ in ("nsubj", "aux", "mark") for c in clause.children):
+                continue
+            noun.head, noun.dep_ = verb, "dobj"
+            clause.head, clause.dep_, clause.pos_, clause.tag_ = noun, "amod", "ADJ", "JJ"
+            break
+
+
+def _idiom_read_as_object(sent: Any) -> None:
+    """'stands shoulder to shoulder with Taiwan', 'worked hand in hand with': the doubled noun of a manner idiom
+    read as the verb's object and a clause; the first noun is a modifier of the verb, and the phrase after the
+    second ('with Taiwan') is the verb's."""
+    for first in sent:
+        if first.i + 2 >= sent.end or first.pos_ != "NOUN" or first.head.pos_ not in ("VERB", "AUX"):
+            continue
+        link, second = sent.doc[first.i + 1], sent.doc[first.i + 2]
+        if second.lower_ != first.lower_ or link.lower_ not in ("to", "by", "in") or first.i <= first.head.i:
+            continue
+        verb = first.head
+        first.head, first.dep_ = verb, "advmod"
+        link.head, link.dep_ = first, "prep"
+        second.head, second.dep_ = link, "pobj"
+        for c in list(second.rights):
+            if c.dep_ == "prep":
+                c.head = verb
 
 
 def _double_object_read_as_clause(sent: Any) -> None:
@@ -950,6 +990,8 @@ def repair_lost_verbs(doc: Any) -> Any:
         _preposition_read_as_particle(sent)
         _judgement_before_object(sent)
         _double_object_read_as_clause(sent)
+        _modifier_read_as_verb_of_second_object(sent)
+        _idiom_read_as_object(sent)
         _possessor_read_as_object(sent)
         _complementizer_read_as_object(sent)
         _infinitive_on_object_participle(sent)

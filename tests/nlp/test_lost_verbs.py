@@ -294,9 +294,15 @@ def _tok(doc, text, nth=0):
         # a description set off by commas after the subject read as a clause that takes the subject
         ("Spanish defence officials, traditionally inclined to keep quarrels with Rabat private, publicly "
          "criticised the move.", "officials", "nsubj", "criticised"),
+        # round 22: the adjective before a double-object verb's second object read as a verb taking it
+        ("Damascus granted UN chemical inspectors unhindered access to the sites.", "access", "dobj", "granted"),
+        # a manner idiom's doubled noun read as an object and a clause that takes the with-phrase
+        ("Kenya stands shoulder to shoulder with Somalia, the minister said.", "with", "prep", "stands"),
+        # a participle used as the judgement put before the object, read as a clause that takes it
+        ("The Kremlin dismissed as biased a report by the OSCE.", "report", "dobj", "dismissed"),
     ],
 )
-def test_round20_and_21_repairs(nlp, text, word, dep, head):
+def test_round20_to_22_repairs(nlp, text, word, dep, head):
     tok = _tok(nlp(text), word)
     assert (tok.dep_, tok.head.text) == (dep, head)
 

@@ -49,12 +49,15 @@ from .matcher import Match, agent_participles, match_sentence, state_on_object
 from .parties import (
     antecedent_only,
     each_other,
+    governing,
     implied_state,
     is_state,
     is_time,
+    ordered_other,
     pairs,
     place_modifier,
     resolve_party,
+    security_body,
     thing,
 )
 from .pattern_table import Pattern, PatternSet, load_patterns, word_sets
@@ -100,6 +103,7 @@ from .syntax import (
     prep_objects,
     subject,
 )
+from .trade import GOODS_AID, traded, traded_code
 
 # How far apart a light verb and its noun may be and still be reported together as the trigger.
 TRIGGER_SPAN_MAX = 5
@@ -330,7 +334,8 @@ class EventCoder:
                             inner_pos = e.pattern.pos
                 restated = inner_code.startswith("051") and m.token.pos_ == "NOUN" and (
                     m.token.head.lemma_.lower() in self.restating)
-                code = self._frame_code(m.pattern.frame, inner_code, inner_pos, expressed=restated)
+                kind = "demand" if m.pattern.frame == "command" and ordered_other(m.token) else m.pattern.frame
+                code = self._frame_code(kind, inner_code, inner_pos, expressed=restated)
                 if m.pattern.frame == "threat" and m.pattern.need_embedded and (
                         inner_code[:2] in self.frames.cooperative_roots):
                     # 'hinted at relaxing the ban', 'raised the possibility of corridors being opened': a step
@@ -524,6 +529,12 @@ class EventCoder:
         # 'demanded the withdrawal of Y's troops from Z', 'demands Assad's resignation': those asked to move (or
         # go), not the place they leave.
         tgt = movers[0] if movers else target_of(m, self.frames.object_control)
+        if e is not None and m.pattern.frame == "command" and not ordered_other(m.token):
+            # 'ordered police to arrest the protest leaders': the leaders suffer the act the order makes happen
+            # (where the act's row names its object, as 'suspend publication', the one ordered stays the target)
+            acted_on = target_of(e, self.frames.object_control)
+            if acted_on is not None and not ("obj" in e.pattern.when and acted_on.dep_ in ("dobj", "nsubjpass")):
+                tgt = acted_on
         if asking and tgt is None:
             # 'demanded that Y resign' / 'urged Y to release Z' / 'X's demand that Y resign': the one asked.
             tgt = subject(e.token) if e.token.dep_ == "ccomp" else None
@@ -625,6 +636,11 @@ class EventCoder:
             # 'was jailed in Turkey': the state acted. Not violence: 'was killed in Syria' names no killer.
             src = implied_source(m.token)
             rule += ":implied-source" if src is not None else ""
+        if src is None and passive and m.pattern.cameo[:2] == "17" and direct_object(m.token) is not None:
+            # 'Six foreigners have been detained for spying, the intelligence ministry said': a security body
+            # that reports an arrest with no one named as making it made it (checked once the actor is known)
+            src = modality(m.token, self.frames).speaker
+            rule += ":reporter-source" if src is not None else ""
         if src is None and passive and m.pattern.cameo[:3] == "182":
             # 'was tortured to death in the custody of the battalion': whoever held the victim did it
             src = custodian(m.token, self.custody_places)
@@ -908,6 +924,8 @@ class EventCoder:
                 # 'Ankara may suspend relations with the UAE, Erdogan said', 'cautioned the IAEA that Tehran could
                 # bar its inspectors if ...': a side saying what it may do to another is threatening it.
                 code, tag = self.frames.map_code("threat", raw.code), "threat"
+            if code in GOODS_AID and not tag and traded(raw.match.token):
+                code = traded_code(code)  # 'shipped crude to Colombo in exchange for tea': trade, not aid
             if background and code is not None:
                 tag = f"{tag}:background" if tag else "background"
             if code is None:
@@ -965,13 +983,15 @@ class EventCoder:
                     s_actor, s_is = resolve_party(s, actors)
                 if raw.rule.endswith(":implied-source") and not implied_state(s_actor):
                     continue  # 'was arrested in Istanbul' says where, not who arrested
+                if raw.rule.endswith(":reporter-source") and not security_body(s, s_actor):
+                    continue  # 'two citizens were detained in Russia, the foreign ministry said': it only reports
                 if raw.rule.endswith(":warned-source") and not (
                         is_state(s_actor) or s_actor.sector == "COP" or s_actor.country == "IGO"):
                     continue  # 'analysts said they would be arrested if ...' is a guess, no one's threat
                 if final[:2] in ("18", "19") and raw.match.pattern.pos == "V":
                     final = mass_weapon_code(raw.match.token) or final  # 'a sarin attack killed dozens': 2041
                 state_code = raw.match.pattern.state_code
-                if state_code and not tag and is_state(s_actor):
+                if state_code and not tag and governing(s, s_actor):
                     final = state_code
                 if source_refused(s, instrument, actors):
                     continue

@@ -36,6 +36,7 @@ from .syntax import (
     preps,
     split_premodifiers,
 )
+from .trade import traded
 from .word_lists import party_noun
 
 CLAUSAL = ("ROOT", "ccomp", "xcomp", "advcl", "relcl", "pcomp", "csubj")
@@ -425,6 +426,9 @@ def satisfies(
                 return False
         elif key == "noxcomp":
             if children(tok, "xcomp"):
+                return False
+        elif key == "traded":
+            if not traded(tok):
                 return False
         elif key == "noparticiple":
             if tok.dep_ in ("advcl", "acl") and (tok.tag_ == "VBG" or infinitive_to(tok) is not None):

@@ -15,10 +15,13 @@ from spacy.tokens import Token
 from eventwire.model import Actor
 
 from .arguments import NAMED, PLACE_NOUNS, bearers, hyphen_agent, named
+from .pattern_table import word_sets
 from .syntax import QUANTIFIERS, child, conjuncts, noun_phrase, prep_objects
 from .word_lists import may_be_party, non_actor_words, thing_word
 
 STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG"}
+# The actor roles of the bodies that arrest and hold people: police, armed forces, intelligence, courts.
+SECURITY_SECTORS = {"COP", "MIL", "SPY", "JUD"}
 # How the actor dictionaries know a name as a place rather than a party: 'the Kabul bombing' says where.
 PLACE_BASES = {"text:capital", "region"}
 PLACE_ENTS = ("GPE", "LOC", "FAC")
@@ -286,3 +289,35 @@ def resolve_target(
         if non_actor(tok):
             return None
     return None if same_actor(actor, source) else actor
+
+
+def ordered_other(order: Token) -> bool:
+    """An order that asks another side to act ('the Security Council ordered Iraq to withdraw', 'the court ordered
+    the ministry to release him') is a demand of it; an order to one's own forces or officials ('ordered troops to
+    withdraw') is the act itself, done by the one who orders. A named state ordered, or a court ordering, is the
+    first kind."""
+    ordered = [o for o in order.children if o.dep_ in ("dobj", "obj")]
+    if any(o.ent_type_ == "GPE" and o.pos_ == "PROPN" for o in ordered):
+        return True
+    subj = next((c for c in order.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lemma_.lower() in word_sets()["courts"]
+
+
+def security_body(tok: Token, actor: Actor) -> bool:
+    """Police, prosecutors, courts, armed forces or intelligence services, or a ministry of the interior, justice,
+    security or intelligence: the bodies that arrest, so whose report of an arrest made by no one named is their
+    own ('seven were detained, the interior ministry said')."""
+    if actor.sector in SECURITY_SECTORS:
+        return True
+    words = word_sets()["security_bodies"]
+    return any(c.lemma_.lower() in words for c in tok.children if c.dep_ in ("amod", "compound")) or (
+        tok.lemma_.lower() in words)
+
+
+def governing(tok: Token, actor: Actor) -> bool:
+    """A government acting as one: a government body, or a country named for its government ('China protested',
+    'Washington boycotted the Games'); not its legislators, soldiers or courts, nor people named by where they
+    live ('consumers in Kuwait boycotted the goods', 'opposition leaders in Chad's capital')."""
+    if actor.sector == "GOV":
+        return True
+    return is_state(actor) and tok.ent_type_ in ("GPE", "NORP") and tok.pos_ == "PROPN"

@@ -23,7 +23,8 @@ COLUMNS = ("id", "trigger", "pos", "cameo", "target", "when", "flags")
 POS = {"V": ("VERB", "AUX"), "N": ("NOUN", "PROPN"), "A": ("ADJ",)}
 # Constraint keys the matcher understands (matcher.satisfies); `pobj:PREP` and `nopobj` take a preposition.
 # Keys that take no values ('noclause'): they say only that something is absent.
-BARE_KEYS = frozenset({"nooprd", "noxcomp", "noclause", "noparticiple", "noinf", "pairsubj", "nopairsubj"})
+# ('traded': made under a deal of trade or in exchange for something, trade.traded)
+BARE_KEYS = frozenset({"nooprd", "noxcomp", "noclause", "noparticiple", "noinf", "pairsubj", "nopairsubj", "traded"})
 WHEN_KEYS = {
     "obj", "notobj", "prt", "noprt", "mod", "nomod", "head", "statehead", "xcomp", "oprd", "nopobj", "objpos",
     "subj", "notsubj", "stock", "via", "purpose", *BARE_KEYS,
