@@ -88,6 +88,7 @@ OBJECT_CONTROL_VERBS = _words("object_control_verbs")  # 'forced a plane flying 
 MANNER_WORDS = _words("manner_words")  # 'held the lawyer incommunicado'
 INTO_STATES = _words("into_states")  # 'took into custody dozens of workers'
 FOR_CLAUSE_VERBS = _words("for_clause_verbs")  # 'called for Russia to withdraw its troops'
+TRAILING_SPEECH_VERBS = _words("trailing_speech_verbs")  # '..., the Treasury Department said'
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Named parties, who can be given things: 'offered Ukraine', 'sent the UN' keep their indirect-object reading.
 NAMED_PARTIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -151,6 +152,23 @@ def _verb_read_as_adjective(root: Any, start: int) -> bool:
     if verb.tag_ == "JJ":
         verb.pos_, verb.tag_ = "VERB", "VBD"  # 'London relaxed sanctions': the tagger's adjective
     return True
+
+
+def _reported_clause_read_as_subject(sent: Any) -> None:
+    """'The United States relaxed sanctions on Venezuela's oil sector, ..., the Treasury Department said': the
+    reported clause's verb read as an adjective, its object taken for a first subject (or a loose dependent) of
+    the speech verb; the clause is what the speaker said."""
+    for say in sent:
+        if say.lemma_.lower() not in TRAILING_SPEECH_VERBS or say.pos_ != "VERB":
+            continue
+        subjects = [c for c in say.lefts if c.dep_ in ("nsubj", "dep")]
+        if len(subjects) < 2 or subjects[0].pos_ != "NOUN" or subjects[-1].dep_ != "nsubj" or not any(
+                t.text == "," for t in sent.doc[subjects[0].right_edge.i: subjects[1].left_edge.i]):
+            continue
+        noun = subjects[0]
+        if _verb_read_as_adjective(noun, noun.left_edge.i):
+            verb = noun.head  # the verb took the noun's place, and the noun is its object
+            verb.head, verb.dep_ = say, "ccomp"
 
 
 SUBORDINATORS = frozenset({"after", "as", "when", "before", "while", "because", "since", "until", "once"})
@@ -507,9 +525,9 @@ def _modifier_read_as_verb_of_second_object(sent: Any) -> None:
 
 
 def _idiom_read_as_object(sent: Any) -> None:
-    """'stands shoulder to shoulder with Taiwan', 'worked hand in hand with': the doubled noun of a manner idiom
-    read as the verb's object and a clause; the first noun is a modifier of the verb, and the phrase after the
-    second ('with Taiwan') is the verb's."""
+    """'stands shoulder to shoulder with Taiwan': the doubled noun of a manner idiom read as the verb's object and
+    a clause; the first noun is a modifier of the verb, the second the object of its preposition, which is the
+    verb's, as is the phrase after it ('with Taiwan'), as the parser reads 'worked hand in hand with'."""
     for first in sent:
         if first.i + 2 >= sent.end or first.pos_ != "NOUN" or first.head.pos_ not in ("VERB", "AUX"):
             continue
@@ -518,7 +536,7 @@ def _idiom_read_as_object(sent: Any) -> None:
             continue
         verb = first.head
         first.head, first.dep_ = verb, "advmod"
-        link.head, link.dep_ = first, "prep"
+        link.head, link.dep_ = verb, "prep"  # as the parser reads 'worked hand in hand with'
         second.head, second.dep_ = link, "pobj"
         for c in list(second.rights):
             if c.dep_ == "prep":
@@ -972,6 +990,7 @@ def repair_lost_verbs(doc: Any) -> Any:
         _reduced_relative_read_as_main_verb(sent)
         _reduced_relative_on_subject_phrase(sent)
         _verb_read_as_adjective_of_clause_subject(sent)
+        _reported_clause_read_as_subject(sent)
         _perfect_read_as_possession(sent)
         _participle_as_main_verb(sent)
         _lone_dative_as_object(sent)

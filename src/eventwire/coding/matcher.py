@@ -258,6 +258,9 @@ def _pobj_lemmas(tok: Token, prep: str, gov: Token | None = None) -> set[str] | 
                     found = found or set()
                     # the form too, as for objects: the model's lemma of 'data' is 'datum'
                     found |= {w for p in objs for w in (_lemma(p), p.lower_)}
+                    # 'to displaced Afghans': the small model keeps a plural name's form as its lemma
+                    found |= {p.lower_[:-1] for p in objs if p.tag_ == "NNPS" or (
+                        p.pos_ == "PROPN" and p.lower_.endswith("s") and p.ent_type_ == "NORP")}
     return found
 
 

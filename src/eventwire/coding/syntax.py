@@ -9,6 +9,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
+from .pattern_table import word_sets
+
 SUBJ = ("nsubj", "csubj")
 PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
 NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "X")
@@ -637,6 +639,15 @@ def _issuer(noun: Token) -> Token | None:
     return None
 
 
+def _passive_issuer(noun: Token) -> Token | None:
+    """Who a document is made by, as the subject of a passive verb of issuing ('a resolution demanding reparations
+    was adopted by the parliament'; not 'was vetoed by', 'was blocked by': word set 'issuing')."""
+    verb = noun.head
+    if noun.dep_ != "nsubjpass" or child(noun, "poss") is not None or verb.lemma_.lower() not in word_sets()["issuing"]:
+        return None
+    return agent(verb)
+
+
 def _subject_child(tok: Token) -> Token | None:
     """The verb's subject child; a dateline the parser took for a second subject ('ALGIERS, Algeria -
     Police have arrested') gives way to the real one."""
@@ -820,6 +831,9 @@ def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
             lemma = head.lemma_.lower()
             if dep == "acl" and lemma in GATHERING_NOUNS:
                 return None
+            adopter = _passive_issuer(head) if dep == "acl" and lemma in DOCUMENT_NOUNS else None
+            if adopter is not None:
+                return adopter  # 'a resolution demanding that X pay was adopted by the parliament'
             if dep == "acl" and lemma in DOCUMENT_NOUNS and _issuer(head) is not None:
                 # 'issued a statement condemning X', 'filed a lawsuit accusing Y': the issuer says it.
                 tok = _issuer(head)
