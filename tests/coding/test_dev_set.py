@@ -23,7 +23,10 @@ non-events, fails here.
 - channels (480, round 20): four writers (long wire leads, national and regional press outside the US and UK,
   broadcast and live coverage, monitoring reports), 40 per type for ten types, 80 with no event; unread held out;
 - feeds (480, round 21): four writers (headlines and alerts, news translated from other languages, conflict monitors'
-  event notes, Cold War wire copy), 40 per type for ten types, 80 with no event; unread held out.
+  event notes, Cold War wire copy), 40 per type for ten types, 80 with no event; unread held out;
+- beats (480, round 22): four writers (chronologies and timelines, officials' remarks reported by journalists,
+  economic and trade news, legal, court and parliamentary news), 40 per type for ten types, 80 with no event; unread
+  held out.
 """
 
 from __future__ import annotations
@@ -71,6 +74,8 @@ SETS = {
                                                    "actor_matched_type_accuracy": 0.85}, 0.10),
     "feeds": DevSet("feeds.jsonl", 400, 80, {"type_recall": 0.79, "event_precision": 0.81,
                                              "actor_matched_type_accuracy": 0.78}, 0.08),
+    "beats": DevSet("beats.jsonl", 400, 80, {"type_recall": 0.88, "event_precision": 0.85,
+                                             "actor_matched_type_accuracy": 0.88}, 0.06),
 }
 
 
