@@ -524,25 +524,6 @@ def _modifier_read_as_verb_of_second_object(sent: Any) -> None:
             break
 
 
-def _idiom_read_as_object(sent: Any) -> None:
-    """'stands shoulder to shoulder with Taiwan': the doubled noun of a manner idiom read as the verb's object and
-    a clause; the first noun is a modifier of the verb, the second the object of its preposition, which is the
-    verb's, as is the phrase after it ('with Taiwan'), as the parser reads 'worked hand in hand with'."""
-    for first in sent:
-        if first.i + 2 >= sent.end or first.pos_ != "NOUN" or first.head.pos_ not in ("VERB", "AUX"):
-            continue
-        link, second = sent.doc[first.i + 1], sent.doc[first.i + 2]
-        if second.lower_ != first.lower_ or link.lower_ not in ("to", "by", "in") or first.i <= first.head.i:
-            continue
-        verb = first.head
-        first.head, first.dep_ = verb, "advmod"
-        link.head, link.dep_ = verb, "prep"  # as the parser reads 'worked hand in hand with'
-        second.head, second.dep_ = link, "pobj"
-        for c in list(second.rights):
-            if c.dep_ == "prep":
-                c.head = verb
-
-
 def _double_object_read_as_clause(sent: Any) -> None:
     """'The government allowed UN agencies access to the areas': the two objects read as a clause, 'agencies' the
     subject of a verb 'access'; 'agencies' is the verb's indirect object, 'access' its object."""
@@ -759,6 +740,14 @@ def _doubled_noun(sent: Any) -> None:
     """'will stand shoulder to shoulder with Ukraine', 'stands side by side with its allies', 'worked hand in hand
     with': a doubled noun is a manner of the verb (the first half read as its object) and the phrase after it the
     verb's own."""
+    for link in sent:
+        # ('stands shoulder to shoulder with Taiwan': the second half read as an infinitive, 'to' its mark)
+        second = link.head
+        if link.dep_ == "aux" and link.lower_ == "to" and link.i > sent.start and second.i == link.i + 1 and (
+                second.pos_ == "NOUN" and second.dep_ in ("advcl", "xcomp")
+                and sent.doc[link.i - 1].lower_ == second.lower_):
+            link.head, link.dep_, link.pos_, link.tag_ = second.head, "prep", "ADP", "IN"
+            second.head, second.dep_ = link, "pobj"
     for prep in sent:
         if prep.dep_ != "prep" or prep.i == sent.start or prep.head.pos_ not in ("VERB", "NOUN"):
             continue
@@ -1010,7 +999,6 @@ def repair_lost_verbs(doc: Any) -> Any:
         _judgement_before_object(sent)
         _double_object_read_as_clause(sent)
         _modifier_read_as_verb_of_second_object(sent)
-        _idiom_read_as_object(sent)
         _possessor_read_as_object(sent)
         _complementizer_read_as_object(sent)
         _infinitive_on_object_participle(sent)
