@@ -444,7 +444,9 @@ def satisfies(
         elif key == "noinf":
             # 'called on President X at the Secretariat' (a visit), not 'called on Niger's junta to free him',
             # however the parser hangs the infinitive
-            if any(t.tag_ == "TO" and t.head.pos_ in ("VERB", "AUX") and t.head.i != tok.i for t in tok.subtree):
+            # ('to de-escalate tensions': a hyphened verb the tagger took for adjectives keeps 'to' as its mark)
+            if any(t.head.i != tok.i and ((t.tag_ == "TO" and t.head.pos_ in ("VERB", "AUX")) or (
+                    t.lower_ == "to" and t.dep_ == "aux")) for t in tok.subtree):
                 return False
         elif key in ("pairsubj", "nopairsubj"):
             if _pair_subject(tok if pattern.pos == "V" else gov) != (key == "pairsubj"):
