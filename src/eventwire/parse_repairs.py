@@ -744,10 +744,10 @@ def _doubled_noun(sent: Any) -> None:
         # ('stands shoulder to shoulder with Taiwan': the second half read as an infinitive, 'to' its mark)
         second = link.head
         if link.dep_ == "aux" and link.lower_ == "to" and link.i > sent.start and second.i == link.i + 1 and (
-                second.pos_ == "NOUN" and second.dep_ in ("advcl", "xcomp")
+                second.dep_ in ("advcl", "xcomp") and sent.doc[link.i - 1].pos_ == "NOUN"
                 and sent.doc[link.i - 1].lower_ == second.lower_):
             link.head, link.dep_, link.pos_, link.tag_ = second.head, "prep", "ADP", "IN"
-            second.head, second.dep_ = link, "pobj"
+            second.head, second.dep_, second.pos_, second.tag_ = link, "pobj", "NOUN", "NN"
     for prep in sent:
         if prep.dep_ != "prep" or prep.i == sent.start or prep.head.pos_ not in ("VERB", "NOUN"):
             continue
