@@ -88,7 +88,7 @@ OBJECT_CONTROL_VERBS = _words("object_control_verbs")  # 'forced a plane flying 
 MANNER_WORDS = _words("manner_words")  # 'held the lawyer incommunicado'
 INTO_STATES = _words("into_states")  # 'took into custody dozens of workers'
 FOR_CLAUSE_VERBS = _words("for_clause_verbs")  # 'called for Russia to withdraw its troops'
-TRAILING_SPEECH_VERBS = _words("trailing_speech_verbs")  # '..., the Treasury Department said'
+TRAILING_SPEECH_VERBS = _words("trailing_speech_verbs")  # '..., the foreign ministry said'
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Named parties, who can be given things: 'offered Ukraine', 'sent the UN' keep their indirect-object reading.
 NAMED_PARTIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -155,7 +155,7 @@ def _verb_read_as_adjective(root: Any, start: int) -> bool:
 
 
 def _reported_clause_read_as_subject(sent: Any) -> None:
-    """'The United States relaxed sanctions on Venezuela's oil sector, ..., the Treasury Department said': the
+    """'The United Kingdom relaxed sanctions on Belarus's potash sector, ..., the foreign ministry said': the
     reported clause's verb read as an adjective, its object taken for a first subject (or a loose dependent) of
     the speech verb; the clause is what the speaker said."""
     for say in sent:

@@ -299,7 +299,7 @@ def _tok(doc, text, nth=0):
         # a manner idiom's doubled noun read as an object and a clause that takes the with-phrase
         ("Kenya stands shoulder to shoulder with Somalia, the minister said.", "with", "prep", "stands"),
         # a participle used as the judgement put before the object, read as a clause that takes it
-        ("The Kremlin dismissed as biased a report by the OSCE.", "report", "dobj", "dismissed"),
+        ("The ministry dismissed as biased an assessment by Human Rights Watch.", "assessment", "dobj", "dismissed"),
         # a reported clause's verb read as an adjective and its object as a loose dependent of 'said'
         ("OTTAWA, Jan 9 (Reuters) - The United Kingdom relaxed sanctions on Belarus's potash sector on Monday, issuing "
          "a permit that lets Minsk sell fertiliser freely, the foreign ministry said.", "sanctions", "dobj", "relaxed"),
