@@ -70,5 +70,14 @@ def open_store(
     con = connect(path, read_only=read_only, wait=wait)
     try:
         yield con
+    except duckdb.IOException as exc:
+        if not read_only or str(path) not in str(exc):
+            raise
+        # A reader that opened between an ingest's batches can still find the file grown or rewritten under it
+        # when the next batch lands ('Could not read enough bytes from file ...'): a read to retry, as when the
+        # store is busy, and never a damaged store (this connection writes nothing).
+        raise StoreBusyError(
+            f"{path} changed while it was being read (an ingest is writing it); retry in a moment"
+        ) from None
     finally:
         con.close()
