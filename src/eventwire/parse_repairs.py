@@ -506,7 +506,7 @@ def _judgement_before_object(sent: Any) -> None:
 
 
 def _modifier_read_as_verb_of_second_object(sent: Any) -> None:
-    """'Baghdad granted the inspectors unrestricted access to the palaces': the adjective before the second object
+    """'Damascus granted the monitors unhindered access to the sites': the adjective before the second object
     of a double-object verb read as a verb whose object that is; the noun is the verb's object."""
     for verb in sent:
         if verb.lemma_.lower() not in DOUBLE_OBJECT_VERBS or verb.pos_ != "VERB" or not any(

@@ -70,4 +70,5 @@ def traded(trigger: Token) -> bool:
 
 
 def traded_code(code: str) -> str:
+    """The cooperation code for a traded transfer of aid code `code`: arms are military cooperation."""
     return "062" if code == MILITARY_AID else "061"
