@@ -89,6 +89,7 @@ MANNER_WORDS = _words("manner_words")  # 'held the lawyer incommunicado'
 INTO_STATES = _words("into_states")  # 'took into custody dozens of workers'
 FOR_CLAUSE_VERBS = _words("for_clause_verbs")  # 'called for Russia to withdraw its troops'
 TRAILING_SPEECH_VERBS = _words("trailing_speech_verbs")  # '..., the foreign ministry said'
+HEADLINE_VERBS = _words("headline_verbs")  # 'Norway halts budget aid to Malawi'
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Named parties, who can be given things: 'offered Ukraine', 'sent the UN' keep their indirect-object reading.
 NAMED_PARTIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -767,8 +768,8 @@ def _headline_verb_read_as_noun(sent: Any) -> None:
     thousands rally in Tbilisi' (the noun given a subject), 'Xi hosts Brazil's Lula' (the noun given an object and
     the name before it as a modifier), 'Tunisian security forces raid offices of ...' (the verb a modifier of its
     object, after the subject)."""
-    if any(t.pos_ in ("VERB", "AUX") for t in sent):
-        return
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ != "compound" for t in sent):
+        return  # (a verb the parser hung on a noun as its modifier is no verb of the line's)
     root = sent.root
     if root.pos_ != "NOUN" or root.i == sent.start:
         return
@@ -792,6 +793,15 @@ def _headline_verb_read_as_noun(sent: Any) -> None:
         # 'forces raid offices': the subject hung on the verb, the verb on its object
         verb, subject = modifier, next(g for g in modifier.lefts if g.dep_ == "nsubj")
         _rehang(verb, subject, root, [])
+    elif (named := _verb_after_name(root, sent)) is not None:
+        # 'Norway halts budget aid to Malawi', 'Kabul bars aid workers from the north': a name, then the verb read
+        # as a modifier of its object: the name is the subject
+        verb, subject = named
+        for c in [c for c in root.lefts if c.i < subject.i]:
+            c.head = subject
+        for c in [c for c in root.lefts if verb.i < c.i]:
+            c.head = root
+        _rehang(verb, subject, root, [c for c in root.rights if c.dep_ == "prep" and c.lower_ in ("from", "on")])
     elif doer is not None and before.dep_ == "compound" and before.tag_ == "NN" and (
             before.head.i == root.i and doer.dep_ == "compound" and doer.head.i in (before.i, root.i)
             and (doer.tag_ in ("NNS", "NNPS") or doer.lower_ in COLLECTIVE_DOERS) and object_like):
@@ -820,6 +830,22 @@ def _headline_verb_read_as_noun(sent: Any) -> None:
         for prep in [] if obj is None else [c for c in obj.rights if c.dep_ == "prep" and c.lower_ != "of"]:
             prep.head = root  # 'hosts Lula in Beijing': where and why the act was done
     verb.pos_, verb.tag_ = "VERB", "VBZ" if verb.lower_.endswith("s") else "VBP"
+
+
+def _verb_after_name(root: Any, sent: Any) -> tuple[Any, Any] | None:
+    """The headline verb (`headline_verbs`) the tagger made a modifier of the noun `root`, right after a name that
+    opens the line, and that name's last word; None where there is none."""
+    for c in root.lefts:
+        if c.dep_ != "compound" or c.i == sent.start or c.tag_ not in ("NN", "NNS", "VBZ", "VBP"):
+            continue
+        name = c.doc[c.i - 1]
+        low = c.lower_
+        stem = low[:-2] if low.endswith("es") and low[:-2] in HEADLINE_VERBS else low[:-1] if low.endswith("s") else low
+        if name.pos_ == "PROPN" and stem in HEADLINE_VERBS and all(
+                t.pos_ == "PROPN" or t.dep_ in ("det", "compound", "amod") for t in sent.doc[sent.start: name.i]):
+            return c, name
+        return None
+    return None
 
 
 def headline_line(sent: Any) -> bool:

@@ -300,6 +300,9 @@ def _tok(doc, text, nth=0):
         ("Kenya stands shoulder to shoulder with Somalia, the minister said.", "with", "prep", "stands"),
         # a participle used as the judgement put before the object, read as a clause that takes it
         ("The ministry dismissed as biased an assessment by Human Rights Watch.", "assessment", "dobj", "dismissed"),
+        # a headline's verb after a name read as a modifier of its object (tagged a noun, or a verb)
+        ("Hamas bar reporters from Rafah crossing", "reporters", "dobj", "bar"),
+        ("Norway halts budget aid to Malawi", "aid", "dobj", "halts"),
         # a reported clause's verb read as an adjective and its object as a loose dependent of 'said'
         ("OTTAWA, Jan 9 (Reuters) - The United Kingdom relaxed sanctions on Belarus's potash sector on Monday, issuing "
          "a permit that lets Minsk sell fertiliser freely, the foreign ministry said.", "sanctions", "dobj", "relaxed"),
