@@ -488,7 +488,7 @@ def _judgement_before_object(sent: Any) -> None:
                     break
             elif c.dep_ == "advcl" and any(a.lower_ == "as" for a in c.lefts) and (c.pos_ == "ADJ" or (
                     c.tag_ == "VBN" and c.doc[c.i - 1].lower_ == "as")):
-                # ('as biased a report by ...': a participle used as the judgement, read as a clause of its own)
+                # ('as biased an assessment by ...': a participle used as the judgement, read as a clause of its own)
                 noun = next((o for o in c.rights if o.dep_ == "dobj"), None)
                 if noun is not None:
                     noun.head = verb
