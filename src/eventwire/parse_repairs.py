@@ -510,19 +510,19 @@ def _modifier_read_as_verb_of_second_object(sent: Any) -> None:
     """'Damascus granted the monitors unhindered access to the sites': the adjective before the second object
     of a double-object verb read as a verb whose object that is; the noun is the verb's object."""
     for verb in sent:
-        if verb.lemma_.lower() not in DOUBLE_OBJECT_VERBS or verb.pos_ != "VERB" or not any(
-                c.dep_ == "dative" for c in verb.children) or any(c.dep_ == "dobj" for c in verb.children):
+        if verb.lemma_.lower() not in DOUBLE_OBJECT_VERBS or verb.pos_ != "VERB" or any(
+                c.dep_ == "dobj" for c in verb.children):
             continue
-        for clause in [c for c in verb.rights if c.dep_ in ("advcl", "xcomp", "ccomp", "conj") and c.tag_ in (
-                "VBD", "VBN")]:
-            noun = next((o for o in clause.rights if o.dep_ == "dobj" and o.i == clause.i + 1), None)
-            dative = next(c for c in verb.children if c.dep_ == "dative")
-            if noun is None or clause.i != dative.i + 1 or any(
-                    c.dep_ in ("nsubj", "aux", "mark") for c in clause.children):
-                continue
-            noun.head, noun.dep_ = verb, "dobj"
-            clause.head, clause.dep_, clause.pos_, clause.tag_ = noun, "amod", "ADJ", "JJ"
-            break
+        dative = next((c for c in verb.children if c.dep_ == "dative"), None)
+        # the word right after the receiver, hung on the verb as a clause of its own
+        clause = None if dative is None else next((c for c in verb.rights if c.i == dative.i + 1 and c.dep_ in (
+            "advcl", "xcomp", "ccomp", "conj") and c.tag_ in ("VBD", "VBN")), None)
+        noun = None if clause is None else next(
+            (o for o in clause.rights if o.dep_ == "dobj" and o.i == clause.i + 1), None)
+        if noun is None or any(c.dep_ in ("nsubj", "aux", "mark") for c in clause.children):
+            continue
+        noun.head, noun.dep_ = verb, "dobj"
+        clause.head, clause.dep_, clause.pos_, clause.tag_ = noun, "amod", "ADJ", "JJ"
 
 
 def _double_object_read_as_clause(sent: Any) -> None:
@@ -835,16 +835,16 @@ def _headline_verb_read_as_noun(sent: Any) -> None:
 def _verb_after_name(root: Any, sent: Any) -> tuple[Any, Any] | None:
     """The headline verb (`headline_verbs`) the tagger made a modifier of the noun `root`, right after a name that
     opens the line, and that name's last word; None where there is none."""
-    for c in root.lefts:
-        if c.dep_ != "compound" or c.i == sent.start or c.tag_ not in ("NN", "NNS", "VBZ", "VBP"):
-            continue
-        name = c.doc[c.i - 1]
-        low = c.lower_
-        stem = low[:-2] if low.endswith("es") and low[:-2] in HEADLINE_VERBS else low[:-1] if low.endswith("s") else low
-        if name.pos_ == "PROPN" and stem in HEADLINE_VERBS and all(
-                t.pos_ == "PROPN" or t.dep_ in ("det", "compound", "amod") for t in sent.doc[sent.start: name.i]):
-            return c, name
+    verb = next((c for c in root.lefts if c.dep_ == "compound" and c.i != sent.start and c.tag_ in (
+        "NN", "NNS", "VBZ", "VBP")), None)
+    if verb is None:
         return None
+    name, low = verb.doc[verb.i - 1], verb.lower_
+    # 'halts' -> halt, 'launches' -> launch, 'bar' as it stands (a plural name: 'Taliban bar')
+    stem = low[:-2] if low.endswith("es") and low[:-2] in HEADLINE_VERBS else low[:-1] if low.endswith("s") else low
+    if name.pos_ == "PROPN" and stem in HEADLINE_VERBS and all(
+            t.pos_ == "PROPN" or t.dep_ in ("det", "compound", "amod") for t in sent.doc[sent.start: name.i]):
+        return verb, name
     return None
 
 

@@ -239,7 +239,7 @@ def _tok(doc, text, nth=0):
     return [t for t in doc if t.text == text][nth]
 
 
-# Round 20's and 21's repairs: each sentence is misread by the small parser without its repair.
+# Round 20's to 22's repairs: each sentence is misread by the small parser without its repair.
 @pytest.mark.parametrize(
     ("text", "word", "dep", "head"),
     [
