@@ -23,7 +23,8 @@ from .errors import DataFileError
 # - 'vessels were gifted to the coast guard by Japan': a passive with its by-phrase tagged as an adjective;
 # - 'Trump also angered Iraqi politicians': a name opening the sentence tagged as its verb;
 # - 'The truce declared on Sunday has been respected': a participle on the subject read as the main verb, and
-#   'Relatives of Americans held hostage have filed a lawsuit': one on a noun in the subject's phrase;
+#   'Relatives of Americans held hostage have filed a lawsuit': one on a noun in the subject's phrase, and 'Six
+#   soldiers held captive by rebels were released': one on the subject before a passive;
 # - 'Japan provided relief goods to Vanuatu' (after a dateline): the only object read as an indirect one;
 # - 'was issued by ECOWAS heads of state': an acronym after a preposition read as a gerund, its noun as the object;
 # - 'China handed over 50,000 tonnes of wheat': the particle read as 'over' a number ('more than');
@@ -56,6 +57,12 @@ from .errors import DataFileError
 # - 'called for Russia to withdraw its troops': what is asked for read as a clause of purpose marked by 'for';
 # - 'Dutch diplomats, usually inclined to ..., criticised the ruling': a description after the subject read as a
 #   clause that takes the subject;
+# - 'talks between the Congolese government and M23 rebels': the two parties of 'between' split, the second hung on
+#   the noun or the first read as a modifier of the second, and 'X and Y wrapped up their talks': the pair read as
+#   two subjects;
+# - 'militia vessels massed near the reef, the coast guard said': a reported clause's verb read as a participle on
+#   its subject;
+# - 'has taken in 40,000 refugees fleeing the fighting': the object read as the subject of its participle;
 # - 'called Sweden's ambassador a very bad man': the one called names read as the predicate, the name as its
 #   apposition;
 # - 'handed 24 children back to Ukraine': the particle after the object read as an adverb taking the to-phrase;
@@ -170,6 +177,41 @@ def _reported_clause_read_as_subject(sent: Any) -> None:
         if _verb_read_as_adjective(noun, noun.left_edge.i):
             verb = noun.head  # the verb took the noun's place, and the noun is its object
             verb.head, verb.dep_ = say, "ccomp"
+
+
+def _reported_verb_read_as_participle(sent: Any) -> None:
+    """'More than 40 militia vessels massed near the reef, the coast guard said': the reported clause's verb (a
+    regular past, which reads as a participle too) taken for a participle on its subject, and the subject for a
+    first subject of the speech verb; the clause is what the speaker said."""
+    for say in sent:
+        if say.lemma_.lower() not in TRAILING_SPEECH_VERBS or say.pos_ != "VERB":
+            continue
+        subjects = [c for c in say.lefts if c.dep_ in ("nsubj", "npadvmod", "dep")]
+        if len(subjects) != 2 or subjects[0].pos_ not in ("NOUN", "PROPN") or subjects[1].dep_ != "nsubj" or not any(
+                t.text == "," for t in sent.doc[subjects[0].right_edge.i: subjects[1].left_edge.i]):
+            continue
+        noun = subjects[0]
+        verb = next((c for c in noun.rights if c.dep_ == "acl" and c.tag_ == "VBN" and c.lower_.endswith("ed")), None)
+        # the verb follows the subject's whole phrase ('Dozens of coast guard vessels massed ...')
+        if verb is None or max(t.i for t in noun.subtree if t.i < verb.i) != verb.i - 1:
+            continue
+        if not any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children):
+            verb.head, verb.dep_, verb.tag_ = say, "ccomp", "VBD"
+            noun.head, noun.dep_ = verb, "nsubj"
+
+
+def _object_read_as_participle_subject(sent: Any) -> None:
+    """'Uganda has taken in 40,000 refugees fleeing the fighting': the verb's object read as the subject of the
+    participle that describes it, the participle as a clause of the verb."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+            continue
+        last = max([verb, *[c for c in verb.children if c.dep_ == "prt"]], key=lambda t: t.i)
+        for part in [c for c in verb.rights if c.dep_ == "advcl" and c.tag_ == "VBG"]:
+            noun = next((c for c in part.lefts if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+            if noun is not None and noun.left_edge.i == last.i + 1 and part.i == noun.right_edge.i + 1:
+                noun.head, noun.dep_ = verb, "dobj"
+                part.head, part.dep_ = noun, "acl"
 
 
 SUBORDINATORS = frozenset({"after", "as", "when", "before", "while", "because", "since", "until", "once"})
@@ -290,6 +332,34 @@ def _reduced_relative_read_as_main_verb(sent: Any) -> None:
     if not any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in main.children):
         return
     _participle_gives_way(first, main, noun, noun)
+
+
+def _reduced_relative_before_passive(sent: Any) -> None:
+    """'Six soldiers held captive by the guerrillas were released': the participle on the subject read as the main
+    verb (a past tense), the true main verb (a passive with its own finite auxiliary, no subject and no 'and' before
+    it) as its conjunct."""
+    for first in [t for t in sent if t.tag_ == "VBD" and t.dep_ in ("ROOT", "ccomp")]:
+        subject = next((c for c in first.lefts if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")
+                        and c.right_edge.i + 1 == first.i), None)
+        main = next((c for c in first.rights if c.dep_ == "conj" and c.tag_ == "VBN" and not any(
+            g.dep_ in ("nsubj", "nsubjpass") or (g.dep_ == "cc" and g.i < c.i) for g in c.children)), None)
+        if subject is None or main is None or any(c.dep_ == "cc" and c.i < main.i for c in first.children):
+            continue
+        if any(c.dep_ == "auxpass" and c.tag_ in FINITE_TAGS for c in main.children):
+            _participle_gives_way(first, main, subject, subject)
+
+
+def _pair_read_as_two_subjects(sent: Any) -> None:
+    """'President X and Prime Minister Y wrapped up their talks': the two parties joined by 'and' read as two subjects
+    of the verb, not one subject and its conjunct."""
+    for verb in sent:
+        subjects = [c for c in verb.lefts if c.dep_ == "nsubj"]
+        if len(subjects) != 2:
+            continue
+        first, second = subjects
+        cc = next((c for c in first.rights if c.dep_ == "cc" and c.lower_ == "and"), None)
+        if cc is not None and second.left_edge.i == cc.i + 1 and cc.i == first.right_edge.i and not first.conjuncts:
+            second.head, second.dep_ = first, "conj"
 
 
 def _participle_gives_way(first: Any, main: Any, subject: Any, noun: Any) -> None:
@@ -991,6 +1061,81 @@ def _headline_passive_read_as_active(sent: Any) -> None:
             subject.dep_ = "nsubjpass"
 
 
+# Entities that a 'between X and Y' of amounts or times spans ('between 2 and 3 percent'), not two parties.
+_AMOUNT_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
+_PARTY_POS = frozenset({"NOUN", "PROPN"})
+_MODIFIER_DEPS = {"DET": "det", "ADJ": "amod", "PRON": "poss", "PART": "case", "NUM": "nummod"}
+
+
+def _party_span(doc: Any, lo: int, hi: int) -> Any | None:
+    """The head of the plain noun phrase doc[lo:hi+1] (its last word), None where the span is not one:
+    a phrase with a preposition, a clause or an amount in it."""
+    words = [doc[i] for i in range(lo, hi + 1)]
+    last = doc[hi]
+    if not words or last.pos_ not in _PARTY_POS or last.ent_type_ in _AMOUNT_ENTS or any(
+            w.pos_ in ("ADP", "VERB", "AUX", "CCONJ", "PUNCT") for w in words):
+        return None
+    return last
+
+
+def _hang_span(doc: Any, lo: int, hi: int, head: Any) -> None:
+    """Every word of doc[lo:hi] whose head lies outside the span becomes a modifier of `head`, the span's last word."""
+    for i in range(lo, hi):
+        w = doc[i]
+        if not lo <= w.head.i <= hi or w.head.i == w.i:
+            w.head, w.dep_ = head, _MODIFIER_DEPS.get(w.pos_, "compound")
+
+
+def _split_pair(doc: Any, obj: Any, head: Any, dep: str) -> bool:
+    """Re-hang 'the Congolese government and M23 rebels', read as one phrase headed by its last word, as two
+    parties joined by 'and', the first hung on `head` as `dep`; False where it is no such pair."""
+    ands = [t for t in doc[obj.left_edge.i: obj.i] if t.lower_ == "and" and t.dep_ == "cc"]
+    if len(ands) != 1 or obj.pos_ not in _PARTY_POS or obj.ent_type_ in _AMOUNT_ENTS:
+        return False
+    cc = ands[0]
+    first = _party_span(doc, obj.left_edge.i, cc.i - 1)
+    if first is None or _party_span(doc, cc.i + 1, obj.i) is None:
+        return False
+    lo = obj.left_edge.i
+    _hang_span(doc, lo, cc.i - 1, first)
+    first.head, first.dep_ = head, dep
+    cc.head, cc.dep_ = first, "cc"
+    obj.head, obj.dep_ = first, "conj"
+    _hang_span(doc, cc.i + 1, obj.i, obj)
+    return True
+
+
+def _pair_of_people_read_as_one_subject(sent: Any) -> None:
+    """'Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan concluded their talks': two titled
+    people joined by 'and', read as one name headed by the last; only where both halves end in a person's name
+    ('Trinidad and Tobago's prime minister' and 'the Ministry of Trade and Industry' stay one)."""
+    doc = sent.doc
+    for subj in [t for t in sent if t.dep_ == "nsubj" and t.ent_type_ == "PERSON" and not t.conjuncts]:
+        ands = [t for t in doc[subj.left_edge.i: subj.i] if t.lower_ == "and" and t.dep_ == "cc"]
+        if len(ands) == 1 and doc[ands[0].i - 1].ent_type_ == "PERSON":
+            _split_pair(doc, subj, subj.head, "nsubj")
+
+
+def _pair_after_between_split(sent: Any) -> None:
+    """'talks between the Congolese government and M23 rebels', 'a meeting between Goita and an ECOWAS delegation':
+    'between' names two parties, but the parser gave its object no conjunct, hanging the second party on the noun
+    that has the phrase or the first as a modifier of the second. The pair gets its conjunct back."""
+    doc = sent.doc
+    for prep in sent:
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if prep.lower_ != "between" or prep.dep_ != "prep" or obj is None or obj.conjuncts:
+            continue
+        # the second party on the noun: 'a meeting between X and an ECOWAS delegation'
+        second = next((c for c in prep.head.children if c.dep_ == "conj" and c.i > obj.i), None)
+        cc = doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < sent.end else None
+        if second is not None and cc is not None and cc.lower_ == "and" and cc.head.i == prep.head.i and (
+                second.left_edge.i == cc.i + 1 and second.pos_ in _PARTY_POS and obj.pos_ in _PARTY_POS):
+            second.head, cc.head = obj, obj
+            continue
+        # the first party inside the second's phrase: 'between [the Congolese government] and [M23 rebels]'
+        _split_pair(doc, obj, prep, "pobj")
+
+
 def repair_lost_verbs(doc: Any) -> Any:
     """Give back a sentence its main verb where the parser lost it (see above); the rest of the parse stays."""
     for sent in doc.sents:
@@ -1004,8 +1149,13 @@ def repair_lost_verbs(doc: Any) -> Any:
         _name_read_as_verb(sent)
         _reduced_relative_read_as_main_verb(sent)
         _reduced_relative_on_subject_phrase(sent)
+        _reduced_relative_before_passive(sent)
+        _pair_read_as_two_subjects(sent)
+        _pair_of_people_read_as_one_subject(sent)
         _verb_read_as_adjective_of_clause_subject(sent)
         _reported_clause_read_as_subject(sent)
+        _reported_verb_read_as_participle(sent)
+        _object_read_as_participle_subject(sent)
         _perfect_read_as_possession(sent)
         _participle_as_main_verb(sent)
         _lone_dative_as_object(sent)
@@ -1037,4 +1187,5 @@ def repair_lost_verbs(doc: Any) -> Any:
         _headline_verb_under_participle(sent)
         _reported_verb_read_as_clause_of_subject(sent)
         _state_read_as_modifier_of_object(sent)
+        _pair_after_between_split(sent)
     return doc

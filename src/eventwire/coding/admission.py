@@ -32,6 +32,8 @@ THING_ROOTS = VIOLENT_ROOTS | {"17"}
 # CAMEO codes of travel (042 make a visit, 043 host a visit): private people travel every day; a trip by a
 # named person or a pronoun the dictionaries do not know is no political visit.
 VISIT_CODES = {"042", "043"}
+# Sectors of office ('Prime Minister X', 'General Y'): a titled person no dictionary knows still travels on duty.
+OFFICE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "OPP", "REB", "COP", "SPY"})
 REFLEXIVES = {"himself", "herself", "itself", "themselves", "ourselves", "myself", "yourself", "yourselves",
               "oneself"}
 # CAMEO's actor role for firms ('Texaco Inc', 'a bank'): business news between firms is no political event.
@@ -228,7 +230,8 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
     if code[:3] in VISIT_CODES and t is not None and t_actor is None and not p.place:
         return REFUSED  # 'the inspectors visited the camps': a visit to a thing meets no one
     known = p.s_is or s_actor.country or s_actor.sector or named(s)
-    if code[:3] in VISIT_CODES and (not s_actor.code and s.pos_ in ("PROPN", "PRON") or (
+    if code[:3] in VISIT_CODES and (not s_actor.code and s.pos_ in ("PROPN", "PRON") and (
+            s_actor.sector not in OFFICE_SECTORS) or (
             s.tag_ in ("NNS", "NNPS") and s_actor.country and not s_actor.sector)):
         return REFUSED  # 'Smith travelled to Syria', 'he visited Juba', '300 Belgians went': private people
     if code[:2] == "04" and t_actor is not None and not (

@@ -317,11 +317,12 @@ def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
         hosts += [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBG" and child(c, "dobj") is not None]
     if m.pattern.pos == "N" and m.governor is not None:
         hosts.append(m.governor)  # 'imposed sanctions on Iran': the preposition may hang on the verb
-    # 'put an end to its budget support to Chad', 'a halt to aid to Uganda': the thing a noun's row names in its phrase
-    # is no target; the phrase on that thing may name one
+    # 'put an end to its budget support to Chad', 'a halt to aid to Uganda', 'pulled out of the dialogue with the
+    # ruling coalition': the thing a row names in its phrase is no target; the phrase on that thing may name one
     things = [p for key, words in m.pattern.when.items() if key.startswith("pobj:") for h in (tok, m.governor)
-             if h is not None for p in prep_objects(h, key[5:]) if p.lemma_.lower() in words] if (
-        m.pattern.pos == "N") else []
+              if h is not None for p in prep_objects(h, key[5:]) if p.lemma_.lower() in words]
+    if m.pattern.pos != "N" and {"obj", "objposs"} & set(m.pattern.targets):
+        things = []  # 'turn Seoul into a sea of fire': a verb's row that takes its object names the target so
     hosts += things
     obj = direct_object(tok) if m.pattern.pos != "N" else None
     if m.pattern.pos == "N" and "obj" in m.pattern.targets and m.governor is not None and (
@@ -415,8 +416,16 @@ def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
                 if objs:
                     cand = objs[0]
                     break
+            if cand is None and m.pattern.pos == "N" and tok.dep_ == "conj":
+                # 'held patrols and live-fire drills around Taiwan': a phrase after the last of two nouns hangs
+                # on the first; it is the last one's as well
+                cand = next((p for c in tok.head.children if c.dep_ == "prep" and c.i > tok.i
+                             and c.lower_ == role[5:] for p in children(c, "pobj")), None)
             if cand is None and role == "prep:to" and m.pattern.pos == "N":
                 cand = _light_verb_recipient(tok)
+            if cand is not None and role == "prep:with" and m.pattern.cameo[:2] in VIOLENT_ROOTS and (
+                    cand.lemma_.lower() in word_sets()["arms_used"]):
+                cand = None  # 'fought pitched battles with tanks and artillery': the means, not the foe
             if cand is not None and role == "prep:with" and m.pattern.cameo[:2] in VIOLENT_ROOTS:
                 # 'fought with a US-led coalition against Islamic State': the with-party is an ally; the
                 # against-party is the one fought
@@ -442,9 +451,15 @@ BORDERS = frozenset({"border", "frontier", "boundary"})
 def _across_border(tok: Token) -> Token | None:
     """'massed troops near its border with Finland', 'put its air defence units on alert along the border with
     India': forces shown at a border are shown to the state across it."""
+    doc = tok.doc
     for t in tok.subtree:
         if t.lemma_.lower() in BORDERS and t.dep_ in ("pobj", "dobj"):
-            across = [p for p in prep_objects(t, "with") if p.pos_ == "PROPN" or p.ent_type_ in ("GPE", "NORP")]
+            after = doc[t.right_edge.i + 1] if t.right_edge.i + 1 < len(doc) else None
+            # ('deployed troops to the border with Pakistan': the parser may hang the with-phrase on the verb)
+            on_verb = after is not None and after.lower_ == "with" and after.dep_ == "prep"
+            withs = [t] + ([after.head] if on_verb else [])
+            across = [p for w in withs for p in prep_objects(w, "with") if p.i > t.i and (
+                p.pos_ == "PROPN" or p.ent_type_ in ("GPE", "NORP"))]
             if across:
                 return across[0]
     return None

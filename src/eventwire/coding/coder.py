@@ -83,6 +83,7 @@ from .semantics import (
 )
 from .syntax import (
     agent,
+    captor,
     child,
     children,
     conjuncts,
@@ -645,6 +646,9 @@ class EventCoder:
             # 'was tortured to death in the custody of the battalion': whoever held the victim did it
             src = custodian(m.token, self.custody_places)
             rule += ":custodian" if src is not None else ""
+        if src is None and passive and m.pattern.cameo[:3] == "084":
+            src = captor(m.token)
+            rule += ":captor" if src is not None else ""
         if src is None and passive and m.pattern.cameo[:2] == "07":
             # 'A soft loan from Japan was disbursed to Bangladesh': the giver named in the gift's own phrase
             gift = child(m.token, "nsubjpass")

@@ -619,6 +619,23 @@ def custodian(tok: Token, places: frozenset[str]) -> Token | None:
     return None
 
 
+def captor(tok: Token) -> Token | None:
+    """For a release told in the passive with no doer, whoever the freed were held by: 'six soldiers held captive by
+    the guerrillas were released' (the guerrillas), 'hostages kidnapped by gunmen were freed' (the gunmen)."""
+    held = word_sets()["captivity"]
+    for freed in children(tok, "nsubjpass"):
+        for verb in children(freed, "acl"):
+            if verb.lemma_.lower() not in held:
+                continue
+            # ('held hostage by X': the parser may hang the by-phrase on the state the captives are held in)
+            for host in (verb, *children(verb, "dobj", "oprd", "acomp")):
+                found = [p for c in host.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
+                         for p in children(c, "pobj")]
+                if found:
+                    return found[0]
+    return None
+
+
 def _owner(noun: Token) -> Token | None:
     """'Trump's reelection campaign', 'the Taliban campaign': the name that says whose the abstract noun is."""
     return next((
