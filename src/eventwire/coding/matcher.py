@@ -182,6 +182,8 @@ def _mods(tok: Token) -> set[str]:
     found |= {c.lower_ for c in tok.children if c.dep_ in MOD_DEPS}
     for obj in _objects(tok):
         found |= {_lemma(c) for c in obj.children if c.dep_ in MOD_DEPS}
+        # 'set up joint security brigades': the parser hangs 'joint' on the compound before the object
+        found |= {_lemma(m) for c in children(obj, "compound") for m in children(c, "amod") if m.i < c.i}
     for c in tok.children:
         # 'spoke by telephone', 'cooperate on security': prepositional modifiers name the kind too.
         if c.dep_ == "prep":
@@ -375,6 +377,9 @@ def satisfies(
             if (has_own_source(tok) or prep_objects(tok, "of")) and any(
                     lemma_variants(c) & values for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"):
                 continue  # 'the withdrawal of French troops from Chad, completed on Thursday': done
+            if tok.dep_ == "nsubjpass" and gov is not None and _lemma(gov) in word_sets()["performing"] and (
+                    agent(gov) is not None):
+                continue  # 'a commitment to resume talks was given by the commissioner': done by the by-phrase
             # A lasting relation ('underscored Moscow's partnership with Havana') is no act even with a
             # possessor: only a verb that makes or changes it ('forged a partnership') codes it.
             if key == "statehead":
