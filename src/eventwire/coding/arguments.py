@@ -296,9 +296,26 @@ def _first_of_two_objects(verb: Token) -> Token | None:
 SERIES = {"round", "series", "cycle", "session"}
 
 
+OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+
+
+def one_called(tok: Token) -> Token | None:
+    """'called Erdogan to apologize', 'called Morrison to congratulate him': what one phones another to say is said
+    to the one called."""
+    if tok.dep_ not in ("advcl", "xcomp") or tok.head.lemma_.lower() != "call" or (
+            tok.lemma_.lower() not in word_sets()["call_purposes"]):
+        return None
+    own = direct_object(tok)
+    if own is not None and own.lower_ not in OBJECT_PRONOUNS:
+        return None
+    return direct_object(tok.head)
+
+
 def target_of(m: Match, object_control: frozenset[str]) -> Token | None:
     """Whom the act of `m` is done to, by the row's target roles in order."""
     tok = m.token
+    if m.pattern.pos == "V" and (called := one_called(tok)) is not None:
+        return called
     if m.pattern.pos == "N" and m.relation in BEHEST_RELATIONS and m.governor is not None:
         return subject(m.governor, object_control=object_control)  # the one who was asked
     hosts = [tok]

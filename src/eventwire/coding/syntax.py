@@ -822,7 +822,9 @@ def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
         if head.i == tok.i:
             return None
         if dep == "xcomp":
-            if head.lemma_.lower() in control:
+            # 'called Erdogan to apologize': a phone call made to say something is the caller's saying
+            calling = head.lemma_.lower() == "call" and tok.lemma_.lower() in word_sets()["call_purposes"]
+            if head.lemma_.lower() in control and not calling:
                 obj = child(head, "dobj", "obj")
                 if obj is not None:
                     return obj
