@@ -230,8 +230,8 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
     if code[:3] in VISIT_CODES and t is not None and t_actor is None and not p.place:
         return REFUSED  # 'the inspectors visited the camps': a visit to a thing meets no one
     known = p.s_is or s_actor.country or s_actor.sector or named(s)
-    if code[:3] in VISIT_CODES and (not s_actor.code and s.pos_ in ("PROPN", "PRON") and (
-            s_actor.sector not in OFFICE_SECTORS) or (
+    if code[:3] in VISIT_CODES and (not s_actor.code and (s.pos_ == "PRON" or (
+            s.pos_ == "PROPN" and s_actor.sector not in OFFICE_SECTORS)) or (
             s.tag_ in ("NNS", "NNPS") and s_actor.country and not s_actor.sector)):
         return REFUSED  # 'Smith travelled to Syria', 'he visited Juba', '300 Belgians went': private people
     if code[:2] == "04" and t_actor is not None and not (

@@ -35,6 +35,7 @@ from .arguments import (
 from .attribution import sentence_attributions
 from .instruments import (
     OCCASION_RELATIONS,
+    TORTURE,
     VIOLENT_ROOTS,
     Violence,
     agentless,
@@ -702,6 +703,10 @@ class EventCoder:
             if violent and violence.attack(giver):
                 # 'twelve people died in an airstrike': the attack's doer, else the attack itself
                 src, instrument = violence.instrument_doer(giver, violent)
+                tortured = instrument and m.pattern.cameo.startswith(TORTURE)
+                keeper = custodian(m.token, self.custody_places) if tortured else None
+                if keeper is not None:
+                    src, instrument = keeper, False  # 'died in prison in Rangoon after torture': who held him
                 if src is None:
                     return None
         if tgt is None and m.pattern.need_target and not (m.pattern.recip and len(conjuncts(src)) > 1):

@@ -224,16 +224,19 @@ def _death(verb: Token, attack_code: Callable[[Token], str | None]) -> list[Matc
     if child(verb, "nsubj") is None:
         return []
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in instruments().occasion_preps:
+        if c.dep_ == "prep" and (c.lower_ in instruments().occasion_preps or c.lower_ == "after"):
             for p in children(c, "pobj"):
                 code = attack_code(p)
-                if code is not None:
+                # 'died in prison after torture'; but 'were killed after an ill-fated assault' may be the
+                # attackers killed in their own attack
+                if code is not None and (c.lower_ != "after" or code.startswith(TORTURE)):
                     pattern = Pattern(id=f"death_{_lemma(verb)}", lemma=_lemma(verb), pos="V", cameo=code,
                                       targets=(), when={}, source_role=f"prep:{c.lower_}")
                     return [Match(verb, pattern, None, "")]
     return []
 
 
+TORTURE = "182"  # CAMEO 182 physically assault (1822 torture)
 # CAMEO roots of violence (18 assault, 19 fight, 20 mass violence): a weapon may stand for its unnamed user.
 VIOLENT_ROOTS = {"18", "19", "20"}
 # 'were killed in clashes between X and Y': the violence a death happened in is an event of its own.
