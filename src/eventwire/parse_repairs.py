@@ -9,6 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from functools import cache
+
+from .actors.data_files import read_table
 from .datafiles import read_json_data
 from .errors import DataFileError
 
@@ -62,7 +65,9 @@ from .errors import DataFileError
 #   two subjects;
 # - 'militia vessels massed near the reef, the coast guard said': a reported clause's verb read as a participle on
 #   its subject;
-# - 'has taken in 40,000 refugees fleeing the fighting': the object read as the subject of its participle;
+# - 'Bosnia and Herzegovina recalled its ambassador': a country's name with 'and' in it read as two parties;
+# - 'has taken in 40,000 refugees fleeing the fighting': the object read as the subject of its participle, and
+#   '..., halting attacks on Turkish forces': a participle after a comma read as a modifier of its object;
 # - 'called Sweden's ambassador a very bad man': the one called names read as the predicate, the name as its
 #   apposition;
 # - 'handed 24 children back to Ukraine': the particle after the object read as an adverb taking the to-phrase;
@@ -347,6 +352,57 @@ def _reduced_relative_before_passive(sent: Any) -> None:
             continue
         if any(c.dep_ == "auxpass" and c.tag_ in FINITE_TAGS for c in main.children):
             _participle_gives_way(first, main, subject, subject)
+
+
+def _participle_read_as_modifier_of_second_object(sent: Any) -> None:
+    """'ordered his fighters to observe a truce, halting attacks on Turkish forces': the participle after the comma
+    read as a modifier of its object, and that object as a second object of the main verb."""
+    for verb in sent:
+        objects = [c for c in verb.rights if c.dep_ == "dobj"]
+        if verb.pos_ != "VERB" or len(objects) < 2:
+            continue
+        second = objects[-1]
+        first_word = sent.doc[second.left_edge.i]
+        if first_word.i == second.i or not first_word.lower_.endswith("ing") or first_word.head.i != second.i or (
+                first_word.dep_ not in ("compound", "amod")) or sent.doc[first_word.i - 1].text != ",":
+            continue
+        first_word.head, first_word.dep_, first_word.tag_, first_word.pos_ = verb, "advcl", "VBG", "VERB"
+        second.head, second.dep_ = first_word, "dobj"
+
+
+COUNTRIES_FILE = Path(__file__).parent / "actors" / "data" / "countries.tsv"
+
+
+@cache
+def _joined_country_names() -> tuple[tuple[str, ...], ...]:
+    """The words of the country names with 'and' in them ('Bosnia and Herzegovina', 'Trinidad and Tobago'), from the
+    actor data's country table."""
+    _kind, _source, rows = read_table(COUNTRIES_FILE)
+    names = {n.strip() for _line, row in rows for n in [row.get("name", ""), *row.get("names", "").split("|")]}
+    return tuple(sorted(tuple(n.lower().split()) for n in names if " and " in n and "," not in n))
+
+
+def _country_names_read_as_pairs(doc: Any) -> None:
+    """'Bosnia and Herzegovina recalled its ambassador', "Trinidad and Tobago's prime minister met ...": a country's
+    name with 'and' in it read as two parties joined by 'and'. The name is merged into one token; where the parser
+    made what follows the name a conjunct of its first word ("Bosnia and [Herzegovina's foreign minister]"), that
+    takes the first word's place."""
+    words = [t.lower_ for t in doc]
+    spans = []
+    for name in _joined_country_names():
+        for lo in range(len(words) - len(name) + 1):
+            if tuple(words[lo: lo + len(name)]) != name or any(lo <= s.start < lo + len(name) for s in spans):
+                continue
+            first, last = doc[lo], doc[lo + len(name) - 1]
+            owner = last.head
+            if not lo <= owner.i < lo + len(name) and owner.head.i == first.i and owner.dep_ == "conj":
+                owner.head, owner.dep_ = (first.head, first.dep_) if first.dep_ != "ROOT" else (owner, "ROOT")
+                first.head = last
+            spans.append(doc[lo: lo + len(name)])
+    if spans:
+        with doc.retokenize() as retokenizer:
+            for span in spans:
+                retokenizer.merge(span, attrs={"POS": "PROPN", "TAG": "NNP", "ENT_TYPE": "GPE", "ENT_IOB": 3})
 
 
 def _pair_read_as_two_subjects(sent: Any) -> None:
@@ -1127,8 +1183,9 @@ def _pair_after_between_split(sent: Any) -> None:
             continue
         # the second party on the noun: 'a meeting between X and an ECOWAS delegation'
         second = next((c for c in prep.head.children if c.dep_ == "conj" and c.i > obj.i), None)
-        cc = doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < sent.end else None
-        if second is not None and cc is not None and cc.lower_ == "and" and cc.head.i == prep.head.i and (
+        cc = next((c for c in obj.rights if c.dep_ == "cc"), None) or (
+            doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < sent.end else None)
+        if second is not None and cc is not None and cc.lower_ == "and" and cc.head.i in (prep.head.i, obj.i) and (
                 second.left_edge.i == cc.i + 1 and second.pos_ in _PARTY_POS and obj.pos_ in _PARTY_POS):
             second.head, cc.head = obj, obj
             continue
@@ -1138,6 +1195,7 @@ def _pair_after_between_split(sent: Any) -> None:
 
 def repair_lost_verbs(doc: Any) -> Any:
     """Give back a sentence its main verb where the parser lost it (see above); the rest of the parse stays."""
+    _country_names_read_as_pairs(doc)
     for sent in doc.sents:
         _passive_read_as_adjective(sent)
         root = sent.root
@@ -1151,6 +1209,7 @@ def repair_lost_verbs(doc: Any) -> Any:
         _reduced_relative_on_subject_phrase(sent)
         _reduced_relative_before_passive(sent)
         _pair_read_as_two_subjects(sent)
+        _participle_read_as_modifier_of_second_object(sent)
         _pair_of_people_read_as_one_subject(sent)
         _verb_read_as_adjective_of_clause_subject(sent)
         _reported_clause_read_as_subject(sent)

@@ -422,3 +422,25 @@ def test_pair_read_as_two_subjects_is_one_subject_and_its_conjunct(nlp):
                      deps=["compound", "nsubj", "cc", "compound", "nsubj", "ROOT", "poss", "dobj", "punct"],
                      pos=["PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "VERB", "PRON", "NOUN", "PUNCT"])
     assert (doc[4].dep_, doc[4].head.text) == ("conj", "Ruto")
+
+
+def test_country_name_with_and_is_one_party(nlp):
+    # the raw parse makes 'Herzegovina' a conjunct of 'Bosnia', and the minister one of 'Trinidad'
+    doc = nlp("Bosnia and Herzegovina recalled its ambassador from Montenegro.")
+    name = _tok(doc, "Bosnia and Herzegovina")
+    assert (name.dep_, name.head.text, name.ent_type_) == ("nsubj", "recalled", "GPE")
+    doc = nlp("Trinidad and Tobago's prime minister met Guyana's president.")
+    assert (_tok(doc, "minister").dep_, _tok(doc, "minister").head.text) == ("nsubj", "met")
+    assert (_tok(doc, "Trinidad and Tobago").dep_, _tok(doc, "Trinidad and Tobago").head.text) == ("poss", "minister")
+
+
+def test_participle_after_comma_read_as_modifier_of_second_object(nlp):
+    # 'ordered his men to hold the truce, halting raids on army posts': 'halting raids' read as a second object
+    words = ["He", "ordered", "his", "men", "to", "hold", "the", "truce", ",", "halting", "raids", "on", "posts", "."]
+    doc = _misparsed(nlp, words, heads=[1, 1, 3, 1, 5, 1, 7, 5, 1, 10, 1, 10, 11, 1],
+                     deps=["nsubj", "ROOT", "poss", "dobj", "aux", "xcomp", "det", "dobj", "punct", "compound",
+                           "dobj", "prep", "pobj", "punct"],
+                     pos=["PRON", "VERB", "PRON", "NOUN", "PART", "VERB", "DET", "NOUN", "PUNCT", "NOUN", "NOUN",
+                          "ADP", "NOUN", "PUNCT"])
+    assert (doc[9].dep_, doc[9].head.text, doc[9].pos_) == ("advcl", "ordered", "VERB")
+    assert (doc[10].dep_, doc[10].head.text) == ("dobj", "halting")
