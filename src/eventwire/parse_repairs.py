@@ -6,10 +6,9 @@ labels and tags of the tokens concerned change, so a sound parse is left as it w
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
-
-from functools import cache
 
 from .actors.data_files import read_table
 from .datafiles import read_json_data

@@ -25,6 +25,7 @@ from .syntax import (
     led_by,
     mandative,
     noun_phrase,
+    phoned_to_say,
     prep_objects,
     subject,
 )
@@ -302,8 +303,7 @@ OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 def one_called(tok: Token) -> Token | None:
     """'called Erdogan to apologize', 'called Morrison to congratulate him': what one phones another to say is said
     to the one called."""
-    if tok.dep_ not in ("advcl", "xcomp") or tok.head.lemma_.lower() != "call" or (
-            tok.lemma_.lower() not in word_sets()["call_purposes"]):
+    if tok.dep_ not in ("advcl", "xcomp") or not phoned_to_say(tok):
         return None
     own = direct_object(tok)
     if own is not None and own.lower_ not in OBJECT_PRONOUNS:

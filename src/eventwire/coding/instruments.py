@@ -218,6 +218,9 @@ def impact_matches(
     return out
 
 
+TORTURE = "182"  # CAMEO 182 physically assault (1822 torture)
+
+
 def _death(verb: Token, attack_code: Callable[[Token], str | None]) -> list[Match]:
     from .matcher import Match
 
@@ -236,7 +239,6 @@ def _death(verb: Token, attack_code: Callable[[Token], str | None]) -> list[Matc
     return []
 
 
-TORTURE = "182"  # CAMEO 182 physically assault (1822 torture)
 # CAMEO roots of violence (18 assault, 19 fight, 20 mass violence): a weapon may stand for its unnamed user.
 VIOLENT_ROOTS = {"18", "19", "20"}
 # 'were killed in clashes between X and Y': the violence a death happened in is an event of its own.

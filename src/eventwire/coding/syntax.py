@@ -625,6 +625,12 @@ def custodian(tok: Token, places: frozenset[str]) -> Token | None:
     return None
 
 
+def phoned_to_say(tok: Token) -> bool:
+    """'called Erdogan to apologize', 'called Lula to congratulate him': tok is what one phones another to say, which
+    the caller says (not the one called, as one called on to act would)."""
+    return tok.head.lemma_.lower() == "call" and tok.lemma_.lower() in word_sets()["call_purposes"]
+
+
 def captor(tok: Token) -> Token | None:
     """For a release told in the passive with no doer, whoever the freed were held by: 'six soldiers held captive by
     the guerrillas were released' (the guerrillas), 'hostages kidnapped by gunmen were freed' (the gunmen)."""
@@ -828,9 +834,7 @@ def subject(tok: Token, *, object_control: Iterable[str] = ()) -> Token | None:
         if head.i == tok.i:
             return None
         if dep == "xcomp":
-            # 'called Erdogan to apologize': a phone call made to say something is the caller's saying
-            calling = head.lemma_.lower() == "call" and tok.lemma_.lower() in word_sets()["call_purposes"]
-            if head.lemma_.lower() in control and not calling:
+            if head.lemma_.lower() in control and not phoned_to_say(tok):
                 obj = child(head, "dobj", "obj")
                 if obj is not None:
                     return obj
