@@ -167,7 +167,26 @@ def word_sets() -> dict[str, frozenset[str]]:
     if not isinstance(sets, dict) or not all(
             isinstance(v, list) and all(isinstance(w, str) for w in v) for v in sets.values()):
         raise DataFileError(str(WORD_SETS_FILE), "'sets' must map names to lists of words")
-    return {name: frozenset(w.lower() for w in words) for name, words in sets.items()}
+    out = {name: frozenset(w.lower() for w in words) for name, words in sets.items()}
+    # 'withdrew from ECOWAS' as from 'the bloc': the acronyms of the actor data's inter-governmental bodies
+    out["bloc_acronyms"] = _bloc_acronyms()
+    out["organisations"] = out.get("organisations", frozenset()) | out["bloc_acronyms"]
+    return out
+
+
+ORGANISATIONS_FILE = Path(__file__).resolve().parents[1] / "actors" / "data" / "organisations.tsv"
+
+
+def _bloc_acronyms() -> frozenset[str]:
+    """The acronyms of the inter-governmental bodies in the actor data ('ECOWAS', 'CSTO', 'SADC'), lower case: a
+    state joins, leaves or withdraws from them as from the bodies the 'organisations' word set names."""
+    from eventwire.actors.data_files import read_table  # the actor data's reader; imported on first use
+
+    _kind, _source, rows = read_table(ORGANISATIONS_FILE)
+    return frozenset(
+        alias.lower() for _line, row in rows if row.get("country") == "IGO"
+        for alias in row.get("aliases", "").split("|") if alias.isupper() and len(alias) > 2 and alias.isalpha()
+    )
 
 
 def _expand(value: str, sets: dict[str, frozenset[str]], path: str, where: str) -> frozenset[str]:
