@@ -26,7 +26,10 @@ non-events, fails here.
   event notes, Cold War wire copy), 40 per type for ten types, 80 with no event; unread held out;
 - beats (480, round 22): four writers (chronologies and timelines, officials' remarks reported by journalists,
   economic and trade news, legal, court and parliamentary news), 40 per type for ten types, 80 with no event; unread
-  held out.
+  held out;
+- desks (480, round 23): four writers (state news agencies and official readouts, conflict and security reporting,
+  the regional English-language press of South Asia, Africa, Latin America and Southeast Asia, wire leads of the
+  1990s-2010s), 40 per type for ten types, 80 with no event; unread held out.
 """
 
 from __future__ import annotations
@@ -76,6 +79,8 @@ SETS = {
                                              "actor_matched_type_accuracy": 0.78}, 0.08),
     "beats": DevSet("beats.jsonl", 400, 80, {"type_recall": 0.88, "event_precision": 0.85,
                                              "actor_matched_type_accuracy": 0.88}, 0.06),
+    "desks": DevSet("desks.jsonl", 400, 80, {"type_recall": 0.86, "event_precision": 0.85,
+                                             "actor_matched_type_accuracy": 0.85}, 0.09),
 }
 
 

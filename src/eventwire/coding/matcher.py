@@ -432,6 +432,9 @@ def satisfies(
                     _helped_party(o) for x in (c, *children(c, "ccomp", "xcomp")) for o in x.children
                     if o.dep_ in ("dobj", "nsubj") and o.i > c.i) for c in tok.children):
                 return False
+        elif key == "notxcomp":
+            if any(_lemma(x) in values for x in _complements(tok)):
+                return False  # 'called Erdogan to apologize' is a call made to apologize, no appeal
         elif key == "noxcomp":
             if children(tok, "xcomp"):
                 return False
