@@ -26,8 +26,8 @@ POS = {"V": ("VERB", "AUX"), "N": ("NOUN", "PROPN"), "A": ("ADJ",)}
 # ('traded': made under a deal of trade or in exchange for something, trade.traded)
 BARE_KEYS = frozenset({"nooprd", "noxcomp", "noclause", "noparticiple", "noinf", "pairsubj", "nopairsubj", "traded"})
 WHEN_KEYS = {
-    "obj", "notobj", "prt", "noprt", "mod", "nomod", "head", "statehead", "xcomp", "notxcomp", "oprd", "nopobj", "objpos",
-    "subj", "notsubj", "stock", "via", "purpose", *BARE_KEYS,
+    "obj", "notobj", "prt", "noprt", "mod", "nomod", "head", "statehead", "xcomp", "notxcomp", "oprd", "nopobj",
+    "objpos", "subj", "notsubj", "stock", "via", "purpose", *BARE_KEYS,
 }
 # command: 'ordered the newspaper to suspend publication' is the embedded act, done by the one who orders.
 FRAME_KINDS = {"intent", "threat", "reject", "demand", "appeal", "accuse", "command"}
