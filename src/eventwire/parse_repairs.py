@@ -59,7 +59,7 @@ from .errors import DataFileError
 # - 'called for Russia to withdraw its troops': what is asked for read as a clause of purpose marked by 'for';
 # - 'Dutch diplomats, usually inclined to ..., criticised the ruling': a description after the subject read as a
 #   clause that takes the subject;
-# - 'talks between the Congolese government and M23 rebels': the two parties of 'between' split, the second hung on
+# - 'talks between the Somali government and clan elders': the two parties of 'between' split, the second hung on
 #   the noun or the first read as a modifier of the second, and 'X and Y wrapped up their talks': the pair read as
 #   two subjects;
 # - 'militia vessels massed near the reef, the coast guard said': a reported clause's verb read as a participle on
@@ -1142,7 +1142,7 @@ def _hang_span(doc: Any, lo: int, hi: int, head: Any) -> None:
 
 
 def _split_pair(doc: Any, obj: Any, head: Any, dep: str) -> bool:
-    """Re-hang 'the Congolese government and M23 rebels', read as one phrase headed by its last word, as two
+    """Re-hang 'the Somali government and clan elders', read as one phrase headed by its last word, as two
     parties joined by 'and', the first hung on `head` as `dep`; False where it is no such pair."""
     ands = [t for t in doc[obj.left_edge.i: obj.i] if t.lower_ == "and" and t.dep_ == "cc"]
     if len(ands) != 1 or obj.pos_ not in _PARTY_POS or obj.ent_type_ in _AMOUNT_ENTS:
@@ -1172,7 +1172,7 @@ def _pair_of_people_read_as_one_subject(sent: Any) -> None:
 
 
 def _pair_after_between_split(sent: Any) -> None:
-    """'talks between the Congolese government and M23 rebels', 'a meeting between Goita and an ECOWAS delegation':
+    """'talks between the Somali government and clan elders', 'a meeting between Abbas and an Egyptian delegation':
     'between' names two parties, but the parser gave its object no conjunct, hanging the second party on the noun
     that has the phrase or the first as a modifier of the second. The pair gets its conjunct back."""
     doc = sent.doc
@@ -1188,7 +1188,7 @@ def _pair_after_between_split(sent: Any) -> None:
                 second.left_edge.i == cc.i + 1 and second.pos_ in _PARTY_POS and obj.pos_ in _PARTY_POS):
             second.head, cc.head = obj, obj
             continue
-        # the first party inside the second's phrase: 'between [the Congolese government] and [M23 rebels]'
+        # the first party inside the second's phrase: 'between [the Somali government] and [clan elders]'
         _split_pair(doc, obj, prep, "pobj")
 
 
