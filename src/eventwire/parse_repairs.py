@@ -1,7 +1,8 @@
 """Mending the parse where the small English model loses a sentence's main verb.
 
 Runs as a pipeline component after the attribute ruler (`nlp.load_nlp` adds it), before any coding: only the heads,
-labels and tags of the tokens concerned change, so a sound parse is left as it was (tests/nlp/test_lost_verbs.py).
+labels and tags of the tokens concerned change (and a country's name with 'and' in it, 'Bosnia and Herzegovina', is
+merged into one token), so a sound parse is left as it was (tests/nlp/test_lost_verbs.py).
 """
 
 from __future__ import annotations
@@ -1180,7 +1181,7 @@ def _pair_after_between_split(sent: Any) -> None:
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if prep.lower_ != "between" or prep.dep_ != "prep" or obj is None or obj.conjuncts:
             continue
-        # the second party on the noun: 'a meeting between X and an ECOWAS delegation'
+        # the second party on the noun: 'a meeting between X and an Egyptian delegation'
         second = next((c for c in prep.head.children if c.dep_ == "conj" and c.i > obj.i), None)
         cc = next((c for c in obj.rights if c.dep_ == "cc"), None) or (
             doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < sent.end else None)
