@@ -706,7 +706,7 @@ class EventCoder:
                 tortured = instrument and m.pattern.cameo.startswith(TORTURE)
                 keeper = custodian(m.token, self.custody_places) if tortured else None
                 if keeper is not None:
-                    src, instrument = keeper, False  # 'died in prison in Rangoon after torture': who held him
+                    src, instrument = keeper, False  # 'died in custody in Tehran after torture': who held him
                 if src is None:
                     return None
         if tgt is None and m.pattern.need_target and not (m.pattern.recip and len(conjuncts(src)) > 1):

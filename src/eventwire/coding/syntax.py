@@ -616,7 +616,7 @@ def custodian(tok: Token, places: frozenset[str]) -> Token | None:
             where = next((p for p in prep_objects(place, "in") if p.ent_type_ in ("GPE", "LOC")), None)
             if where is not None:
                 return where
-            # ('died in prison in Rangoon': the town may hang on the verb, right after the place)
+            # ('died in custody in Tehran': the town may hang on the verb, right after the place)
             after = next((p for x in tok.children if x.dep_ == "prep" and x.lower_ == "in"
                           and x.i == place.right_edge.i + 1 for p in children(x, "pobj")
                           if p.ent_type_ in ("GPE", "LOC")), None)
