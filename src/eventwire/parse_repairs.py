@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .actors.data_files import read_table
+from .actors.data_files import DATA_DIR, read_table
 from .datafiles import read_json_data
 from .errors import DataFileError
 
@@ -167,16 +167,25 @@ def _verb_read_as_adjective(root: Any, start: int) -> bool:
     return True
 
 
+def _trailing_speech(sent: Any, deps: tuple[str, ...]) -> Any:
+    """The speech verbs of '..., the foreign ministry said' that have two or more subjects (by `deps`), the last a
+    true subject and a comma between the first two: the first is the reported clause's, taken for the verb's. Yields
+    (verb, subjects)."""
+    for say in sent:
+        if say.lemma_.lower() not in TRAILING_SPEECH_VERBS or say.pos_ != "VERB":
+            continue
+        subjects = [c for c in say.lefts if c.dep_ in deps]
+        if len(subjects) >= 2 and subjects[-1].dep_ == "nsubj" and any(
+                t.text == "," for t in sent.doc[subjects[0].right_edge.i: subjects[1].left_edge.i]):
+            yield say, subjects
+
+
 def _reported_clause_read_as_subject(sent: Any) -> None:
     """'The United Kingdom relaxed sanctions on Belarus's potash sector, ..., the foreign ministry said': the
     reported clause's verb read as an adjective, its object taken for a first subject (or a loose dependent) of
     the speech verb; the clause is what the speaker said."""
-    for say in sent:
-        if say.lemma_.lower() not in TRAILING_SPEECH_VERBS or say.pos_ != "VERB":
-            continue
-        subjects = [c for c in say.lefts if c.dep_ in ("nsubj", "dep")]
-        if len(subjects) < 2 or subjects[0].pos_ != "NOUN" or subjects[-1].dep_ != "nsubj" or not any(
-                t.text == "," for t in sent.doc[subjects[0].right_edge.i: subjects[1].left_edge.i]):
+    for say, subjects in _trailing_speech(sent, ("nsubj", "dep")):
+        if subjects[0].pos_ != "NOUN":
             continue
         noun = subjects[0]
         if _verb_read_as_adjective(noun, noun.left_edge.i):
@@ -188,12 +197,8 @@ def _reported_verb_read_as_participle(sent: Any) -> None:
     """'More than 40 militia vessels massed near the reef, the coast guard said': the reported clause's verb (a
     regular past, which reads as a participle too) taken for a participle on its subject, and the subject for a
     first subject of the speech verb; the clause is what the speaker said."""
-    for say in sent:
-        if say.lemma_.lower() not in TRAILING_SPEECH_VERBS or say.pos_ != "VERB":
-            continue
-        subjects = [c for c in say.lefts if c.dep_ in ("nsubj", "npadvmod", "dep")]
-        if len(subjects) != 2 or subjects[0].pos_ not in ("NOUN", "PROPN") or subjects[1].dep_ != "nsubj" or not any(
-                t.text == "," for t in sent.doc[subjects[0].right_edge.i: subjects[1].left_edge.i]):
+    for say, subjects in _trailing_speech(sent, ("nsubj", "npadvmod", "dep")):
+        if len(subjects) != 2 or subjects[0].pos_ not in ("NOUN", "PROPN"):
             continue
         noun = subjects[0]
         verb = next((c for c in noun.rights if c.dep_ == "acl" and c.tag_ == "VBN" and c.lower_.endswith("ed")), None)
@@ -370,16 +375,20 @@ def _participle_read_as_modifier_of_second_object(sent: Any) -> None:
         second.head, second.dep_ = first_word, "dobj"
 
 
-COUNTRIES_FILE = Path(__file__).parent / "actors" / "data" / "countries.tsv"
+COUNTRIES_FILE = DATA_DIR / "countries.tsv"
 
 
 @cache
-def _joined_country_names() -> tuple[tuple[str, ...], ...]:
+def _joined_country_names() -> dict[str, tuple[tuple[str, ...], ...]]:
     """The words of the country names with 'and' in them ('Bosnia and Herzegovina', 'Trinidad and Tobago'), from the
-    actor data's country table."""
+    actor data's country table, by first word (the repair runs on every document: only a name's first word starts a
+    comparison)."""
     _kind, _source, rows = read_table(COUNTRIES_FILE)
     names = {n.strip() for _line, row in rows for n in [row.get("name", ""), *row.get("names", "").split("|")]}
-    return tuple(sorted(tuple(n.lower().split()) for n in names if " and " in n and "," not in n))
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for words in sorted(tuple(n.lower().split()) for n in names if " and " in n and "," not in n):
+        by_first.setdefault(words[0], []).append(words)
+    return {first: tuple(found) for first, found in by_first.items()}
 
 
 def _country_names_read_as_pairs(doc: Any) -> None:
@@ -387,18 +396,20 @@ def _country_names_read_as_pairs(doc: Any) -> None:
     name with 'and' in it read as two parties joined by 'and'. The name is merged into one token; where the parser
     made what follows the name a conjunct of its first word ("Bosnia and [Herzegovina's foreign minister]"), that
     takes the first word's place."""
+    names = _joined_country_names()
     words = [t.lower_ for t in doc]
     spans = []
-    for name in _joined_country_names():
-        for lo in range(len(words) - len(name) + 1):
-            if tuple(words[lo: lo + len(name)]) != name or any(lo <= s.start < lo + len(name) for s in spans):
+    for lo, word in enumerate(words):
+        for name in names.get(word, ()):
+            hi = lo + len(name)
+            if tuple(words[lo:hi]) != name or any(s.start < hi and lo < s.end for s in spans):
                 continue
-            first, last = doc[lo], doc[lo + len(name) - 1]
+            first, last = doc[lo], doc[hi - 1]
             owner = last.head
-            if not lo <= owner.i < lo + len(name) and owner.head.i == first.i and owner.dep_ == "conj":
+            if not lo <= owner.i < hi and owner.head.i == first.i and owner.dep_ == "conj":
                 owner.head, owner.dep_ = (first.head, first.dep_) if first.dep_ != "ROOT" else (owner, "ROOT")
                 first.head = last
-            spans.append(doc[lo: lo + len(name)])
+            spans.append(doc[lo:hi])
     if spans:
         with doc.retokenize() as retokenizer:
             for span in spans:
@@ -1142,13 +1153,18 @@ def _hang_span(doc: Any, lo: int, hi: int, head: Any) -> None:
             w.head, w.dep_ = head, _MODIFIER_DEPS.get(w.pos_, "compound")
 
 
+def _lone_and(doc: Any, obj: Any) -> Any | None:
+    """The one 'and' of obj's phrase before obj itself ('the Somali government [and] clan elders'), else None."""
+    ands = [t for t in doc[obj.left_edge.i: obj.i] if t.lower_ == "and" and t.dep_ == "cc"]
+    return ands[0] if len(ands) == 1 else None
+
+
 def _split_pair(doc: Any, obj: Any, head: Any, dep: str) -> bool:
     """Re-hang 'the Somali government and clan elders', read as one phrase headed by its last word, as two
     parties joined by 'and', the first hung on `head` as `dep`; False where it is no such pair."""
-    ands = [t for t in doc[obj.left_edge.i: obj.i] if t.lower_ == "and" and t.dep_ == "cc"]
-    if len(ands) != 1 or obj.pos_ not in _PARTY_POS or obj.ent_type_ in _AMOUNT_ENTS:
+    cc = _lone_and(doc, obj)
+    if cc is None or obj.pos_ not in _PARTY_POS or obj.ent_type_ in _AMOUNT_ENTS:
         return False
-    cc = ands[0]
     first = _party_span(doc, obj.left_edge.i, cc.i - 1)
     if first is None or _party_span(doc, cc.i + 1, obj.i) is None:
         return False
@@ -1167,8 +1183,8 @@ def _pair_of_people_read_as_one_subject(sent: Any) -> None:
     ('Trinidad and Tobago's prime minister' and 'the Ministry of Trade and Industry' stay one)."""
     doc = sent.doc
     for subj in [t for t in sent if t.dep_ == "nsubj" and t.ent_type_ == "PERSON" and not t.conjuncts]:
-        ands = [t for t in doc[subj.left_edge.i: subj.i] if t.lower_ == "and" and t.dep_ == "cc"]
-        if len(ands) == 1 and doc[ands[0].i - 1].ent_type_ == "PERSON":
+        cc = _lone_and(doc, subj)
+        if cc is not None and doc[cc.i - 1].ent_type_ == "PERSON":
             _split_pair(doc, subj, subj.head, "nsubj")
 
 

@@ -96,9 +96,12 @@ class ActorData:
     files: list[str] = field(default_factory=list)
 
 
+# The bundled actor tables (the coder and the parse repairs read two of them: organisations, countries).
+DATA_DIR = Path(__file__).with_name("data")
+
+
 def bundled_files() -> list[Path]:
-    data_dir = Path(__file__).with_name("data")
-    return sorted(p for p in data_dir.iterdir() if p.suffix == ".tsv")
+    return sorted(p for p in DATA_DIR.iterdir() if p.suffix == ".tsv")
 
 
 def load_actor_data(paths: list[Path], *, user_paths: list[Path] | None = None) -> ActorData:

@@ -174,15 +174,12 @@ def word_sets() -> dict[str, frozenset[str]]:
     return out
 
 
-ORGANISATIONS_FILE = Path(__file__).resolve().parents[1] / "actors" / "data" / "organisations.tsv"
-
-
 def _bloc_acronyms() -> frozenset[str]:
     """The acronyms of the inter-governmental bodies in the actor data ('ECOWAS', 'CSTO', 'SADC'), lower case: a
     state joins, leaves or withdraws from them as from the bodies the 'organisations' word set names."""
-    from eventwire.actors.data_files import read_table  # the actor data's reader; imported on first use
+    from eventwire.actors.data_files import DATA_DIR, read_table  # the actor data's reader; imported on first use
 
-    _kind, _source, rows = read_table(ORGANISATIONS_FILE)
+    _kind, _source, rows = read_table(DATA_DIR / "organisations.tsv")
     return frozenset(
         alias.lower() for _line, row in rows if row.get("country") == "IGO"
         for alias in row.get("aliases", "").split("|") if alias.isupper() and len(alias) > 2 and alias.isalpha()
