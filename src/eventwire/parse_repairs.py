@@ -102,6 +102,8 @@ INTO_STATES = _words("into_states")  # 'took into custody dozens of workers'
 FOR_CLAUSE_VERBS = _words("for_clause_verbs")  # 'called for Russia to withdraw its troops'
 TRAILING_SPEECH_VERBS = _words("trailing_speech_verbs")  # '..., the foreign ministry said'
 HEADLINE_VERBS = _words("headline_verbs")  # 'Norway halts budget aid to Malawi'
+CROWD_NOUNS = _words("crowd_nouns")  # 'arrested dozens of protesters demanding ...'
+CROWD_PARTICIPLES = _words("crowd_participles")  # '... protesters demanding the governor's resignation'
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Named parties, who can be given things: 'offered Ukraine', 'sent the UN' keep their indirect-object reading.
 NAMED_PARTIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -222,6 +224,22 @@ def _object_read_as_participle_subject(sent: Any) -> None:
             if noun is not None and noun.left_edge.i == last.i + 1 and part.i == noun.right_edge.i + 1:
                 noun.head, noun.dep_ = verb, "dobj"
                 part.head, part.dep_ = noun, "acl"
+
+
+def _crowd_participle_read_as_adverbial(sent: Any) -> None:
+    """'Police arrested dozens of protesters demanding the governor's resignation': the protesters' participle
+    read as a clause of the arrest, so the demand was the police's. Straight after such people, with no comma,
+    a participle of protest or demand is theirs ('dispersed protesters using tear gas' is left as it is)."""
+    for part in sent:
+        if part.dep_ != "advcl" or part.tag_ != "VBG" or part.lemma_.lower() not in CROWD_PARTICIPLES:
+            continue
+        verb, noun = part.head, part.doc[part.i - 1] if part.i > sent.start else None
+        if noun is None or noun.pos_ != "NOUN" or noun.lemma_.lower() not in CROWD_NOUNS or verb.i > noun.i:
+            continue
+        # the people are the verb's object, or the 'of' phrase of it ('dozens of protesters')
+        up = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
+        if up.dep_ in ("dobj", "pobj") and verb in (up.head, up.head.head):
+            part.head, part.dep_ = noun, "acl"
 
 
 SUBORDINATORS = frozenset({"after", "as", "when", "before", "while", "because", "since", "until", "once"})
@@ -1097,6 +1115,31 @@ def _name_calling_read_as_one_phrase(sent: Any) -> None:
             name.head, name.dep_ = verb, "oprd"
 
 
+def _call_to_act_read_as_naming(sent: Any) -> None:
+    """'The German chancellor called Macron to congratulate him': the one phoned read as a name given ('a man
+    called Macron'), either as the predicate of 'called' or with 'called' a modifier of the subject and the
+    infinitive the sentence's verb. A name followed by 'to' and a verb is the one called, not a name."""
+    for verb in sent:
+        if verb.lemma_.lower() != "call" or verb.tag_ != "VBD" or any(c.dep_ == "dobj" for c in verb.children):
+            continue
+        called = next((c for c in verb.rights if c.dep_ == "oprd" and c.pos_ == "PROPN"), None)
+        if called is None:
+            continue
+        act = next((c for c in verb.rights if c.dep_ == "xcomp" and c.tag_ == "VB" and c.i > called.i), None)
+        if act is None and verb.dep_ == "acl" and verb.head.dep_ == "nsubj":
+            root = verb.head.head
+            if root.tag_ == "VB" and root.i == called.right_edge.i + 2 and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in root.lefts):
+                subject, act = verb.head, root
+                verb.head, verb.dep_ = verb, root.dep_
+                subject.head = verb
+                act.head, act.dep_ = verb, "xcomp"
+                for c in [c for c in act.children if c.i < subject.i or c.dep_ in ("punct",) and c.i > act.i]:
+                    c.head = verb
+        if act is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in act.lefts):
+            called.dep_ = "dobj"
+
+
 def _particle_read_as_adverb(sent: Any) -> None:
     """'Russia handed 24 children back to Ukraine': the particle after the object read as an adverb that takes the
     to-phrase; it is the verb's particle, and the phrase the verb's."""
@@ -1231,6 +1274,7 @@ def repair_lost_verbs(doc: Any) -> Any:
         _reported_clause_read_as_subject(sent)
         _reported_verb_read_as_participle(sent)
         _object_read_as_participle_subject(sent)
+        _crowd_participle_read_as_adverbial(sent)
         _perfect_read_as_possession(sent)
         _participle_as_main_verb(sent)
         _lone_dative_as_object(sent)
@@ -1244,6 +1288,7 @@ def repair_lost_verbs(doc: Any) -> Any:
         _asked_for_read_as_purpose(sent)
         _subject_taken_by_description(sent)
         _name_calling_read_as_one_phrase(sent)
+        _call_to_act_read_as_naming(sent)
         _particle_read_as_adverb(sent)
         _headline_passive_read_as_active(sent)
         _preposition_read_as_particle(sent)

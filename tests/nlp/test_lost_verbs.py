@@ -444,3 +444,26 @@ def test_participle_after_comma_read_as_modifier_of_second_object(nlp):
                           "ADP", "NOUN", "PUNCT"])
     assert (doc[9].dep_, doc[9].head.text, doc[9].pos_) == ("advcl", "ordered", "VERB")
     assert (doc[10].dep_, doc[10].head.text) == ("dobj", "halting")
+
+
+# Round 24's repairs: each sentence is misread by the small parser without its repair.
+@pytest.mark.parametrize(
+    ("text", "word", "dep", "head"),
+    [
+        # a protester's participle straight after them read as a clause of the arrest
+        ("Police arrested dozens of protesters demanding the resignation of the governor.", "demanding", "acl",
+         "protesters"),
+        # the one phoned read as a name given, and the infinitive as the sentence's verb
+        ("The German chancellor called Macron to congratulate him on his election victory.", "called", "ROOT",
+         "called"),
+        ("The German chancellor called Macron to congratulate him on his election victory.", "Macron", "dobj",
+         "called"),
+        ("The Turkish president called Putin to apologize for the incident.", "Putin", "dobj", "called"),
+        # left as they are: the side that acts after a comma, and a name given
+        ("Police arrested the protesters, demanding their identity papers.", "demanding", "advcl", "arrested"),
+        ("A man called Jones was arrested.", "Jones", "oprd", "called"),
+    ],
+)
+def test_round24_repairs(nlp, text, word, dep, head):
+    tok = _tok(nlp(text), word)
+    assert (tok.dep_, tok.head.text) == (dep, head)

@@ -82,6 +82,7 @@ from .semantics import (
     modality,
     speech_frame,
 )
+from .sport import sports_report
 from .syntax import (
     agent,
     captor,
@@ -241,7 +242,7 @@ class EventCoder:
         attributions: list[str | None] | None = None
         out: list[Candidate] = []
         for si, sent in enumerate(sents):
-            if is_question(sent):
+            if is_question(sent) or sports_report(sent):
                 continue
             matches = match_sentence(sent, self.patterns)
             table_matches = {m.token.i: m for m in matches}

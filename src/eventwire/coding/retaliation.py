@@ -78,7 +78,7 @@ class Retaliation:
 def may_warn(sent: Span) -> bool:
     """A cheap test: does the sentence hold a consequence verb at all?"""
     w = words()
-    return any(t.lemma_.lower() in w.verbs or t.lemma_.lower() in w.regret_verbs for t in sent)
+    return any(t.lemma_.lower() in w.verbs or t.lemma_.lower() in w.regret_verbs or t.dep_ == "expl" for t in sent)
 
 
 def find_warnings(sent: Span, frames: Frames) -> list[Retaliation]:
@@ -89,6 +89,11 @@ def find_warnings(sent: Span, frames: Frames) -> list[Retaliation]:
         if tok.lemma_.lower() in w.regret_verbs and tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_ == "make":
             found = _made_to_regret(tok)
             if found is not None:
+                out.append(found)
+            continue
+        if tok.lemma_.lower() in w.regret_verbs or (tok.lemma_ == "be" and child(tok, "expl") is not None):
+            found = _will_regret(tok, frames) if tok.lemma_ != "be" else _there_will_be(tok, w, frames)
+            if found is not None and any(c.dep_ == "aux" and c.lower_ in future for c in tok.children):
                 out.append(found)
             continue
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in w.verbs:
@@ -186,6 +191,34 @@ def _made_to_regret(tok: Token) -> Retaliation | None:
         return None
     verb = make.head if make.dep_ in ("xcomp", "ccomp") and make.head.i != make.i else make
     return Retaliation(tok, speaker, verb, target, THREAT, frozenset(t.i for t in tok.subtree if t.i != target.i))
+
+
+def _will_regret(tok: Token, frames: Frames) -> Retaliation | None:
+    """'Medvedev said Germany would bitterly regret sending missiles to Kyiv': a warning against the one who will
+    regret; what they will regret is the act warned against, not done."""
+    target = child(tok, "nsubj")
+    speaker, verb = speech_frame(tok, frames, verbs=words().speaker_verbs)
+    if target is None or speaker is None or target.pos_ == "PRON" and target.lower_ in ("i", "we"):
+        return None
+    return Retaliation(tok, speaker, verb, target, THREAT, frozenset(
+        t.i for c in tok.children if c.dep_ in ("dobj", "xcomp", "ccomp") for t in c.subtree))
+
+
+def _there_will_be(tok: Token, w: Words, frames: Frames) -> Retaliation | None:
+    """'Beijing told Manila there would be serious repercussions if Philippine vessels returned': a penalty
+    promised for an act; the one whose act it answers (the if-clause's subject) or the one told is threatened."""
+    answer = [o for o in tok.children if o.dep_ == "attr" and _lemma(o) in w.response_nouns and _penalty(o, w)]
+    clause = if_clause(tok, CONDITION_MARKS)
+    if not answer or clause is None:
+        return None
+    speaker, verb = speech_frame(tok, frames, verbs=w.speaker_verbs)
+    if speaker is None:
+        return None
+    target = child(clause, "nsubj", "nsubjpass")
+    if target is None or target.pos_ == "PRON":
+        target = child(verb, "dobj", "dative") or target
+    code = MILITARY_THREAT if _military([t for a in answer for t in a.subtree], w) else THREAT
+    return Retaliation(tok, speaker, verb, target, code, frozenset(t.i for t in clause.subtree))
 
 
 def _lemma(tok: Token) -> str:

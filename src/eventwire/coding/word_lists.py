@@ -23,6 +23,13 @@ def non_actor_words(key: str) -> frozenset[str]:
     return word_list(_non_actor_data(), key, NON_ACTORS_FILE)
 
 
+@cache
+def non_actor_names(key: str) -> tuple[str, ...]:
+    """One list of `patterns/non_actors.json` as written (names keep their capitals: 'US Open', not 'us open')."""
+    non_actor_words(key)  # checks that it is a list of strings
+    return tuple(_non_actor_data()[key])
+
+
 @lru_cache(maxsize=1)
 def _non_actor_data() -> dict[str, Any]:
     return read_json_data(NON_ACTORS_FILE)

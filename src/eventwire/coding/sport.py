@@ -1,0 +1,33 @@
+"""Reports of games: a sentence about sport holds no political event, whatever its verbs ('Liverpool's attack
+tore Chelsea's defence apart in a 4-1 win', 'Arsenal raided Brighton's academy', 'players protested after the
+referee disallowed the goal'). Clubs carry the names of cities, and players' names are people's names, so the
+actor dictionaries cannot tell them from states and leaders; the sentence's words can.
+
+The words and names are data (`patterns/non_actors.json`, 'sports_words' and 'sports_names'); a score next to a
+result ('a 4-1 win', 'a 2-2 draw') is told here.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Span
+
+from .word_lists import non_actor_names, non_actor_words
+
+# A score before the result it gives: 'a 4-1 win', 'their 0-3 defeat', 'a 2-2 draw'.
+SCORE = re.compile(r"\b\d{1,2}-\d{1,2} (?:win|victory|defeat|loss|draw|thrashing|rout|triumph)\b", re.IGNORECASE)
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    words = sorted(non_actor_words("sports_words"), key=len, reverse=True)
+    names = sorted(non_actor_names("sports_names"), key=len, reverse=True)
+    return re.compile(r"\b(?:(?i:" + "|".join(map(re.escape, words)) + r")|" + "|".join(map(re.escape, names)) + r")\b")
+
+
+def sports_report(sent: Span) -> bool:
+    """Whether the sentence reports a game: one of the words or names only sport uses, or a score."""
+    text = sent.text
+    return bool(SCORE.search(text) or _pattern().search(text))
