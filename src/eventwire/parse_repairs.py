@@ -71,7 +71,10 @@ from .errors import DataFileError
 # - 'called Sweden's ambassador a very bad man': the one called names read as the predicate, the name as its
 #   apposition;
 # - 'handed 24 children back to Ukraine': the particle after the object read as an adverb taking the to-phrase;
-# - 'Curfew clamped on Srinagar by Indian troops': a headline's passive read as a past tense.
+# - 'Curfew clamped on Srinagar by Indian troops': a headline's passive read as a past tense;
+# - 'Police arrested dozens of protesters demanding ...': the protesters' participle read as a clause of the arrest;
+# - 'The chancellor called Macron to congratulate him': the one phoned read as a name given ('a man called X');
+# - 'walked away from the talks': the from-phrase hung on 'away'.
 SUBJECT_DEPS = frozenset({"npadvmod", "nsubj", "compound", "nmod"})
 # Phrases of the noun that describe it, not the act: 'relations with Belarus', 'troops of the army'.
 NOUN_PREPS = frozenset({"of", "with", "between", "against"})
@@ -1140,6 +1143,17 @@ def _call_to_act_read_as_naming(sent: Any) -> None:
             called.dep_ = "dobj"
 
 
+def _from_phrase_on_away(sent: Any) -> None:
+    """'The rebels walked away from the peace talks': the from-phrase hung on 'away'; it names what the verb
+    leaves ('walked away from', 'backed away from', 'moved away from'), so it is the verb's."""
+    for adv in sent:
+        verb = adv.head
+        if adv.dep_ != "advmod" or adv.lower_ != "away" or verb.pos_ != "VERB":
+            continue
+        for prep in [c for c in adv.rights if c.dep_ == "prep" and c.lower_ == "from"]:
+            prep.head = verb
+
+
 def _particle_read_as_adverb(sent: Any) -> None:
     """'Russia handed 24 children back to Ukraine': the particle after the object read as an adverb that takes the
     to-phrase; it is the verb's particle, and the phrase the verb's."""
@@ -1289,6 +1303,7 @@ def repair_lost_verbs(doc: Any) -> Any:
         _subject_taken_by_description(sent)
         _name_calling_read_as_one_phrase(sent)
         _call_to_act_read_as_naming(sent)
+        _from_phrase_on_away(sent)
         _particle_read_as_adverb(sent)
         _headline_passive_read_as_active(sent)
         _preposition_read_as_particle(sent)

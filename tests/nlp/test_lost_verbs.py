@@ -459,6 +459,8 @@ def test_participle_after_comma_read_as_modifier_of_second_object(nlp):
         ("The German chancellor called Macron to congratulate him on his election victory.", "Macron", "dobj",
          "called"),
         ("The Turkish president called Putin to apologize for the incident.", "Putin", "dobj", "called"),
+        # the from-phrase of what is left hung on 'away'
+        ("The rebels walked away from the peace talks with the government.", "from", "prep", "walked"),
         # left as they are: the side that acts after a comma, and a name given
         ("Police arrested the protesters, demanding their identity papers.", "demanding", "advcl", "arrested"),
         ("A man called Jones was arrested.", "Jones", "oprd", "called"),

@@ -264,8 +264,8 @@ class EventCoder:
                 # background clause is an event wording, the event it recalls is what the sentence reports.
                 # ('Sanctions were imposed after Russia annexed Crimea' reports the sanctions: not this.)
                 found = self._candidates(si, sent, raws, actors, attributions[si], background=True)
-            out.extend(_fold_protest_demands(_fold_occasions(_shared_targets(
-                [self._unarmed_force(c) for c in found], self.frames.shared_target_roots))))
+            out.extend(_fold_namings(_fold_protest_demands(_fold_occasions(_shared_targets(
+                [self._unarmed_force(c) for c in found], self.frames.shared_target_roots)))))
         return out
 
     def _unarmed_force(self, c: Candidate) -> Candidate:
@@ -1110,6 +1110,31 @@ def _where(c: Candidate) -> bool:
     if span is None or len(span) == 0:
         return False
     return span.root.dep_ == "pobj" and span.root.head.lower_ in PLACE_PREPOSITIONS
+
+
+# The rows that code what one calls another or a thing ('called the report biased', 'calling it a milestone').
+NAMING_RULES = ("call_names", "vb_call_praise")
+
+
+def _fold_namings(found: list[Candidate]) -> list[Candidate]:
+    """'India waved away the report, calling it biased', 'Poland procured 180 tanks, calling it a milestone': the
+    naming in a participle after the act says how its doer sees it; the act is the event. Where the act itself
+    is coded, the naming's event (an accusation or praise of whatever 'it' is) goes. A naming of a party ('calling
+    Assad a butcher') stays an event."""
+    dropped: set[int] = set()
+    for k, naming in enumerate(found):
+        root = naming.trigger.root
+        if not naming.rule.startswith(NAMING_RULES) or root.dep_ != "advcl" or root.tag_ != "VBG":
+            continue
+        act = root.head
+        # 'calling Assad a butcher' names a party: an accusation of its own; 'calling it biased' names the thing
+        if naming.target is not None and naming.target.text.lower() not in ("it", "this", "that"):
+            continue
+        if any(j != k and act.i in range(c.trigger.start, c.trigger.end) and not c.rule.startswith(NAMING_RULES)
+               and (c.source.start, c.source.end) == (naming.source.start, naming.source.end)
+               for j, c in enumerate(found)):
+            dropped.add(k)
+    return [c for j, c in enumerate(found) if j not in dropped]
 
 
 def _fold_occasions(found: list[Candidate]) -> list[Candidate]:

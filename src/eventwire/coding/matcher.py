@@ -41,7 +41,7 @@ from .word_lists import party_noun
 
 CLAUSAL = ("ROOT", "ccomp", "xcomp", "advcl", "relcl", "pcomp", "csubj")
 NOMINAL_DEPS = ("dobj", "nsubj", "nsubjpass", "pobj")
-MOD_DEPS = ("amod", "compound", "nmod", "npadvmod", "advmod", "nummod", "poss")
+MOD_DEPS = ("amod", "compound", "nmod", "npadvmod", "advmod", "nummod", "poss", "intj")  # intj: 'said no to'
 PLACE_ENTS = ("GPE", "LOC", "FAC")
 
 

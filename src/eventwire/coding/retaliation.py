@@ -215,7 +215,8 @@ def _there_will_be(tok: Token, w: Words, frames: Frames) -> Retaliation | None:
     if speaker is None:
         return None
     target = child(clause, "nsubj", "nsubjpass")
-    if target is None or target.pos_ == "PRON":
+    if target is None or target.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in target.children):
+        # 'if it returned', 'if its ships returned': the one told is the one the pronoun stands for
         target = child(verb, "dobj", "dative") or target
     code = MILITARY_THREAT if _military([t for a in answer for t in a.subtree], w) else THREAT
     return Retaliation(tok, speaker, verb, target, code, frozenset(t.i for t in clause.subtree))
