@@ -194,7 +194,7 @@ def _made_to_regret(tok: Token) -> Retaliation | None:
 
 
 def _will_regret(tok: Token, frames: Frames) -> Retaliation | None:
-    """'Medvedev said Germany would bitterly regret sending missiles to Kyiv': a warning against the one who will
+    """'the minister said Britain would regret arming the rebels': a warning against the one who will
     regret; what they will regret is the act warned against, not done."""
     target = child(tok, "nsubj")
     speaker, verb = speech_frame(tok, frames, verbs=words().speaker_verbs)
@@ -205,7 +205,7 @@ def _will_regret(tok: Token, frames: Frames) -> Retaliation | None:
 
 
 def _there_will_be(tok: Token, w: Words, frames: Frames) -> Retaliation | None:
-    """'Beijing told Manila there would be serious repercussions if Philippine vessels returned': a penalty
+    """'Ankara told Athens there would be grave consequences if its jets entered the zone': a penalty
     promised for an act; the one whose act it answers (the if-clause's subject) or the one told is threatened."""
     answer = [o for o in tok.children if o.dep_ == "attr" and _lemma(o) in w.response_nouns and _penalty(o, w)]
     clause = if_clause(tok, CONDITION_MARKS)

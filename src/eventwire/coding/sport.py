@@ -1,6 +1,6 @@
-"""Reports of games: a sentence about sport holds no political event, whatever its verbs ('Liverpool's attack
-tore Chelsea's defence apart in a 4-1 win', 'Arsenal raided Brighton's academy', 'players protested after the
-referee disallowed the goal'). Clubs carry the names of cities, and players' names are people's names, so the
+"""Reports of games: a sentence about sport holds no political event, whatever its verbs ('Celtic's forwards
+tore the Rangers back line apart in a 3-0 win', 'Leeds raided a rival's youth academy', 'players surrounded the
+referee after the penalty'). Clubs carry the names of cities, and players' names are people's names, so the
 actor dictionaries cannot tell them from states and leaders; the sentence's words can.
 
 The words and names are data (`patterns/non_actors.json`, 'sports_words' and 'sports_names'); a score next to a
