@@ -34,7 +34,10 @@ non-events, fails here.
   one sentence each, and 30 sentences each that use those words with no political event; an evenly spaced 30% of
   each writer's rows held out;
 - tail (661, round 24): four more writers given the sweep's wordings and asked for about 40 others per type (twelve
-  types), longer sentences, and 30 with no event each; held out the same way.
+  types), longer sentences, and 30 with no event each; held out the same way;
+- reach (688, round 24): four more writers given both sets' wordings and asked for about 35 others per type (all
+  fifteen types) in the words of national and local news (courts, police, legislatures, parties), and 30 with no
+  event each; held out the same way.
 """
 
 from __future__ import annotations
@@ -92,6 +95,8 @@ SETS = {
                                               "actor_matched_type_accuracy": 0.75}, 0.16),
     "tail": DevSet("tail.jsonl", 541, 120, {"type_recall": 0.38, "event_precision": 0.56,
                                             "actor_matched_type_accuracy": 0.38}, 0.15),
+    "reach": DevSet("reach.jsonl", 568, 120, {"type_recall": 0.30, "event_precision": 0.52,
+                                              "actor_matched_type_accuracy": 0.30}, 0.24),
 }
 
 
