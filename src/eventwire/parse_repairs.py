@@ -1137,7 +1137,7 @@ def _call_to_act_read_as_naming(sent: Any) -> None:
                 verb.head, verb.dep_ = verb, root.dep_
                 subject.head = verb
                 act.head, act.dep_ = verb, "xcomp"
-                for c in [c for c in act.children if c.i < subject.i or c.dep_ in ("punct",) and c.i > act.i]:
+                for c in [c for c in act.children if c.i < subject.i or (c.dep_ == "punct" and c.i > act.i)]:
                     c.head = verb
         if act is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in act.lefts):
             called.dep_ = "dobj"

@@ -370,9 +370,23 @@ def test_comma_apposition_with_closing_comma_is_no_pair(nlp):
         # two titled people joined by 'and' read as one name
         ("Egyptian leader Abdel Fattah al-Sisi and Jordanian King Abdullah ended their talks in Cairo.",
          "Abdullah", "conj", "Sisi"),
+        # round 24: a protester's participle straight after them read as a clause of the arrest
+        ("Police arrested dozens of protesters demanding the resignation of the governor.", "demanding", "acl",
+         "protesters"),
+        # the one phoned read as a name given, and the infinitive as the sentence's verb
+        ("The German chancellor called Macron to congratulate him on his election victory.", "called", "ROOT",
+         "called"),
+        ("The German chancellor called Macron to congratulate him on his election victory.", "Macron", "dobj",
+         "called"),
+        ("The Turkish president called Putin to apologize for the incident.", "Putin", "dobj", "called"),
+        # the from-phrase of what is left hung on 'away'
+        ("The rebels walked away from the peace talks with the government.", "from", "prep", "walked"),
+        # left as they are: the side that acts after a comma, and a name given
+        ("Police arrested the protesters, demanding their identity papers.", "demanding", "advcl", "arrested"),
+        ("A man called Jones was arrested.", "Jones", "oprd", "called"),
     ],
 )
-def test_round23_repairs(nlp, text, word, dep, head):
+def test_round23_and_24_repairs(nlp, text, word, dep, head):
     tok = _tok(nlp(text), word)
     assert (tok.dep_, tok.head.text) == (dep, head)
 
@@ -444,28 +458,3 @@ def test_participle_after_comma_read_as_modifier_of_second_object(nlp):
                           "ADP", "NOUN", "PUNCT"])
     assert (doc[9].dep_, doc[9].head.text, doc[9].pos_) == ("advcl", "ordered", "VERB")
     assert (doc[10].dep_, doc[10].head.text) == ("dobj", "halting")
-
-
-# Round 24's repairs: each sentence is misread by the small parser without its repair.
-@pytest.mark.parametrize(
-    ("text", "word", "dep", "head"),
-    [
-        # a protester's participle straight after them read as a clause of the arrest
-        ("Police arrested dozens of protesters demanding the resignation of the governor.", "demanding", "acl",
-         "protesters"),
-        # the one phoned read as a name given, and the infinitive as the sentence's verb
-        ("The German chancellor called Macron to congratulate him on his election victory.", "called", "ROOT",
-         "called"),
-        ("The German chancellor called Macron to congratulate him on his election victory.", "Macron", "dobj",
-         "called"),
-        ("The Turkish president called Putin to apologize for the incident.", "Putin", "dobj", "called"),
-        # the from-phrase of what is left hung on 'away'
-        ("The rebels walked away from the peace talks with the government.", "from", "prep", "walked"),
-        # left as they are: the side that acts after a comma, and a name given
-        ("Police arrested the protesters, demanding their identity papers.", "demanding", "advcl", "arrested"),
-        ("A man called Jones was arrested.", "Jones", "oprd", "called"),
-    ],
-)
-def test_round24_repairs(nlp, text, word, dep, head):
-    tok = _tok(nlp(text), word)
-    assert (tok.dep_, tok.head.text) == (dep, head)

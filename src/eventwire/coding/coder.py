@@ -1117,7 +1117,7 @@ NAMING_RULES = ("call_names", "vb_call_praise")
 
 
 def _fold_namings(found: list[Candidate]) -> list[Candidate]:
-    """'India waved away the report, calling it biased', 'Poland procured 180 tanks, calling it a milestone': the
+    """'Delhi brushed off the report, calling it biased', 'Chile bought 12 frigates, calling it a milestone': the
     naming in a participle after the act says how its doer sees it; the act is the event. Where the act itself
     is coded, the naming's event (an accusation or praise of whatever 'it' is) goes. A naming of a party ('calling
     Assad a butcher') stays an event."""

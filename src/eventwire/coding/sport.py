@@ -24,7 +24,9 @@ SCORE = re.compile(r"\b\d{1,2}-\d{1,2} (?:win|victory|defeat|loss|draw|thrashing
 def _pattern() -> re.Pattern[str]:
     words = sorted(non_actor_words("sports_words"), key=len, reverse=True)
     names = sorted(non_actor_names("sports_names"), key=len, reverse=True)
-    return re.compile(r"\b(?:(?i:" + "|".join(map(re.escape, words)) + r")|" + "|".join(map(re.escape, names)) + r")\b")
+    # words in any case, names as written; an empty list adds no alternative (it would match every sentence)
+    parts = ([r"(?i:" + "|".join(map(re.escape, words)) + ")"] if words else []) + [re.escape(n) for n in names]
+    return re.compile(r"\b(?:" + "|".join(parts) + r")\b" if parts else r"(?!)")
 
 
 def sports_report(sent: Span) -> bool:
