@@ -76,9 +76,20 @@ class Retaliation:
 
 
 def may_warn(sent: Span) -> bool:
-    """A cheap test: does the sentence hold a consequence verb at all?"""
+    """A cheap test: does the sentence hold a consequence verb at all, or a 'there will be' with a penalty noun?"""
     w = words()
-    return any(t.lemma_.lower() in w.verbs or t.lemma_.lower() in w.regret_verbs or t.dep_ == "expl" for t in sent)
+    return any(t.lemma_.lower() in w.verbs or t.lemma_.lower() in w.regret_verbs or _penalty_there(t, w) for t in sent)
+
+
+def _promised(tok: Token, future: frozenset[str]) -> bool:
+    """An answer or a regret still to come: 'will draw', 'would regret', 'there would be'."""
+    return any(c.dep_ == "aux" and c.lower_ in future for c in tok.children)
+
+
+def _penalty_there(be: Token, w: Words) -> bool:
+    """'there would be serious consequences': a 'be' with an expletive subject and a consequence noun after it."""
+    return be.lemma_ == "be" and child(be, "expl") is not None and any(
+        c.dep_ == "attr" and _lemma(c) in w.response_nouns for c in be.children)
 
 
 def find_warnings(sent: Span, frames: Frames) -> list[Retaliation]:
@@ -91,9 +102,10 @@ def find_warnings(sent: Span, frames: Frames) -> list[Retaliation]:
             if found is not None:
                 out.append(found)
             continue
-        if tok.lemma_.lower() in w.regret_verbs or (tok.lemma_ == "be" and child(tok, "expl") is not None):
-            found = _will_regret(tok, frames) if tok.lemma_ != "be" else _there_will_be(tok, w, frames)
-            if found is not None and any(c.dep_ == "aux" and c.lower_ in future for c in tok.children):
+        if tok.lemma_.lower() in w.regret_verbs or _penalty_there(tok, w):
+            found = None if not _promised(tok, future) else (
+                _there_will_be(tok, w, frames) if tok.lemma_ == "be" else _will_regret(tok, frames))
+            if found is not None:
                 out.append(found)
             continue
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in w.verbs:
@@ -103,7 +115,7 @@ def find_warnings(sent: Span, frames: Frames) -> list[Retaliation]:
             if found is not None:
                 out.append(found)
                 continue
-        if not any(c.dep_ == "aux" and c.lower_ in future for c in tok.children):
+        if not _promised(tok, future):
             continue  # 'the attack drew a swift response' reports an answer given, not one promised
         found = _warning(tok, w, frames)
         if found is not None:
