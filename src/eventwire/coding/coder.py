@@ -975,7 +975,8 @@ class EventCoder:
             rule = raw.rule + (f":{tag}" if tag else "")
             if tgt is not None and tgt.lower_ in ("who", "whom", "which", "that") and tgt.head.dep_ == "relcl":
                 tgt = tgt.head.head  # 'Masri, who is detained by Kurdish forces': the antecedent
-            recip = raw.recip
+            # 'X said central banks should intervene jointly': X demands it of them; the demand is not mutual
+            recip = raw.recip and tag != "demand"
             if tgt is not None and each_other(tgt) and len(conjuncts(src)) > 1:
                 tgt, recip = None, True  # 'X and Y accused each other': each did it to the other
             lone = antecedent_only(src, raw.match.token)

@@ -366,7 +366,9 @@ def satisfies(
         elif key in ("head", "statehead"):
             # The governing verb decides only for a noun with no agent of its own; a framing verb
             # ('pledged aid', 'called for sanctions') supplies the agent itself.
-            if gov is not None and (lemma_variants(gov) & values or _lemma(gov) in frame_lemmas or "*" in values):
+            # A framing verb frames its object, not its subject ("Egypt's opposition charged that ...").
+            if gov is not None and (lemma_variants(gov) & values or "*" in values or (
+                    _lemma(gov) in frame_lemmas and tok.dep_ != "nsubj")):
                 continue
             if state_on_object(tok, gov) and lemma_variants(gov.head) & values:
                 continue  # 'placed its units on full readiness': the phrase hung on the object is the verb's
@@ -566,6 +568,8 @@ def match_token(tok: Token, patterns: PatternSet, lemma: str | None = None) -> M
         return None  # 'visiting Saudi Crown Prince', 'ruling party': a participle describing a noun
     if tok.dep_ == "compound" and pos == "N" and tok.head.lemma_.lower() not in EVENT_HOLDERS:
         return None
+    if pos == "N" and tok.dep_ == "nsubj" and _lemma(tok.head) in word_sets()["quantity_changes"]:
+        return None  # 'consumer credit rose 3 billion dlrs', 'attacks fell by half': a figure, not an act
     if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not _title_case(tok.sent) and not (
             # 'Recognition of Palestine was extended by Singapore': a sentence's first word, capital for that
             tok.i == tok.sent.start and not tok.ent_type_):
