@@ -125,7 +125,7 @@ def source_refused(s: Token, instrument: bool, actors: Any) -> bool:
     return s.lower_ in non_actor_words("generic_doers") or _market(s) or (not instrument and thing(s, actors))
 
 
-# Market words that are also places one can strike ('shelled a market'): only the abstract markets are no target of force.
+# Market words that are also places one can strike ('shelled a market'): only abstract markets are no target of force.
 PLACES_OF_TRADE = {"market", "markets", "exchange"}
 
 
@@ -208,8 +208,8 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
         t_actor = None  # 'the government hailed its own effort': a thing whose owner is not named is no party
     if s_actor.sector == BUSINESS and (p.place or not political(t_actor)):
         # 'Texaco Inc sued Pennzoil Co', 'the company agreed to buy the shares', 'the company trades in
-        # Germany': one firm acting alone, on another or in a place is business news. A firm acting on a government or a people stays ('Exxon agreed to pay
-        # Nigeria').
+        # Germany': one firm acting alone, on another or in a place is business news. A firm acting on a
+        # government or a people stays ('Exxon agreed to pay Nigeria').
         return REFUSED
     if t_actor is not None and t_actor.sector == BUSINESS and not political(s_actor) and (
             code[:2] not in VIOLENT_ROOTS and code[:2] != "14"):
