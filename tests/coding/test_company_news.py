@@ -7,7 +7,7 @@ from __future__ import annotations
 from eventwire.model import Article
 from eventwire.pipeline import code_article
 
-BOARD = "Harlan Voss asked its board to approve his bid of 65 dlrs a share."
+BOARD = "Harlan Voss asked its board to approve his new offer."
 
 
 def _codes(text: str, title: str | None = None) -> list[tuple[str, str, str | None]]:
@@ -17,6 +17,12 @@ def _codes(text: str, title: str | None = None) -> list[tuple[str, str, str | No
 
 def test_outside_company_news_the_request_is_coded():
     assert any(c.startswith("10") for c, _, _ in _codes(BOARD))
+
+
+def test_a_sentence_that_speaks_of_shares_is_business_without_a_headline():
+    # the sentence's own words ('a share', 'the drugmaker') say it is about firms: no political party, no event
+    assert _codes("Harlan Voss asked its board to approve his bid of 65 dlrs a share.") == []
+    assert _codes("Arbel Pharma agreed to buy Lonsdale Biotech, a smaller drugmaker.") == []
 
 
 def test_a_headline_ticker_makes_it_business():

@@ -142,8 +142,10 @@ def _business_sentence(sent: Any) -> bool:
     'the two companies said', 'Chicago rallied as the market ...'): the words of firms, deals and markets, as nouns."""
     words, owners = non_actor_words("business_words") | non_actor_words("market_words"), non_actor_words("state_owners")
     # 'Belarus's state oil company' is the state's: the story may be political
+    # ('ten companies of paramilitary forces' are units, not firms)
     return any(t.pos_ == "NOUN" and t.lemma_.lower() in words and not any(
-        c.lower_ in owners for c in t.children if c.dep_ in ("amod", "compound", "nmod")) for t in sent)
+        c.lower_ in owners or (c.dep_ == "prep" and c.lower_ == "of" and t.lemma_.lower() == "company")
+        for c in t.children if c.dep_ in ("amod", "compound", "nmod", "prep")) for t in sent)
 
 
 def _central_bank(actor: Actor, s: Token) -> bool:
