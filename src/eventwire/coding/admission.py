@@ -159,7 +159,7 @@ def _central_bank(actor: Actor, s: Token) -> bool:
 
 
 def _accident(p: Pair) -> bool:
-    """'the jumbo jet which crashed into a mountain, killing 520 people': the deaths of a vehicle's crash are no
+    """'the plane, which crashed into a hillside, killing all 90 on board': the deaths of a vehicle's crash are no
     attack. A person crashing one ('a bomber crashed his car into the gate, killing ten') still attacks."""
     trig = p.s.doc[p.trigger_index]
     crashes = non_actor_words("accident_verbs")
