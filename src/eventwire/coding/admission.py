@@ -189,9 +189,6 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
         return REFUSED
     if code[:2] == "14" and s.ent_type_ == "GPE" and not political(s_actor) and _business_sentence(p.s.sent):
         return REFUSED  # 'the feeds market was active ... and Chicago rallied': a market, no protest
-    if code[:2] == "07" and (t is None or not political(resolve_target(t, actors, s_actor, skip=p.trigger_index))) and (
-            _central_bank(s_actor, s)):
-        return REFUSED  # a central bank's money to the market ('provided 713 mln stg assistance') is no aid
     if t is not None and code[:2] in VIOLENT_ROOTS and _market(t) and t.lemma_.lower() not in PLACES_OF_TRADE:
         return REFUSED  # 'oil prices came under renewed attack', 'speculators attacked the pound': markets, no force
     if t is not None and t.lower_ in REFLEXIVES:
@@ -199,6 +196,8 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
             return REFUSED  # 'he killed himself': no one acted on another
         t = None  # 'they called themselves the elite': no party besides the doer
     t_actor = resolve_target(t, actors, s_actor, skip=p.trigger_index, things=force) if t is not None else None
+    if code[:2] == "07" and not political(t_actor) and _central_bank(s_actor, s):
+        return REFUSED  # a central bank's money to the market ('provided 713 mln stg assistance') is no aid
     if t is not None and code[:2] not in VIOLENT_ROOTS and _market(t) and (
             t_actor is None or not t_actor.country or t.lemma_.lower() in non_actor_words("currency_words")) and (
             not any(c.dep_ == "nummod" or c.like_num for c in t.children)):
