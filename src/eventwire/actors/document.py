@@ -11,8 +11,12 @@ document's sentences are read in order up to the pronoun's own, whatever order t
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..datafiles import read_json_data
+from ..errors import DataFileError
 from ..model import Actor
 from .firms import firm_marks, firm_names, title_firm_names, title_marks_firm
 from .pronouns import LOOKBACK, identity, pronoun_of, referent_kinds, usable
@@ -37,6 +41,8 @@ _NP_DEPS = {
 }
 # Prepositions whose phrase stays inside an actor mention ("officials in Havana", "head of the council").
 _NP_PREPS = {"of", "in", "for", "from", "at", "to"}
+# The names of accords and rounds of talks (step 2d of resolution).
+NAMED_THINGS_FILE = Path(__file__).parent / "data" / "named_things.json"
 _PRUNE = {"relcl", "acl", "advcl", "conj", "cc", "ccomp", "xcomp", "punct"}
 _DET_WORDS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "both", "two"}
 
@@ -208,6 +214,15 @@ class DocumentActors:
             if firm is not None and folded_words(firm) == name_words:
                 why.append(f"{span.text!r} is the full name of the firm {firm!r} this article names")
                 return self._done(span, firm, None, "BUS", "memory:firm", why)
+
+        # 2d. An accord or a round of talks named after where it was made ('the Oslo Accords', 'the Uruguay Round',
+        # 'the Doha Round talks'): the place stands for no party.
+        if _named_instrument(root) and any(
+                c.entry.kind in COUNTRYISH and c.position in ("head", "pre") and (
+                    c.entry.kind in ("capital", "metonym") or _named_instrument(root).text[:1].isupper())
+                for c in clues):
+            why.append(f"{text!r} names an accord or a round of talks after a place, not a party")
+            return self._done(span, None, None, None, "instrument", why, is_actor=False)
 
         # 3. The head is a country name, capital, seat of power or demonym.
         for c in head:
@@ -755,6 +770,29 @@ def noun_phrase(head: Any) -> Any:
     while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
         end -= 1
     return doc[start:end]
+
+
+@lru_cache(maxsize=1)
+def _instrument_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = read_json_data(NAMED_THINGS_FILE)
+    lists = []
+    for key in ("instrument_heads", "talk_heads"):
+        words = data.get(key)
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
+            raise DataFileError(str(NAMED_THINGS_FILE), f"{key!r} must be a non-empty list of words")
+        lists.append(frozenset(w.lower() for w in words))
+    return lists[0], lists[1]
+
+
+def _named_instrument(root: Any) -> Any:
+    """The word naming an accord or round in a phrase headed by `root` ('Accords' in 'the Oslo Accords', 'Round' in
+    'the Doha Round talks'), or None."""
+    heads, talks = _instrument_words()
+    if root.lemma_.lower() in heads or root.lower_ in heads:
+        return root
+    if root.lemma_.lower() in talks:
+        return next((c for c in root.children if c.dep_ == "compound" and c.lower_ in heads), None)
+    return None
 
 
 def _barrier(tok: Any) -> bool:
