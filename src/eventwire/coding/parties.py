@@ -266,6 +266,8 @@ def resolve_target(
         found = actors.resolve(noun_phrase(drafter))
         return None if same_actor(found, source) else found
     modifier = None if things else name_modifier(tok, actors)
+    if modifier is not None and actors.resolve(noun_phrase(tok)).basis == "instrument":
+        modifier = None  # 'violated the Minsk agreements': the place an accord is named after is not its party
     if modifier is not None:
         # 'rejected the Iranian accusations', 'welcomed the French decision': the name says whose thing it is.
         found = actors.resolve(modifier)
