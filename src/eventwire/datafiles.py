@@ -25,3 +25,11 @@ def read_json_data(path: str | Path) -> dict[str, Any]:
     if not isinstance(data.get("source"), str) or not data["source"].strip():
         raise DataFileError(str(path), "missing 'source': a data file must say where its facts come from")
     return data
+
+
+def word_list(data: dict[str, Any], key: str, path: str | Path) -> frozenset[str]:
+    """`data[key]` as lower-cased words; a DataFileError when it is not a list of strings."""
+    value = data.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise DataFileError(str(path), f"'{key}' must be a list of strings")
+    return frozenset(v.lower() for v in value)

@@ -121,8 +121,8 @@ def test_misread_lemmas_find_their_rows_and_need_no_rows_of_their_own():
 
 
 def test_coder_json_data_files_are_validated(tmp_path):
-    from eventwire.coding.pattern_table import irregular_forms, word_list
-    from eventwire.datafiles import read_json_data
+    from eventwire.coding.pattern_table import irregular_forms
+    from eventwire.datafiles import read_json_data, word_list
 
     bad = tmp_path / "x.json"
     bad.write_text("{not json", encoding="utf-8")

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..datafiles import read_json_data
+from ..datafiles import read_json_data, word_list
 from ..errors import DataFileError
 from ..model import Actor
 from .firms import firm_marks, firm_names, title_firm_names, title_marks_firm
@@ -217,9 +217,10 @@ class DocumentActors:
 
         # 2d. An accord or a round of talks named after where it was made ('the Oslo Accords', 'the Uruguay Round',
         # 'the Doha Round talks'): the place stands for no party.
-        if _named_instrument(root) and any(
+        instrument = _named_instrument(root)
+        if instrument is not None and any(
                 c.entry.kind in COUNTRYISH and c.position in ("head", "pre") and (
-                    c.entry.kind in ("capital", "metonym") or _named_instrument(root).text[:1].isupper())
+                    c.entry.kind in ("capital", "metonym") or instrument.text[:1].isupper())
                 for c in clues):
             why.append(f"{text!r} names an accord or a round of talks after a place, not a party")
             return self._done(span, None, None, None, "instrument", why, is_actor=False)
@@ -775,13 +776,11 @@ def noun_phrase(head: Any) -> Any:
 @lru_cache(maxsize=1)
 def _instrument_words() -> tuple[frozenset[str], frozenset[str]]:
     data = read_json_data(NAMED_THINGS_FILE)
-    lists = []
-    for key in ("instrument_heads", "talk_heads"):
-        words = data.get(key)
-        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
-            raise DataFileError(str(NAMED_THINGS_FILE), f"{key!r} must be a non-empty list of words")
-        lists.append(frozenset(w.lower() for w in words))
-    return lists[0], lists[1]
+    heads, talks = (word_list(data, key, NAMED_THINGS_FILE) for key in ("instrument_heads", "talk_heads"))
+    if not heads or not talks or "" in {w.strip() for w in heads | talks}:
+        raise DataFileError(str(NAMED_THINGS_FILE),
+                            "'instrument_heads' and 'talk_heads' must be non-empty lists of words")
+    return heads, talks
 
 
 def _named_instrument(root: Any) -> Any:

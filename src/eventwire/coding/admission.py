@@ -12,6 +12,7 @@ demand, a place taken for the party acted on.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Token
@@ -137,10 +138,15 @@ def _market(s: Token) -> bool:
     return s.lemma_.lower() in words or s.lower_ in words
 
 
+@cache
+def _deal_words() -> frozenset[str]:
+    return non_actor_words("business_words") | non_actor_words("market_words")
+
+
 def _business_sentence(sent: Any) -> bool:
     """A sentence that speaks of business or markets ('Pfizer agreed to buy Seagen ... as the drugmaker prepares',
     'the two companies said', 'Chicago rallied as the market ...'): the words of firms, deals and markets, as nouns."""
-    words, owners = non_actor_words("business_words") | non_actor_words("market_words"), non_actor_words("state_owners")
+    words, owners = _deal_words(), non_actor_words("state_owners")
     # 'Belarus's state oil company' is the state's: the story may be political
     # ('ten companies of paramilitary forces' are units, not firms)
     return any(t.pos_ == "NOUN" and t.lemma_.lower() in words and not any(

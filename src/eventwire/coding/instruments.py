@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from eventwire.datafiles import read_json_data
+from eventwire.datafiles import read_json_data, word_list
 from eventwire.errors import DataFileError
 
-from .pattern_table import Pattern, word_list
+from .pattern_table import Pattern
 from .syntax import agent, child, children, is_passive, led_by, prep_objects, subject
 from .word_lists import may_be_party
 

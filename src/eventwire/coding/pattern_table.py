@@ -9,9 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
 
-from eventwire.datafiles import read_json_data
+from eventwire.datafiles import read_json_data, word_list
 from eventwire.errors import DataFileError
 
 PATTERN_DIR = Path(__file__).resolve().parent / "patterns"
@@ -334,14 +333,6 @@ def read_patterns(path: str | Path) -> tuple[Pattern, ...]:
     if not patterns:
         raise DataFileError(spath, "no patterns")
     return tuple(patterns)
-
-
-def word_list(data: dict[str, Any], key: str, path: str | Path) -> frozenset[str]:
-    """`data[key]` as lower-cased words; a DataFileError when it is not a list of strings."""
-    value = data.get(key)
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise DataFileError(str(path), f"'{key}' must be a list of strings")
-    return frozenset(v.lower() for v in value)
 
 
 def irregular_forms(path: str | Path = IRREGULAR_FILE) -> dict[str, list[str]]:

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from eventwire.datafiles import read_json_data
+from eventwire.datafiles import read_json_data, word_list
 
-from .pattern_table import Frames, word_list
+from .pattern_table import Frames
 from .semantics import speech_frame
 from .syntax import child, children, if_clause, infinitive_to, is_passive, prep_objects, subject
 

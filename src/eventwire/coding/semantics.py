@@ -15,12 +15,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from eventwire.datafiles import read_json_data
+from eventwire.datafiles import read_json_data, word_list
 from eventwire.parse_repairs import headline_line
 
 from .instruments import VIOLENT_ROOTS, weapon_code
 from .matcher import form_lemma
-from .pattern_table import PATTERN_DIR, Frames, word_list
+from .pattern_table import PATTERN_DIR, Frames
 from .syntax import (
     DECISION_HEADS,
     asked_clause,

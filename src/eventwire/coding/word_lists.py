@@ -10,9 +10,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from eventwire.datafiles import read_json_data
-
-from .pattern_table import word_list
+from eventwire.datafiles import read_json_data, word_list
 
 NON_ACTORS_FILE = Path(__file__).resolve().parent / "patterns" / "non_actors.json"
 
