@@ -579,16 +579,15 @@ def match_token(tok: Token, patterns: PatternSet, lemma: str | None = None) -> M
     elif pos == "V" and tok.tag_ == "VBG" and _verb_as_noun(tok) and (tok.lower_, "N") in patterns.by_trigger:
         lemma, pos = tok.lower_, "N"  # 'Fighting between the army and the RSF raged': the gerund is the noun
     group = patterns.by_trigger.get((lemma, pos))
-    if not group and pos == "N" and tok.dep_ in CLAUSAL:
-        # A verb the tagger took for a noun ('demanded that the minister resign'): its clause says verb.
-        pos = "V"
-        group = patterns.by_trigger.get((lemma, pos))
-    if not group:
-        return None
     gov, relation = governor(tok) if pos == "N" else (None, "")
-    # most specific first
-    fits = [p for p in group if satisfies(tok, p, gov, frame_lemmas=patterns.frame_lemmas,
-                                          asked_nouns=patterns.frames.demand_nouns)]
+    fits = [p for p in group or () if satisfies(tok, p, gov, frame_lemmas=patterns.frame_lemmas,
+                                                asked_nouns=patterns.frames.demand_nouns)]
+    if not fits and pos == "N" and tok.dep_ in CLAUSAL:
+        # A verb the tagger took for a noun ('demanded that the minister resign', 'the court orders the
+        # commission to hold polls'): its clause says verb, whatever rows the noun has.
+        pos, gov, relation = "V", None, ""
+        fits = [p for p in patterns.by_trigger.get((lemma, pos), ())
+                if satisfies(tok, p, gov, frame_lemmas=patterns.frame_lemmas, asked_nouns=patterns.frames.demand_nouns)]
     if not fits:
         return None
     if gov is not None and len(fits) > 1:
