@@ -169,6 +169,15 @@ def agent(tok: Token) -> Token | None:
                             if obj is not None:
                                 return obj
         for c in tok.children:
+            # 'were ordered to leave the country by the government': the parser hangs the by-phrase on the
+            # active infinitive the passive verb governs ('were asked to be questioned by police' keeps its own)
+            if c.dep_ == "xcomp" and not is_passive(c):
+                by = next((b for b in c.children if b.dep_ in ("prep", "agent") and b.lower_ == "by"), None)
+                obj = child(by, "pobj") if by is not None else None
+                if obj is not None and obj.ent_type_ not in ("DATE", "TIME") and (
+                        obj.lemma_.lower() not in word_sets()["by_times"]):
+                    return obj
+        for c in tok.children:
             # 'were tortured and beaten by militia guards': passive verbs sharing a subject share the by-phrase
             by = child(c, "agent")
             if c.dep_ == "conj" and c.tag_ == "VBN" and by is not None and (
