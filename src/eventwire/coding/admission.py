@@ -181,6 +181,17 @@ def _accident(p: Pair) -> bool:
     return subj is not None and subj.lemma_.lower() in non_actor_words("vehicles")
 
 
+def _private_quarrel(p: Pair, t: Token | None, t_actor: Actor | None) -> bool:
+    """'a gunman shot dead his neighbour after an argument', 'a man was stabbed by his neighbour': violence
+    between one and his own kin, partner or neighbour, with no state or people named on either side, is a
+    private crime. ('Israeli soldiers shot dead his brother' stays: the soldiers are a state's.)"""
+    if t is None or any(a is not None and (a.code or a.country) for a in (p.s_actor, t_actor)):
+        return False
+    relations = non_actor_words("private_relations")
+    return any(x.lemma_.lower() in relations and any(
+        c.dep_ == "poss" and c.lower_ in ("his", "her") for c in x.children) for x in (p.s, t))
+
+
 def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
     """The target actor of an admitted pair (None: no target), or REFUSED."""
     code, s, t, s_actor = p.code, p.s, p.t, p.s_actor
@@ -210,6 +221,8 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
         # 'the pound was supported by an improved outlook', 'sales lent support to the market': a market or a
         # price acted on is market news ('speculators raided the Italian lira'). Not a sum ('fined Google 21
         # billion roubles') nor a country's goods ('boycotting French wheat' boycotts France).
+        return REFUSED
+    if code[:2] in VIOLENT_ROOTS and _private_quarrel(p, t, t_actor):
         return REFUSED
     if t_actor is not None and pronoun_owned_thing(t, t_actor, actors):
         t_actor = None  # 'the government hailed its own effort': a thing whose owner is not named is no party

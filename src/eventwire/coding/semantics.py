@@ -28,7 +28,7 @@ from .syntax import (
     dateline_end,
     direct_object,
     infinitive_to,
-    inverted_condition,
+    inversion,
     reduced_passive,
     subject,
 )
@@ -119,8 +119,8 @@ def _conditional(tok: Token, frames: Frames) -> bool:
                 if c.dep_ == "mark" and c.lower_ == "in" and c.i + 1 < len(c.doc) and (
                         c.doc[c.i + 1].lower_ == "case"):
                     return True  # 'in case the militia searched the houses': a feared event
-            if "should" in frames.conditional_marks and inverted_condition(t) and tok.i > min(
-                    a.i for a in t.children if a.lower_ == "should"):
+            turn = inversion(t) if "should" in frames.conditional_marks else None
+            if turn is not None and tok.i > turn.i:
                 # 'Nairobi would block the imports should Dar es Salaam keep its levies'; a clause the parser
                 # hangs on it from before its 'should' is not in the condition
                 return True

@@ -100,12 +100,23 @@ def if_clause(tok: Token, marks: Iterable[str] = ("if", "unless")) -> Token | No
     return None
 
 
-def inverted_condition(tok: Token) -> bool:
-    """'should Tehran enrich uranium', 'Should Belgrade send troops, ...': a clause whose 'should' comes before
-    its subject is a condition (no 'if' is written), not a demand."""
+def inversion(tok: Token) -> Token | None:
+    """The word before the clause's subject that makes it a condition with no 'if' written: the 'should' of
+    'should Tehran enrich uranium', the 'had' of 'had Washington imposed sanctions', or the clause's own 'were'
+    ('Were Brussels to impose tariffs, ...'). None in a clause of plain order."""
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subj is not None and any(
-        c.dep_ in ("aux", "auxpass") and c.lower_ == "should" and c.i < subj.i for c in tok.children)
+    if subj is None:
+        return None
+    inverting = word_sets()["inverting_aux"]
+    if tok.lower_ in inverting and tok.lemma_.lower() in ("be", "have") and tok.i < subj.i:
+        return tok
+    return next((c for c in tok.children
+                 if c.dep_ in ("aux", "auxpass") and c.lower_ in inverting and c.i < subj.i), None)
+
+
+def inverted_condition(tok: Token) -> bool:
+    """A clause whose 'should', 'had' or 'were' comes before its subject is a condition, not a demand."""
+    return inversion(tok) is not None
 
 
 def is_passive(tok: Token) -> bool:
@@ -170,11 +181,17 @@ def agent(tok: Token) -> Token | None:
                                 return obj
         for c in tok.children:
             # 'were ordered to leave the country by the government': the parser hangs the by-phrase on the
-            # active infinitive the passive verb governs ('were asked to be questioned by police' keeps its own)
-            if c.dep_ == "xcomp" and not is_passive(c):
-                by = next((b for b in c.children if b.dep_ in ("prep", "agent") and b.lower_ == "by"), None)
+            # active infinitive the passive verb governs ('were asked to be questioned by police' keeps its
+            # own), or on the gerund of its of-phrase ('was accused of rigging the tally by the opposition
+            # leader'). 'by bombing the town' names a means, not a doer.
+            infinitives = [c] if c.dep_ == "xcomp" else [
+                g for g in children(c, "pcomp") if g.tag_ == "VBG"] if c.dep_ == "prep" and c.lower_ == "of" else []
+            for v in infinitives:
+                if is_passive(v):
+                    continue
+                by = next((b for b in v.children if b.dep_ in ("prep", "agent") and b.lower_ == "by"), None)
                 obj = child(by, "pobj") if by is not None else None
-                if obj is not None and obj.ent_type_ not in ("DATE", "TIME") and (
+                if obj is not None and obj.pos_ != "VERB" and obj.ent_type_ not in ("DATE", "TIME") and (
                         obj.lemma_.lower() not in word_sets()["by_times"]):
                     return obj
         for c in tok.children:
