@@ -182,11 +182,11 @@ def _accident(p: Pair) -> bool:
 
 
 def _private_quarrel(p: Pair, t: Token | None, t_actor: Actor | None) -> bool:
-    """'a gunman shot dead his neighbour after an argument', 'a man was stabbed by his neighbour': violence
+    """'a pensioner shot his neighbour in a row over a hedge', 'a driver was knifed by his cousin': violence
     between one and his own kin, partner or neighbour, with no state or people named on either side, is a
     private crime. ('Israeli soldiers shot dead his brother' stays: the soldiers are a state's.)"""
     if t is None or p.instrument or any(a is not None and (a.code or a.country) for a in (p.s_actor, t_actor)):
-        return False  # 'her husband was killed in a drone strike': a weapon of war is no neighbour
+        return False  # 'her son died in an air strike': a weapon of war is no neighbour
     relations = non_actor_words("private_relations")
     return any(x.lemma_.lower() in relations and any(
         c.dep_ == "poss" and c.lower_ in ("his", "her") for c in x.children) for x in (p.s, t))

@@ -607,7 +607,7 @@ def match_token(tok: Token, patterns: PatternSet, lemma: str | None = None) -> M
     if not fits:
         return None
     if pos == "V" and fits[0].cameo[:2] not in VIOLENT_ROOTS and _counted(tok):
-        return None  # 'the share of asylum applications rejected by German authorities rose to 60 percent'
+        return None  # 'the share of visa applications refused by the consulates went up'
     if gov is not None and len(fits) > 1:
         # Of rows equally specific, one whose verb list names the noun's verb beats one that took the noun on
         # its possessor alone ('Kenya's mediation was abandoned': abandoned, not begun).
