@@ -321,8 +321,12 @@ class EventCoder:
                 continue
             if any(e.pattern.block for e in embedded):
                 # 'plans a takeover offer for the firm': what the frame frames is no event, so neither is the frame.
-                consumed.add(m.token.i)
-                continue
+                # What else it frames is still only framed ('asked Japan to offer a share of its market and lift
+                # quotas': the lifting is asked, not done).
+                embedded = [e for e in embedded if not e.pattern.block]
+                if not embedded:
+                    consumed.add(m.token.i)
+                    continue
             for e in embedded:
                 inner_code, inner_pos = e.pattern.cameo, e.pattern.pos
                 if e.pattern.frame is not None:
