@@ -595,15 +595,21 @@ def match_token(tok: Token, patterns: PatternSet, lemma: str | None = None) -> M
     elif pos == "V" and tok.tag_ == "VBG" and _verb_as_noun(tok) and (tok.lower_, "N") in patterns.by_trigger:
         lemma, pos = tok.lower_, "N"  # 'Fighting between the army and the RSF raged': the gerund is the noun
     group = patterns.by_trigger.get((lemma, pos))
-    gov, relation = governor(tok) if pos == "N" else (None, "")
-    fits = [p for p in group or () if satisfies(tok, p, gov, frame_lemmas=patterns.frame_lemmas,
-                                                asked_nouns=patterns.frames.demand_nouns)]
-    if not fits and pos == "N" and tok.dep_ in CLAUSAL:
-        # A verb the tagger took for a noun ('demanded that the minister resign', 'the court orders the
-        # commission to hold polls'): its clause says verb, whatever rows the noun has.
+    # A verb the tagger took for a noun ('demanded that the minister resign', 'the court orders the commission to
+    # hold polls'): its clause says verb, whatever rows the noun has.
+    clausal_noun = pos == "N" and tok.dep_ in CLAUSAL
+    if not group and not clausal_noun:
+        return None
+
+    def fitting(rows, gov: Token | None) -> list[Pattern]:  # most specific first, as the table keeps them
+        return [p for p in rows if satisfies(tok, p, gov, frame_lemmas=patterns.frame_lemmas,
+                                             asked_nouns=patterns.frames.demand_nouns)]
+
+    gov, relation = governor(tok) if pos == "N" and group else (None, "")
+    fits = fitting(group or (), gov)
+    if not fits and clausal_noun:
         pos, gov, relation = "V", None, ""
-        fits = [p for p in patterns.by_trigger.get((lemma, pos), ())
-                if satisfies(tok, p, gov, frame_lemmas=patterns.frame_lemmas, asked_nouns=patterns.frames.demand_nouns)]
+        fits = fitting(patterns.by_trigger.get((lemma, pos), ()), None)
     if not fits:
         return None
     if pos == "V" and fits[0].cameo[:2] not in VIOLENT_ROOTS and _counted(tok):

@@ -157,6 +157,16 @@ def children(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
+def _active_complements(c: Token) -> list[Token]:
+    """The verb a passive verb's child `c` brings in: its infinitive ('ordered [to leave]') or the gerund of its
+    of-phrase ('accused of [rigging]')."""
+    if c.dep_ == "xcomp":
+        return [c]
+    if c.dep_ == "prep" and c.lower_ == "of":
+        return [g for g in children(c, "pcomp") if g.tag_ == "VBG"]
+    return []
+
+
 def agent(tok: Token) -> Token | None:
     """The `by` phrase of a passive verb (spaCy labels it agent) -> its object. The parser sometimes hangs
     it on the verb's prepositional object ('was recognized as a state by Kenya')."""
@@ -184,9 +194,7 @@ def agent(tok: Token) -> Token | None:
             # active infinitive the passive verb governs ('were asked to be questioned by police' keeps its
             # own), or on the gerund of its of-phrase ('was accused of rigging the tally by the opposition
             # leader'). 'by bombing the town' names a means, not a doer.
-            infinitives = [c] if c.dep_ == "xcomp" else [
-                g for g in children(c, "pcomp") if g.tag_ == "VBG"] if c.dep_ == "prep" and c.lower_ == "of" else []
-            for v in infinitives:
+            for v in _active_complements(c):
                 if is_passive(v):
                     continue
                 by = next((b for b in v.children if b.dep_ in ("prep", "agent") and b.lower_ == "by"), None)
