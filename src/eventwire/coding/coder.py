@@ -321,8 +321,8 @@ class EventCoder:
                 continue
             if any(e.pattern.block for e in embedded):
                 # 'plans a takeover offer for the firm': what the frame frames is no event, so neither is the frame.
-                # What else it frames is still only framed ('asked Japan to offer a share of its market and lift
-                # quotas': the lifting is asked, not done).
+                # What else it frames is still only framed ('asked Tokyo to offer bonds to foreign buyers and lift
+                # quotas on beef': the lifting is asked, not done).
                 embedded = [e for e in embedded if not e.pattern.block]
                 if not embedded:
                     consumed.add(m.token.i)
