@@ -157,6 +157,12 @@ def children(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
+def _by_object(tok: Token) -> Token | None:
+    """The object of the first by-phrase hung on tok ('named an unwelcome guest [by the host]')."""
+    by = next((b for b in tok.children if b.dep_ in ("prep", "agent") and b.lower_ == "by"), None)
+    return child(by, "pobj") if by is not None else None
+
+
 def _active_complements(c: Token) -> list[Token]:
     """The verb a passive verb's child `c` brings in: its infinitive ('ordered [to leave]') or the gerund of its
     of-phrase ('accused of [rigging]')."""
@@ -179,9 +185,9 @@ def agent(tok: Token) -> Token | None:
         for c in tok.children:
             if c.dep_ == "oprd":
                 # 'were declared persona non grata by Estonia': or on the verb's second object
-                by = next((b for b in c.children if b.dep_ in ("prep", "agent") and b.lower_ == "by"), None)
-                if by is not None and child(by, "pobj") is not None:
-                    return child(by, "pobj")
+                obj = _by_object(c)
+                if obj is not None:
+                    return obj
             if c.dep_ == "prep":
                 for p in children(c, "pobj"):
                     for b in p.children:
@@ -197,8 +203,7 @@ def agent(tok: Token) -> Token | None:
             for v in _active_complements(c):
                 if is_passive(v):
                     continue
-                by = next((b for b in v.children if b.dep_ in ("prep", "agent") and b.lower_ == "by"), None)
-                obj = child(by, "pobj") if by is not None else None
+                obj = _by_object(v)
                 if obj is not None and obj.pos_ != "VERB" and obj.ent_type_ not in ("DATE", "TIME") and (
                         obj.lemma_.lower() not in word_sets()["by_times"]):
                     return obj
