@@ -65,6 +65,7 @@ class Pair:
     must_name_target: bool  # the row's need=target: no event without a party acted on
     failed_refusal: bool  # 'X failed to reach a deal', read as a refusal
     trigger_index: int  # the trigger token, which is never its own target's bearer
+    received: bool = False  # the target got the act ('won backing from X'): it must be a party
 
 
 def _recipient(t: Token) -> bool:
@@ -118,6 +119,19 @@ def _one_body(s: Token) -> bool:
 def political(actor: Actor | None) -> bool:
     """A party political event data is about: known by a dictionary, a country or a sector, and no firm."""
     return actor is not None and actor.sector != BUSINESS and bool(actor.code or actor.country or actor.sector)
+
+
+def _national_name(actor: Actor | None) -> bool:
+    """'South Korea's CJ ENM', 'Egyptian contractor Elsewedy Electric': a name no dictionary knows, with only a
+    country to go by, is as likely a firm as a party."""
+    # ('China's state-owned Norinco' is the state's)
+    return actor is not None and actor.basis == "text" and bool(actor.name) and not actor.sector and not (
+        set(actor.text.lower().split()) & non_actor_words("state_owners"))
+
+
+def _party(actor: Actor | None, business: bool) -> bool:
+    """A political party to the act; in business news a name known only by its country is not one."""
+    return political(actor) and not (business and _national_name(actor))
 
 
 def source_refused(s: Token, instrument: bool, actors: Any) -> bool:
@@ -181,15 +195,27 @@ def _accident(p: Pair) -> bool:
     return subj is not None and subj.lemma_.lower() in non_actor_words("vehicles")
 
 
-def _private_quarrel(p: Pair, t: Token | None, t_actor: Actor | None) -> bool:
+def _kin(x: Token) -> bool:
+    """'his neighbour', 'her brothers and sisters': one's own kin, partner or neighbour."""
+    owner = x
+    while owner.dep_ == "conj" and owner.head.i != owner.i:
+        owner = owner.head  # 'welcomed his brothers and sisters': the owner is named once
+    return x.lemma_.lower() in non_actor_words("private_relations") and any(
+        c.dep_ == "poss" and c.lower_ in ("his", "her") for c in owner.children)
+
+
+def _private_relation(p: Pair, t: Token | None, t_actor: Actor | None) -> bool:
     """'a pensioner shot his neighbour in a row over a hedge', 'a driver was knifed by his cousin': violence
     between one and his own kin, partner or neighbour, with no state or people named on either side, is a
-    private crime. ('Israeli soldiers shot dead his brother' stays: the soldiers are a state's.)"""
-    if t is None or p.instrument or any(a is not None and (a.code or a.country) for a in (p.s_actor, t_actor)):
+    private crime. ('Israeli soldiers shot dead his brother' stays: the soldiers are a state's.) Any other act
+    done to one's own kin ('visited his mother', 'welcomed her grandchildren') is family life, whoever does it."""
+    if t is None or p.instrument:
         return False  # 'her son died in an air strike': a weapon of war is no neighbour
-    relations = non_actor_words("private_relations")
-    return any(x.lemma_.lower() in relations and any(
-        c.dep_ == "poss" and c.lower_ in ("his", "her") for c in x.children) for x in (p.s, t))
+    if p.code[:2] not in VIOLENT_ROOTS:
+        return _kin(t) and not (t_actor is not None and (t_actor.code or t_actor.country))  # 'his partner Xi'
+    if any(a is not None and (a.code or a.country) for a in (p.s_actor, t_actor)):
+        return False
+    return _kin(p.s) or _kin(t)
 
 
 def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
@@ -222,11 +248,11 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
         # price acted on is market news ('speculators raided the Italian lira'). Not a sum ('fined Google 21
         # billion roubles') nor a country's goods ('boycotting French wheat' boycotts France).
         return REFUSED
-    if code[:2] in VIOLENT_ROOTS and _private_quarrel(p, t, t_actor):
+    if _private_relation(p, t, t_actor):
         return REFUSED
     if t_actor is not None and pronoun_owned_thing(t, t_actor, actors):
         t_actor = None  # 'the government hailed its own effort': a thing whose owner is not named is no party
-    if s_actor.sector == BUSINESS and (p.place or not political(t_actor)):
+    if s_actor.sector == BUSINESS and (p.place or not _party(t_actor, _business_sentence(p.s.sent))):
         # 'Texaco Inc sued Pennzoil Co', 'the company agreed to buy the shares', 'the company trades in
         # Germany': one firm acting alone, on another or in a place is business news. A firm acting on a
         # government or a people stays ('Exxon agreed to pay Nigeria').
@@ -236,7 +262,8 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
         # 'an investor group agreed to buy Tamsin Foods Inc': an unknown party dealing with a firm is
         # business news too; gunmen attacking a firm's office, or workers striking at it, are not.
         return REFUSED
-    if not p.instrument and code[:2] not in VIOLENT_ROOTS and not political(s_actor) and not political(t_actor) and (
+    if not p.instrument and code[:2] not in VIOLENT_ROOTS and not _party(s_actor, True) and (
+            not _party(t_actor, True)) and (
             actors.company_story() or (code[:2] != "14" and _business_sentence(p.s.sent))):
         # In company news an unknown name is a businessman and an unknown body a firm's ('Voss asked its board
         # to approve his bid', 'two brokers agreed to join the unit'): with no government, state or
@@ -270,6 +297,8 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
         return REFUSED  # 'Angola must meet its export contracts': a thing met is no one consulted, its owner neither
     if t_actor is None and t is not None and non_actor(t):
         return REFUSED  # done to a quality, an idea or a state of affairs, not to a party
+    if p.received and t_actor is None:
+        return REFUSED  # 'the film won praise from critics': what got it is no party
     if p.must_name_target and t_actor is None and t is not None and t.dep_ == "pobj" and code[:2] != "07" and (
             thing_head(t, actors)):
         # 'the crowd stood behind the barrier': a row that needs a party acted on found a thing in its phrase

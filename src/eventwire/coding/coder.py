@@ -46,7 +46,7 @@ from .instruments import (
     weapon_code,
     weapon_patterns,
 )
-from .matcher import Match, agent_participles, match_sentence, state_on_object
+from .matcher import Match, agent_participles, got_from, match_sentence, state_on_object
 from .parties import (
     antecedent_only,
     each_other,
@@ -221,6 +221,8 @@ class EventCoder:
         self.patterns = patterns
         self.frames = patterns.frames
         self.personnel = word_sets()["personnel"]  # forces that are people and their units
+        self.coming = word_sets()["coming"]  # 'praise came from X': X gave it
+        self.receiving = word_sets()["receiving"]  # 'Y won praise from X': X gave it to Y
         self.holdings = word_sets()["holdings"]  # what a side holds and can lose: loans, aid, preferences
         self.restating = word_sets()["restating"]  # 'reaffirmed', 'reiterated': what a side holds, said again
         self.custody_places = word_sets()["custody_places"]  # where people are held: 'prison', 'custody'
@@ -661,7 +663,7 @@ class EventCoder:
             src = next(iter(prep_objects(gift, "from")), None) if gift is not None else None
             rule += ":giver-source" if src is not None else ""
         undergone = violence.undergone(m)
-        if src is None and undergone is None and not (
+        if src is None and undergone is None and not self._received(m) and not (
                 (m.pattern.source_role or "").startswith("prep:") and m.relation == "nsubj"):
             return None  # ('criticism came from X': the noun is the subject; its phrase names the source)
         tgt = target_of(m, self.frames.object_control)
@@ -699,6 +701,14 @@ class EventCoder:
                     t.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") for t in src.doc[src.left_edge.i: src.i + 1]):
                 tgt = src  # 'Odinga says the electoral commission rigged the count': a named party said to do it
             src = said.speaker
+        elif self._received(m) and undergone is None:
+            # 'Kyiv won backing from EU ministers', 'received a visit from the foreign minister': the from-phrase
+            # did it to the one who got it
+            giver = role_party(m, "prep:from")
+            if giver is None:
+                return None
+            src, tgt = giver, subject(m.governor, object_control=self.frames.object_control)
+            rule += ":received"
         elif m.pattern.source_role is not None and undergone is None:
             # 'X received aid from Y', 'X faces criticism from Y': the giver is the source.
             giver = role_party(m, m.pattern.source_role)
@@ -755,6 +765,12 @@ class EventCoder:
 
     # ---- arguments --------------------------------------------------------------------------------------
 
+    def _received(self, m: Match) -> bool:
+        """m's noun, with no giver role of its own row, is what its verb's subject got ('won backing from X')."""
+        gov = m.governor
+        return m.pattern.source_role is None and m.pattern.pos == "N" and gov is not None and (
+            got_from(m.token, gov, "dobj", self.receiving))
+
     def _trip_purpose(self, m: Match, gov: Token | None) -> bool:
         """m's noun is what its governor went somewhere for ('flew to Moscow for talks with Putin')."""
         return m.relation == "prep:for" and gov is not None and bool(lemma_variants(gov) & self.frames.purpose_heads)
@@ -804,6 +820,8 @@ class EventCoder:
             poss = None  # "Saturday's meeting": a date is no actor
         if poss is not None and "poss" not in m.pattern.targets and poss.pos_ != "PRON":
             return poss
+        if gov is not None and m.pattern.source_role is None and got_from(tok, gov, "nsubj", self.coming):
+            return (prep_objects(gov, "from") or prep_objects(tok, "from"))[0]  # 'condemnation poured in from Ankara'
         by = noun_agent(tok)
         if by is not None and by.head.head.i == tok.i and gov is not None and light and m.relation == "dobj" and any(
                 c.dep_ == "prep" and c.lower_ in ("into", "over") and c.i < by.head.i for c in tok.children):
@@ -1020,6 +1038,7 @@ class EventCoder:
                     obligation=raw.rule == "obligation", needs_target=bool(raw.match.pattern.targets),
                     must_name_target=raw.match.pattern.need_target,
                     failed_refusal=mod.failed and tag == "refuse", trigger_index=raw.match.token.i,
+                    received=":received" in raw.rule,
                 ), actors)
                 if admitted is REFUSED:
                     continue

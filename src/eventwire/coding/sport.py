@@ -17,12 +17,14 @@ from spacy.tokens import Span
 from .word_lists import non_actor_names, non_actor_words
 
 # A score before the result it gives: 'a 4-1 win', 'their 0-3 defeat', 'a 4-0 home defeat', 'a 2-2 draw'; or
-# after the side a result verb names: 'crushed Marseille 4-0', 'beat Real Madrid 2-1'.
+# after the side a result verb names: 'crushed Marseille 4-0', 'beat Real Madrid 2-1'; or right after the result.
 SCORE = re.compile(
     r"\b\d{1,2}-\d{1,2} (?:(?:home|away) )?(?:win|victory|defeat|loss|draw|thrashing|rout|triumph)\b"
     # a name, capitalised ('the Senate defeated the bill 52-48' is a vote, not a game)
     r"|\b(?:beat|crushed|thrashed|hammered|routed|edged|drew with|lost to) (?:(?-i:[A-Z])[\w'.-]* ?){1,3}"
-    r"\d{1,2}-\d{1,2}\b",
+    r"\d{1,2}-\d{1,2}\b"
+    # a one-digit score right after the result ('with the hosts winning 3-1'; a vote is told 'voted 52-48')
+    r"|\b(?:winning|won|losing|lost) \d-\d\b",
     re.IGNORECASE)
 
 

@@ -49,7 +49,7 @@ SPAN_CUT = {"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis"
 # Adverbs that are a phrasal verb's particle when they follow it ('stepped down', 'backed off').
 ADVERB_PARTICLES = {"down", "back", "up", "off", "out", "away", "in"}
 DATELINE_SEPARATORS = {"-", "--", "—", "–", ":", "---"}
-DATELINE_MAX = 12  # tokens: place, country, date and agency
+DATELINE_MAX = 16  # tokens: place, country, full date and agency ("QUNU, South Africa, July 18, 2003 (AFP) -")
 
 
 def dateline_end(tok: Token) -> int:
@@ -68,8 +68,9 @@ def dateline_end(tok: Token) -> int:
             if spaced and sent.end - t.i > 3:
                 return t.i + 1
             return start
-        if t.pos_ == "PROPN" or t.is_upper or t.ent_type_ in ("GPE", "DATE", "ORG"):
-            seen_name = True
+        if t.pos_ == "PROPN" or t.is_upper or t.ent_type_ in ("GPE", "DATE", "ORG") or (
+                t.lower_ in word_sets()["copy_labels"] or ":" in t.text[1:-1]):
+            seen_name = True  # ('Live updates, 18:05: ...': a label and a time close like a dateline)
         elif not (t.is_punct or t.like_num or t.pos_ == "NUM"):
             return start
     return start
