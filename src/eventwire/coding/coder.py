@@ -46,7 +46,7 @@ from .instruments import (
     weapon_code,
     weapon_patterns,
 )
-from .matcher import Match, agent_participles, got_from, match_sentence, state_on_object
+from .matcher import GIVEN_ROOTS, Match, agent_participles, got_from, match_sentence, state_on_object
 from .parties import (
     antecedent_only,
     each_other,
@@ -769,7 +769,7 @@ class EventCoder:
         """m's noun, with no giver role of its own row, is what its verb's subject got ('won backing from X')."""
         gov = m.governor
         return m.pattern.source_role is None and m.pattern.pos == "N" and gov is not None and (
-            got_from(m.token, gov, "dobj", self.receiving))
+            m.pattern.cameo[:2] in GIVEN_ROOTS and got_from(m.token, gov, "dobj", self.receiving))
 
     def _trip_purpose(self, m: Match, gov: Token | None) -> bool:
         """m's noun is what its governor went somewhere for ('flew to Moscow for talks with Putin')."""
@@ -820,7 +820,8 @@ class EventCoder:
             poss = None  # "Saturday's meeting": a date is no actor
         if poss is not None and "poss" not in m.pattern.targets and poss.pos_ != "PRON":
             return poss
-        if gov is not None and m.pattern.source_role is None and got_from(tok, gov, "nsubj", self.coming):
+        if gov is not None and m.pattern.source_role is None and m.pattern.cameo[:2] in GIVEN_ROOTS and (
+                got_from(tok, gov, "nsubj", self.coming)):
             return (prep_objects(gov, "from") or prep_objects(tok, "from"))[0]  # 'condemnation poured in from Ankara'
         by = noun_agent(tok)
         if by is not None and by.head.head.i == tok.i and gov is not None and light and m.relation == "dobj" and any(

@@ -387,9 +387,11 @@ def satisfies(
                 continue  # 'placed its units on full readiness': the phrase hung on the object is the verb's
             if gov is not None and _lemma(gov) == "come" and tok.dep_ == "pobj" and tok.head.lower_ == "under":
                 continue  # 'came under attack / criticism': the one it comes upon suffers it
-            if gov is not None and got_from(tok, gov, "nsubj", word_sets()["coming"]):
+            if gov is not None and pattern.cameo[:2] in GIVEN_ROOTS and got_from(
+                    tok, gov, "nsubj", word_sets()["coming"]):
                 continue  # 'praise for the handover came from Washington': the from-phrase names who gave it
-            if gov is not None and got_from(tok, gov, "dobj", word_sets()["receiving"]):
+            if gov is not None and pattern.cameo[:2] in GIVEN_ROOTS and got_from(
+                    tok, gov, "dobj", word_sets()["receiving"]):
                 continue  # 'won backing from the bloc': the from-phrase names who gave it, the subject got it
             if any(lemma_variants(p) & values for p in agent_participles(tok)):
                 continue  # 'sanctions imposed by the EU on Iran': the participle is the governing verb
@@ -508,6 +510,9 @@ def satisfies(
     return True
 
 
+# What one side gives, says or offers another, and so can come from it or be won from it: intents, visits,
+# support, aid, demands, criticism, threats ('received inquiries from Japan' are questions, no investigation).
+GIVEN_ROOTS = {"03", "04", "05", "07", "10", "11", "13"}
 # 'would draw a response from his forces', 'whatever pressure came from Paris': no act was got
 UNREAL_AUX = {"would", "could", "might", "may", "will", "shall", "should", "can", "'d", "'ll"}
 UNREAL_DETS = {"whatever", "any", "no"}
@@ -518,7 +523,7 @@ def got_from(tok: Token, gov: Token, dep: str, verbs: frozenset[str]) -> bool:
     nsubj), 'won backing from X' (dobj). Said of what would or might come, or of any whatever, it came from no one."""
     if tok.dep_ != dep or _lemma(gov) not in verbs or not (prep_objects(gov, "from") or prep_objects(tok, "from")):
         return False
-    return not any(c.dep_ == "aux" and c.lower_ in UNREAL_AUX for c in gov.children) and (
+    return not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in UNREAL_AUX) for c in gov.children) and (
         not any(c.dep_ == "det" and c.lower_ in UNREAL_DETS for c in tok.children))
 
 
