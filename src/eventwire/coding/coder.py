@@ -404,7 +404,9 @@ class EventCoder:
                 continue  # 'there must be an understanding': a view of what should be, asked of no one
             if tok.lemma_.lower() in EXPECTATION_VERBS or _commentator(speaker):
                 continue
-            target = child(tok, "nsubj", "nsubjpass")
+            # 'the girls should be treated as victims': a passive's subject undergoes what is asked; whoever is to
+            # do it (its by-phrase, if any) is the one asked
+            target = child(tok, "nsubj") if child(tok, "nsubjpass") is None else agent(tok)
             should = any(c.dep_ == "aux" and c.lower_ == "should" for c in tok.children)
             if target is not None and should and thing(target, actors):
                 continue  # 'prices should move up', 'earnings should improve': an expectation, no demand
@@ -581,6 +583,9 @@ class EventCoder:
         return _Raw(m, code, frame_src, tgt, _anchor_of(m), trigger, rule, recip=recip, framed=True, place=place)
 
     def _plain(self, m: Match, by_tok: dict[int, Match]) -> _Raw | None:
+        if m.pattern.pos == "A" and m.pattern.frame is not None and not any(
+                c.dep_ in ("xcomp", "prep", "ccomp", "advcl") for c in m.token.children):
+            return None  # 'they were well prepared', 'told Moscow to get ready': ready for nothing named
         if m.pattern.pos == "N" and m.governor is None and m.token.dep_ != "ROOT":
             # 'stance on Syrian airstrikes', 'a report on the Salisbury attack': a noun inside another
             # noun phrase names an event it is about, it does not report one.

@@ -162,8 +162,8 @@ def mass_weapon_code(verb: Token) -> str | None:
 def named_doer(mod: Token) -> bool:
     """A name before an event noun that says who did it ('Russian airstrikes', 'Hamas rockets'), not where
     ('a West Bank shooting attack', 'the Red Sea attacks')."""
-    if mod.ent_type_ in PLACE_ONLY:
-        return False
+    if mod.ent_type_ in PLACE_ONLY or mod.ent_type_ in ("DATE", "TIME"):
+        return False  # ('a 7 April strike': a date says when)
     return mod.ent_type_ in NAME_ENTS or mod.pos_ == "PROPN"
 
 

@@ -745,6 +745,8 @@ def _for_to(anchor: Token) -> bool:
 
 # Time nouns that 'next' puts ahead: 'talks in Geneva next week'.
 AHEAD_UNITS = _words("ahead_units")
+# Days that set an act ahead by themselves: 'ministers resume talks tomorrow'.
+AHEAD_DAYS = _words("ahead_days")
 # An event noun's infinitive that schedules it: 'a summit to be held in Nairobi', 'talks to take place'.
 SCHEDULING = _words("scheduling")
 
@@ -782,7 +784,8 @@ def _ahead(anchor: Token) -> bool:
     stack = [t for t in scope if own(t)]
     while stack:
         t = stack.pop()
-        if t.lower_ == "next" and t.dep_ == "amod" and _date_ahead(t.head):
+        if (t.lower_ == "next" and t.dep_ == "amod" and _date_ahead(t.head)) or (
+                t.lower_ in AHEAD_DAYS and t.dep_ in ("npadvmod", "advmod", "pobj")):
             return True
         stack += [c for c in t.children if own(c)]
     return False

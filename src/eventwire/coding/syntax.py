@@ -514,6 +514,9 @@ def noun_phrase(tok: Token) -> Span:
                 continue
             elif c.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME") for p in children(c, "pobj")):
                 continue  # 'A Jerusalem court on March 10 rejected': the date is no part of the name
+            elif c.dep_ == "prep" and c.text in ("against", "versus"):
+                continue  # 'the coalition against Isis': the foe named is no part of the party ('Action Against
+                # Hunger' capitalises it as part of its name)
             elif c.dep_ == "prep" and c.lower_ == "of" and t is tok and not children(c, "pobj") and (
                 children(c, "pcomp")
             ):
