@@ -79,14 +79,19 @@ def _recipient(t: Token) -> bool:
 AID_PROMISED = frozenset({"033", "0331", "0332", "0333", "0334"})
 
 
+# The prepositions by which a thing helped is placed: 'the camps in Gaza', 'the islands off Chittagong'.
+PLACE_PREPS = ("in", "off", "near", "around", "across")
+
+
 def _aided_place(t: Token) -> Token | None:
     """The named place a thing helped is in: 'the relief effort in Gaza'; or, where the parser hung the place on
     the verb after the thing ('announced $50 million for famine relief in Somalia'), the verb's 'in' phrase
     that follows the thing. An 'in' phrase before it is where the giver spoke ('announced in Tokyo ...')."""
-    found = list(prep_objects(t, "in"))
+    found = [x for where in PLACE_PREPS for x in prep_objects(t, where)]  # ('islands off Chittagong')
     if t.dep_ == "pobj" and t.head.lower_ in ("for", "to"):
         verb = t.head.head if t.head.head.pos_ in ("VERB", "AUX") else t.head.head.head
-        found += [x for x in prep_objects(verb, "in") if x.i > t.i] if verb.pos_ in ("VERB", "AUX") else []
+        found += [x for where in PLACE_PREPS for x in prep_objects(verb, where) if x.i > t.i] if (
+            verb.pos_ in ("VERB", "AUX")) else []
     return _named_place(found)
 
 

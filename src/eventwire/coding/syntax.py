@@ -545,9 +545,10 @@ def noun_phrase(tok: Token) -> Span:
     return doc[lo : hi + 1]
 
 
-# Shares of a thing whose of-phrase names it ('wrote off the bulk of Somalia's debt', 'completed the first phase of
-# the withdrawal'); no count of people, so kept out of QUANTIFIERS, which parties reads as one ('some of the rebels').
-PORTIONS = {"bulk", "portion", "phase", "stage"}
+# Shares of a thing whose of-phrase names it ('wrote off the bulk of Somalia's debt', 'cancelled 67 percent of its
+# debt', 'completed the first phase of the withdrawal'); no count of people, so kept out of QUANTIFIERS, which
+# parties reads as one ('some of the rebels').
+PORTIONS = {"bulk", "portion", "phase", "stage", "percent", "cent", "share", "fraction", "third", "quarter"}
 
 # Spans of time that measure an activity as an amount measures goods: 'wrapped up a week of joint exercises'.
 TIME_SPANS = {"day", "week", "fortnight", "month", "night", "hour", "weekend"}

@@ -10,7 +10,7 @@ _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z.'\u2019 \-]{0,40}?)\s*"
     rf"(?:,\s*(?!{_MONTH_ABBR}\s+\d)(?P<region>[A-Z][A-Za-z.'\u2019 \-]{{0,30}}?))?\s*"
-    rf"(?:,\s*(?P<date>{_MONTH_ABBR}\s+\d{{1,2}}))?\s*"
+    rf"(?:,\s*(?P<date>{_MONTH_ABBR}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?\s*"  # a year may follow: 'Jan 19, 2017'
     r"(?:\((?P<agency>[^()]{1,40})\))?\s*(?:--+|(?<=\s)-|-(?=\s)|\u2013|\u2014)"
 )
 
