@@ -182,6 +182,8 @@ def _describing(tok: Token) -> bool:
         # 'Volcker works very closely with Baker', 'already cooperated closely': how two parties stand, not a
         # day's act ('worked closely through the talks to de-escalate' is one)
         return True
+    if tok.tag_ in ("VBZ", "VBP") and any(c.dep_ == "advmod" and c.lower_ in HABIT_MARKS for c in tok.children):
+        return True  # 'Western leaders who regularly excoriate the regimes', 'the army routinely detains': a habit
     if _lemma(tok) not in STANDING_VERBS:
         return False
     if t.dep_ == "relcl" and _lasting(t):
@@ -232,6 +234,7 @@ REASON_HEADS = _words("reason_heads")
 STANDING_VERBS = _words("standing_verbs")
 RELATIONSHIP_VERBS = _words("relationship_verbs")
 RELATIONSHIP_MARKS = _words("relationship_marks")
+HABIT_MARKS = _words("habit_marks")  # 'who regularly excoriate the regimes': what a party does as a habit
 LASTING_MARKS = _words("lasting_marks")
 ASSENT_VERBS = _words("assent_verbs")
 FORCE_MEANS = _words("force_means")
