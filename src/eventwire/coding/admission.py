@@ -134,9 +134,15 @@ def _national_name(actor: Actor | None) -> bool:
         set(actor.text.lower().split()) & non_actor_words("state_owners"))
 
 
-def _party(actor: Actor | None, business: bool) -> bool:
-    """A political party to the act; in business news a name known only by its country is not one."""
-    return political(actor) and not (business and _national_name(actor))
+# The acts firms do to each other as well as states do (agreeing, meeting, backing, working together, lending,
+# giving way): in business news, a name known only by its country is no party to one of them. (A treasury that
+# blacklists firms, 163, is a state's.)
+DEALING_ROOTS = {"03", "04", "05", "06", "07", "08"}
+
+
+def _party(actor: Actor | None, business: bool, code: str) -> bool:
+    """A political party to the act; in business news a name known only by its country is not one of a deal's."""
+    return political(actor) and not (business and code[:2] in DEALING_ROOTS and _national_name(actor))
 
 
 def source_refused(s: Token, instrument: bool, actors: Any) -> bool:
@@ -257,7 +263,7 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
         return REFUSED
     if t_actor is not None and pronoun_owned_thing(t, t_actor, actors):
         t_actor = None  # 'the government hailed its own effort': a thing whose owner is not named is no party
-    if s_actor.sector == BUSINESS and (p.place or not _party(t_actor, _business_sentence(p.s.sent))):
+    if s_actor.sector == BUSINESS and (p.place or not _party(t_actor, _business_sentence(p.s.sent), code)):
         # 'Texaco Inc sued Pennzoil Co', 'the company agreed to buy the shares', 'the company trades in
         # Germany': one firm acting alone, on another or in a place is business news. A firm acting on a
         # government or a people stays ('Exxon agreed to pay Nigeria').
@@ -267,8 +273,8 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
         # 'an investor group agreed to buy Tamsin Foods Inc': an unknown party dealing with a firm is
         # business news too; gunmen attacking a firm's office, or workers striking at it, are not.
         return REFUSED
-    if not p.instrument and code[:2] not in VIOLENT_ROOTS and not _party(s_actor, True) and (
-            not _party(t_actor, True)) and (
+    if not p.instrument and code[:2] not in VIOLENT_ROOTS and not _party(s_actor, True, code) and (
+            not _party(t_actor, True, code)) and (
             actors.company_story() or (code[:2] != "14" and _business_sentence(p.s.sent))):
         # In company news an unknown name is a businessman and an unknown body a firm's ('Voss asked its board
         # to approve his bid', 'two brokers agreed to join the unit'): with no government, state or

@@ -404,9 +404,11 @@ class EventCoder:
                 continue  # 'there must be an understanding': a view of what should be, asked of no one
             if tok.lemma_.lower() in EXPECTATION_VERBS or _commentator(speaker):
                 continue
-            # 'the girls should be treated as victims': a passive's subject undergoes what is asked; whoever is to
-            # do it (its by-phrase, if any) is the one asked
-            target = child(tok, "nsubj") if child(tok, "nsubjpass") is None else agent(tok)
+            # 'the girls should be treated as victims': a passive's subject undergoes what is asked, and only a
+            # by-phrase names who is to do it ('military intervention must be avoided' asks it of no one named)
+            undergoer = child(tok, "nsubjpass")
+            target = child(tok, "nsubj") if undergoer is None else agent(tok) or (
+                None if actors.is_actor(noun_phrase(undergoer)) else undergoer)
             should = any(c.dep_ == "aux" and c.lower_ == "should" for c in tok.children)
             if target is not None and should and thing(target, actors):
                 continue  # 'prices should move up', 'earnings should improve': an expectation, no demand
