@@ -206,12 +206,32 @@ def _accident(p: Pair) -> bool:
     return subj is not None and subj.lemma_.lower() in non_actor_words("vehicles")
 
 
+# Those whom private people help as private people: other people, the displaced, firms, hospitals, schools, farmers
+# and workers, or someone no dictionary knows.
+PRIVATE_SECTORS = {None, "CVL", "REF", "BUS", "HLH", "EDU", "AGR", "LAB"}
+
+
+def _private_gift(p: Pair, t_actor: Actor | None) -> bool:
+    """'volunteers handed out meals to stranded drivers', 'British households donated to relief charities': what
+    private people give to others who are no state is charity, not aid between parties."""
+    if not (p.code[:2] == "07" or p.code == "0842") or p.s_actor.sector != "CVL":
+        return False
+    if any(c.pos_ == "PROPN" for c in [*children(p.s, "compound"), *prep_objects(p.s, "of")]):
+        return False  # 'Red Crescent volunteers', 'volunteers of the Edhi Foundation': a named body's people
+    if t_actor is None:
+        return True
+    # ('villagers fed the soldiers' helps a side: a state, its forces or a known body stays)
+    return not is_state(t_actor) and t_actor.sector in PRIVATE_SECTORS and not (t_actor.code or "").startswith(
+        ("IGO", "NGO"))
+
+
 def _kin(x: Token) -> bool:
     """'his neighbour', 'her brothers and sisters': one's own kin, partner or neighbour."""
     owner = x
     while owner.dep_ == "conj" and owner.head.i != owner.i:
         owner = owner.head  # 'welcomed his brothers and sisters': the owner is named once
-    return x.lemma_.lower() in non_actor_words("private_relations") and any(
+    lemma = x.lemma_.lower()  # (the small model leaves 'nephews' as it is)
+    return bool({lemma, lemma.removesuffix("s")} & non_actor_words("private_relations")) and any(
         c.dep_ == "poss" and c.lower_ in ("his", "her") for c in owner.children)
 
 
@@ -223,7 +243,8 @@ def _private_relation(p: Pair, t: Token | None, t_actor: Actor | None) -> bool:
     if t is None or p.instrument:
         return False  # 'her son died in an air strike': a weapon of war is no neighbour
     if p.code[:2] not in VIOLENT_ROOTS:
-        return _kin(t) and not (t_actor is not None and (t_actor.code or t_actor.country))  # 'his partner Xi'
+        # ('his partner Xi' is a party; 'his grandchildren met the diplomat': the recipient's kin too)
+        return (_kin(t) or _kin(p.s)) and not (t_actor is not None and (t_actor.code or t_actor.country))
     if any(a is not None and (a.code or a.country) for a in (p.s_actor, t_actor)):
         return False
     return _kin(p.s) or _kin(t)
@@ -259,7 +280,7 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
         # price acted on is market news ('speculators raided the Italian lira'). Not a sum ('fined Google 21
         # billion roubles') nor a country's goods ('boycotting French wheat' boycotts France).
         return REFUSED
-    if _private_relation(p, t, t_actor):
+    if _private_relation(p, t, t_actor) or _private_gift(p, t_actor):
         return REFUSED
     if t_actor is not None and pronoun_owned_thing(t, t_actor, actors):
         t_actor = None  # 'the government hailed its own effort': a thing whose owner is not named is no party
@@ -268,7 +289,7 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
         # Germany': one firm acting alone, on another or in a place is business news. A firm acting on a
         # government or a people stays ('Exxon agreed to pay Nigeria').
         return REFUSED
-    if t_actor is not None and t_actor.sector == BUSINESS and not political(s_actor) and (
+    if t_actor is not None and t_actor.sector == BUSINESS and not _party(s_actor, True, code) and (
             code[:2] not in VIOLENT_ROOTS and code[:2] != "14"):
         # 'an investor group agreed to buy Tamsin Foods Inc': an unknown party dealing with a firm is
         # business news too; gunmen attacking a firm's office, or workers striking at it, are not.

@@ -523,8 +523,8 @@ def got_from(tok: Token, gov: Token, dep: str, verbs: frozenset[str]) -> bool:
     nsubj), 'won backing from X' (dobj). Said of what would or might come, or of any whatever, it came from no one."""
     if tok.dep_ != dep or _lemma(gov) not in verbs or not (prep_objects(gov, "from") or prep_objects(tok, "from")):
         return False
-    if particles(gov):
-        return False  # 'drew down a tranche from its stand-by arrangement': another verb
+    if particles(gov) - {"in"}:
+        return False  # 'drew down a tranche from its stand-by arrangement': another verb ('poured in' is the same)
     return not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in UNREAL_AUX) for c in gov.children) and (
         not any(c.dep_ == "det" and c.lower_ in UNREAL_DETS for c in tok.children))
 
