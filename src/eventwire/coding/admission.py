@@ -243,8 +243,13 @@ def _private_relation(p: Pair, t: Token | None, t_actor: Actor | None) -> bool:
     if t is None or p.instrument:
         return False  # 'her son died in an air strike': a weapon of war is no neighbour
     if p.code[:2] not in VIOLENT_ROOTS:
-        # ('his partner Xi' is a party; 'his grandchildren met the diplomat': the recipient's kin too)
-        return (_kin(t) or _kin(p.s)) and not (t_actor is not None and (t_actor.code or t_actor.country))
+        # ('his partner Xi' is a party; 'his grandchildren met the diplomat': the recipient's kin too). Only one
+        # person's own kin: 'Turkish authorities released his fiancee' frees another's.
+        def one(x: Token) -> bool:
+            return x.tag_ in ("NN", "NNP", "PRP")
+
+        own = (one(p.s) and _kin(t)) or (one(t) and _kin(p.s))
+        return own and not (t_actor is not None and (t_actor.code or t_actor.country))
     if any(a is not None and (a.code or a.country) for a in (p.s_actor, t_actor)):
         return False
     return _kin(p.s) or _kin(t)
@@ -366,8 +371,10 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
     known = p.s_is or s_actor.country or s_actor.sector or named(s)
     if code[:3] in VISIT_CODES and (not s_actor.code and (s.pos_ == "PRON" or (
             s.pos_ == "PROPN" and s_actor.sector not in OFFICE_SECTORS)) or (
-            s.tag_ in ("NNS", "NNPS") and s_actor.country and not s_actor.sector)):
-        return REFUSED  # 'Smith travelled to Syria', 'he visited Juba', '300 Belgians went': private people
+            s.tag_ in ("NNS", "NNPS") and (s_actor.country or s_actor.sector) and (
+                s_actor.sector in PRIVATE_SECTORS - {"BUS"}))):
+        # 'Smith travelled to Syria', 'he visited Juba', '300 Belgians went', 'three pupils travelled': private people
+        return REFUSED
     if code[:2] == "04" and t_actor is not None and not (
             s_actor.code or s_actor.sector or t_actor.code or t_actor.sector or body_named(s) or body_named(t)):
         return REFUSED  # 'she met Campbell at a party': people no dictionary knows, meeting privately

@@ -164,7 +164,8 @@ def embedded_party(tok: Token, frame: str | None) -> Token | None:
                 return who
         hosts = [c] + ([obj] if obj is not None else [])
         for host in hosts:
-            for prep in ("to", "with", "from"):  # 'agreed to buy a stake from X': X is the other party
+            # 'agreed to buy a stake from X': X is the other party; 'agreed to take action against Syria'
+            for prep in ("to", "with", "from", "against"):
                 for p in prep_objects(host, prep):
                     if named(p):
                         return p

@@ -407,7 +407,9 @@ class EventCoder:
             # 'the girls should be treated as victims': a passive's subject undergoes what is asked, and only a
             # by-phrase names who is to do it ('military intervention must be avoided' asks it of no one named)
             undergoer = child(tok, "nsubjpass")
-            target = child(tok, "nsubj") if undergoer is None else agent(tok) or (
+            by = agent(tok)
+            by = None if by is not None and by.ent_type_ in ("DATE", "TIME") else by  # 'registered by September 30'
+            target = child(tok, "nsubj") if undergoer is None else by or (
                 None if actors.is_actor(noun_phrase(undergoer)) else undergoer)
             should = any(c.dep_ == "aux" and c.lower_ == "should" for c in tok.children)
             if target is not None and should and thing(target, actors):

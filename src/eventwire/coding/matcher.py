@@ -525,6 +525,8 @@ def got_from(tok: Token, gov: Token, dep: str, verbs: frozenset[str]) -> bool:
         return False
     if particles(gov) - {"in"}:
         return False  # 'drew down a tranche from its stand-by arrangement': another verb ('poured in' is the same)
+    if gov.tag_ in ("VBZ", "VBP"):
+        return False  # 'the threat comes from outlaw regimes', 'they receive backing from X': how things stand
     return not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in UNREAL_AUX) for c in gov.children) and (
         not any(c.dep_ == "det" and c.lower_ in UNREAL_DETS for c in tok.children))
 

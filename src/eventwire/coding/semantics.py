@@ -788,8 +788,8 @@ def _ahead(anchor: Token) -> bool:
     while stack:
         t = stack.pop()
         if (t.lower_ == "next" and t.dep_ == "amod" and _date_ahead(t.head)) or (
-                t.lower_ in AHEAD_DAYS and t.dep_ in ("npadvmod", "advmod", "pobj")):
-            return True
+                t.lower_ in AHEAD_DAYS and t.dep_ in ("npadvmod", "advmod") and t.head.i in (base.i, anchor.i)):
+            return True  # ('welcomes the mission, which is due to start tomorrow': the mission's day, not his)
         stack += [c for c in t.children if own(c)]
     return False
 
