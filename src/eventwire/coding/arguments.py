@@ -164,7 +164,7 @@ def embedded_party(tok: Token, frame: str | None) -> Token | None:
                 return who
         hosts = [c] + ([obj] if obj is not None else [])
         for host in hosts:
-            # 'agreed to buy a stake from X': X is the other party; 'agreed to take action against Syria'
+            # 'agreed to buy a stake from X': X is the other party; 'agreed to take steps against Venezuela'
             for prep in ("to", "with", "from", "against"):
                 for p in prep_objects(host, prep):
                     if named(p):

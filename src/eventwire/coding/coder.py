@@ -404,7 +404,7 @@ class EventCoder:
                 continue  # 'there must be an understanding': a view of what should be, asked of no one
             if tok.lemma_.lower() in EXPECTATION_VERBS or _commentator(speaker):
                 continue
-            # 'the girls should be treated as victims': a passive's subject undergoes what is asked, and only a
+            # 'the detainees should be treated humanely': a passive's subject undergoes what is asked, and only a
             # by-phrase names who is to do it ('military intervention must be avoided' asks it of no one named)
             undergoer = child(tok, "nsubjpass")
             by = agent(tok)

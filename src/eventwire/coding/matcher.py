@@ -608,7 +608,7 @@ def _figure_part(h: Token) -> bool:
 
 def _counted(tok: Token) -> bool:
     """A participle describing what a figure counts: 'applications rejected by the authorities' under 'the share
-    of ... rose'; or a noun in the phrase of the figure ('assistance from OECD donors rose to a record'). The
+    of ... rose'; or a noun in the phrase of the figure ('relief from Gulf donors rose to a record'). The
     figure is the news, not the acts it counts. (Killings counted are still killings: 'the number of civilians
     killed by the strikes rose to 50' reports them, and violence is not asked here.)"""
     if tok.dep_ == "acl":

@@ -789,7 +789,7 @@ def _ahead(anchor: Token) -> bool:
         t = stack.pop()
         if (t.lower_ == "next" and t.dep_ == "amod" and _date_ahead(t.head)) or (
                 t.lower_ in AHEAD_DAYS and t.dep_ in ("npadvmod", "advmod") and t.head.i in (base.i, anchor.i)):
-            return True  # ('welcomes the mission, which is due to start tomorrow': the mission's day, not his)
+            return True  # ('praised the inquiry, which opens tomorrow': the inquiry's day, not the praise's)
         stack += [c for c in t.children if own(c)]
     return False
 

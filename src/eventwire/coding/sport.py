@@ -23,7 +23,7 @@ SCORE = re.compile(
     # a name, capitalised ('the Senate defeated the bill 52-48' is a vote, not a game)
     r"|\b(?:beat|crushed|thrashed|hammered|routed|edged|drew with|lost to) (?:(?-i:[A-Z])[\w'.-]* ?){1,3}"
     r"\d{1,2}-\d{1,2}\b"
-    # a one-digit score right after the result ('with the hosts winning 3-1'; a vote is told 'voted 52-48')
+    # a one-digit score right after the result ('the visitors winning 2-0'; a vote is told 'voted 52-48')
     r"|\b(?:winning|won|losing|lost) \d-\d\b",
     re.IGNORECASE)
 

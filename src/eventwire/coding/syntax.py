@@ -49,7 +49,7 @@ SPAN_CUT = {"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis"
 # Adverbs that are a phrasal verb's particle when they follow it ('stepped down', 'backed off').
 ADVERB_PARTICLES = {"down", "back", "up", "off", "out", "away", "in"}
 DATELINE_SEPARATORS = {"-", "--", "—", "–", ":", "---"}
-DATELINE_MAX = 16  # tokens: place, country, full date and agency ("QUNU, South Africa, July 18, 2003 (AFP) -")
+DATELINE_MAX = 16  # tokens: place, country, full date and agency ("GULU, Uganda, May 2, 2009 (AFP) -")
 
 
 def dateline_end(tok: Token) -> int:
@@ -545,9 +545,9 @@ def noun_phrase(tok: Token) -> Span:
     return doc[lo : hi + 1]
 
 
-# Shares of a thing whose of-phrase names it ('wrote off the bulk of Somalia's debt', 'cancelled 67 percent of its
-# debt', 'completed the first phase of the withdrawal'); no count of people, so kept out of QUANTIFIERS, which
-# parties reads as one ('some of the rebels').
+# Shares of a thing whose of-phrase names it ('wrote off the bulk of a debt', 'cancelled 67 percent of its debt',
+# 'finished the first stage of a pullout'); no count of people, so kept out of QUANTIFIERS, which parties reads as
+# one ('some of the rebels').
 PORTIONS = {"bulk", "portion", "phase", "stage", "percent", "cent", "share", "fraction", "third", "quarter"}
 
 # Spans of time that measure an activity as an amount measures goods: 'wrapped up a week of joint exercises'.
