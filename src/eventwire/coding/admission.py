@@ -239,7 +239,7 @@ def _private_relation(p: Pair, t: Token | None, t_actor: Actor | None) -> bool:
     """'a pensioner shot his neighbour in a row over a hedge', 'a driver was knifed by his cousin': violence
     between one and his own kin, partner or neighbour, with no state or people named on either side, is a
     private crime. ('Israeli soldiers shot dead his brother' stays: the soldiers are a state's.) Any other act
-    done to one's own kin ('visited his mother', 'welcomed her grandchildren') is family life, whoever does it."""
+    between one person and his or her own kin ('visited his mother', 'welcomed her grandchildren') is family life."""
     if t is None or p.instrument:
         return False  # 'her son died in an air strike': a weapon of war is no neighbour
     if p.code[:2] not in VIOLENT_ROOTS:

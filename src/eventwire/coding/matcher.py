@@ -513,9 +513,6 @@ def satisfies(
 # What one side gives, says or offers another, and so can come from it or be won from it: intents, visits,
 # support, aid, demands, criticism, threats ('received inquiries from Japan' are questions, no investigation).
 GIVEN_ROOTS = {"03", "04", "05", "07", "10", "11", "13"}
-# 'would draw a response from his forces', 'whatever pressure came from Paris': no act was got
-UNREAL_AUX = {"would", "could", "might", "may", "will", "shall", "should", "can", "'d", "'ll"}
-UNREAL_DETS = {"whatever", "any", "no"}
 
 
 def got_from(tok: Token, gov: Token, dep: str, verbs: frozenset[str]) -> bool:
@@ -527,8 +524,9 @@ def got_from(tok: Token, gov: Token, dep: str, verbs: frozenset[str]) -> bool:
         return False  # 'drew down a tranche from its stand-by arrangement': another verb ('poured in' is the same)
     if gov.tag_ in ("VBZ", "VBP"):
         return False  # 'the threat comes from outlaw regimes', 'they receive backing from X': how things stand
-    return not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in UNREAL_AUX) for c in gov.children) and (
-        not any(c.dep_ == "det" and c.lower_ in UNREAL_DETS for c in tok.children))
+    unreal_aux, unreal_dets = word_sets()["unreal_aux"], word_sets()["unreal_dets"]
+    return not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in unreal_aux) for c in gov.children) and (
+        not any(c.dep_ == "det" and c.lower_ in unreal_dets for c in tok.children))
 
 
 def _second_objects(verb: Token) -> list[Token]:
