@@ -46,7 +46,7 @@ from .instruments import (
     weapon_code,
     weapon_patterns,
 )
-from .matcher import GIVEN_ROOTS, Match, agent_participles, got_from, match_sentence, state_on_object
+from .matcher import Match, agent_participles, giver_from, match_sentence, state_on_object
 from .parties import (
     antecedent_only,
     each_other,
@@ -672,7 +672,8 @@ class EventCoder:
             src = next(iter(prep_objects(gift, "from")), None) if gift is not None else None
             rule += ":giver-source" if src is not None else ""
         undergone = violence.undergone(m)
-        if src is None and undergone is None and not self._received(m) and not (
+        received = self._received(m)
+        if src is None and undergone is None and not received and not (
                 (m.pattern.source_role or "").startswith("prep:") and m.relation == "nsubj"):
             return None  # ('criticism came from X': the noun is the subject; its phrase names the source)
         tgt = target_of(m, self.frames.object_control)
@@ -710,7 +711,7 @@ class EventCoder:
                     t.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") for t in src.doc[src.left_edge.i: src.i + 1]):
                 tgt = src  # 'Odinga says the electoral commission rigged the count': a named party said to do it
             src = said.speaker
-        elif self._received(m) and undergone is None:
+        elif received and undergone is None:
             # 'Kyiv won backing from EU ministers', 'received a visit from the foreign minister': the from-phrase
             # did it to the one who got it
             giver = role_party(m, "prep:from")
@@ -778,7 +779,7 @@ class EventCoder:
         """m's noun, with no giver role of its own row, is what its verb's subject got ('won backing from X')."""
         gov = m.governor
         return m.pattern.source_role is None and m.pattern.pos == "N" and gov is not None and (
-            m.pattern.cameo[:2] in GIVEN_ROOTS and got_from(m.token, gov, "dobj", self.receiving))
+            giver_from(m.token, gov, m.pattern.cameo, "dobj", self.receiving) is not None)
 
     def _trip_purpose(self, m: Match, gov: Token | None) -> bool:
         """m's noun is what its governor went somewhere for ('flew to Moscow for talks with Putin')."""
@@ -829,9 +830,10 @@ class EventCoder:
             poss = None  # "Saturday's meeting": a date is no actor
         if poss is not None and "poss" not in m.pattern.targets and poss.pos_ != "PRON":
             return poss
-        if gov is not None and m.pattern.source_role is None and m.pattern.cameo[:2] in GIVEN_ROOTS and (
-                got_from(tok, gov, "nsubj", self.coming)):
-            return (prep_objects(gov, "from") or prep_objects(tok, "from"))[0]  # 'condemnation poured in from Ankara'
+        sender = giver_from(tok, gov, m.pattern.cameo, "nsubj", self.coming) if (
+            gov is not None and m.pattern.source_role is None) else None
+        if sender is not None:
+            return sender  # 'condemnation of the coup poured in from Ankara'
         by = noun_agent(tok)
         if by is not None and by.head.head.i == tok.i and gov is not None and light and m.relation == "dobj" and any(
                 c.dep_ == "prep" and c.lower_ in ("into", "over") and c.i < by.head.i for c in tok.children):

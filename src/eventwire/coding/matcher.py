@@ -387,11 +387,9 @@ def satisfies(
                 continue  # 'placed its units on full readiness': the phrase hung on the object is the verb's
             if gov is not None and _lemma(gov) == "come" and tok.dep_ == "pobj" and tok.head.lower_ == "under":
                 continue  # 'came under attack / criticism': the one it comes upon suffers it
-            if gov is not None and pattern.cameo[:2] in GIVEN_ROOTS and got_from(
-                    tok, gov, "nsubj", word_sets()["coming"]):
+            if gov is not None and giver_from(tok, gov, pattern.cameo, "nsubj", word_sets()["coming"]) is not None:
                 continue  # 'praise for the handover came from Washington': the from-phrase names who gave it
-            if gov is not None and pattern.cameo[:2] in GIVEN_ROOTS and got_from(
-                    tok, gov, "dobj", word_sets()["receiving"]):
+            if gov is not None and giver_from(tok, gov, pattern.cameo, "dobj", word_sets()["receiving"]) is not None:
                 continue  # 'won backing from the bloc': the from-phrase names who gave it, the subject got it
             if any(lemma_variants(p) & values for p in agent_participles(tok)):
                 continue  # 'sanctions imposed by the EU on Iran': the participle is the governing verb
@@ -515,18 +513,22 @@ def satisfies(
 GIVEN_ROOTS = {"03", "04", "05", "07", "10", "11", "13"}
 
 
-def got_from(tok: Token, gov: Token, dep: str, verbs: frozenset[str]) -> bool:
-    """tok, an act's noun, is what `gov` brought from the one its from-phrase names: 'praise came from X' (dep
-    nsubj), 'won backing from X' (dobj). Said of what would or might come, or of any whatever, it came from no one."""
-    if tok.dep_ != dep or _lemma(gov) not in verbs or not (prep_objects(gov, "from") or prep_objects(tok, "from")):
-        return False
-    if particles(gov) - {"in"}:
-        return False  # 'drew down a tranche from its stand-by arrangement': another verb ('poured in' is the same)
+def giver_from(tok: Token, gov: Token, code: str, dep: str, verbs: frozenset[str]) -> Token | None:
+    """The one whose from-phrase says it gave tok, an act's noun of code `code`, that `gov` brought: 'praise came
+    from X' (dep nsubj), 'won backing from X' (dobj). None where it is no such act, or where it would or might
+    come, or is any whatever: then it came from no one."""
+    if code[:2] not in GIVEN_ROOTS or tok.dep_ != dep or _lemma(gov) not in verbs:
+        return None
+    givers = prep_objects(gov, "from") or prep_objects(tok, "from")
+    if not givers or particles(gov) - {"in"}:
+        return None  # 'drew down a tranche from its stand-by arrangement': another verb ('poured in' is the same)
     if gov.tag_ in ("VBZ", "VBP"):
-        return False  # 'the threat comes from outlaw regimes', 'they receive backing from X': how things stand
+        return None  # 'the threat comes from outlaw regimes', 'they receive backing from X': how things stand
     unreal_aux, unreal_dets = word_sets()["unreal_aux"], word_sets()["unreal_dets"]
-    return not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in unreal_aux) for c in gov.children) and (
-        not any(c.dep_ == "det" and c.lower_ in unreal_dets for c in tok.children))
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in unreal_aux) for c in gov.children) or (
+            any(c.dep_ == "det" and c.lower_ in unreal_dets for c in tok.children)):
+        return None
+    return givers[0]
 
 
 def _second_objects(verb: Token) -> list[Token]:

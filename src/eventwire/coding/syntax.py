@@ -60,6 +60,7 @@ def dateline_end(tok: Token) -> int:
     start = sent.start
     doc = tok.doc
     seen_name = False
+    labels = word_sets()["copy_labels"]
     for t in doc[start : min(sent.end, start + DATELINE_MAX)]:
         if t.text == ")" and seen_name and _agency_close(t):
             return t.i + 1  # 'New Delhi, June 18 (PTI) India has ...': some agencies close with the bracket
@@ -69,7 +70,7 @@ def dateline_end(tok: Token) -> int:
                 return t.i + 1
             return start
         if t.pos_ == "PROPN" or t.is_upper or t.ent_type_ in ("GPE", "DATE", "ORG") or (
-                t.lower_ in word_sets()["copy_labels"] or ":" in t.text[1:-1]):
+                t.lower_ in labels or ":" in t.text[1:-1]):
             seen_name = True  # ('Live updates, 18:05: ...': a label and a time close like a dateline)
         elif not (t.is_punct or t.like_num or t.pos_ == "NUM"):
             return start
