@@ -74,7 +74,8 @@ from .errors import DataFileError
 # - 'Curfew clamped on Srinagar by Indian troops': a headline's passive read as a past tense;
 # - 'Police arrested dozens of protesters demanding ...': the protesters' participle read as a clause of the arrest;
 # - 'The chancellor called Macron to congratulate him': the one phoned read as a name given ('a man called X');
-# - 'walked away from the talks': the from-phrase hung on 'away'.
+# - 'walked away from the talks': the from-phrase hung on 'away';
+# - 'Kantor, warning that ..., threatened to impose sanctions': the participle's phrase read as the main verb.
 SUBJECT_DEPS = frozenset({"npadvmod", "nsubj", "compound", "nmod"})
 # Phrases of the noun that describe it, not the act: 'relations with Belarus', 'troops of the army'.
 NOUN_PREPS = frozenset({"of", "with", "between", "against"})
@@ -301,14 +302,22 @@ def _participle_as_main_verb(sent: Any) -> None:
     # A past tense read as a participle ('Robinson, who is from Leeds, travelled to Syria', 'Attorneys for the
     # family of a girl who died called for'), or a participle where no finite verb is left ('fighters handed in').
     candidates = [t for t in root.subtree if t.dep_ == "acl" and t.i > root.i and not _in_relative_clause(t.head, root)]
-    finite = [t for t in sent if t.tag_ in FINITE_TAGS and not _in_relative_clause(t, root)]
     verb = next((t for t in candidates if t.tag_ == "VBD"), None)
-    if verb is None and not finite:
-        verb = next((t for t in candidates if t.tag_ == "VBN"), None)
+    if verb is None:
+        # (a finite verb inside the participle's own clauses is its own: 'The party, Srpska Lista, threatened to
+        # pull out unless the ban was scrapped'; not where the participle sits deeper in the subject's phrase: 'The
+        # mother of a man killed while clearing mines has paid tribute')
+        verb = next((t for t in candidates if t.tag_ == "VBN" and not any(
+            f.tag_ in FINITE_TAGS and not _in_relative_clause(f, root) and not (t.head.i == root.i and _within(f, t))
+            for f in sent)), None)
     if verb is None or any(c.dep_ in ("agent", "nsubjpass") for c in verb.children):
         return  # 'weapons seized by the army': a true passive participle
     movers = [c for c in root.rights if c.i > verb.i]
     _rehang(verb, root, None, movers)
+
+
+def _within(tok: Any, head: Any) -> bool:
+    return head.left_edge.i <= tok.i <= head.right_edge.i and any(a.i == head.i for a in tok.ancestors)
 
 
 def _name_read_as_verb(sent: Any) -> None:
@@ -1103,6 +1112,29 @@ def _subject_taken_by_description(sent: Any) -> None:
         return
 
 
+def _verb_taken_by_participle_phrase(sent: Any) -> None:
+    """'Kantor, warning that Japan's surplus was untenable, threatened on Tuesday to impose sanctions': a participle's
+    phrase set off by commas after the subject read as the main verb, and the main verb, after the second comma, as
+    a clause inside the participle's; the main verb takes the subject back and the participle is its adverbial."""
+    first = sent.root
+    doc = sent.doc
+    subject = next((c for c in first.lefts if c.dep_ == "nsubj"), None)
+    if first.tag_ != "VBG" or subject is None or doc[first.i - 1].text != "," or any(
+            c.dep_ == "aux" for c in first.children):
+        return
+    main = next((t for t in first.subtree if t.i > first.i and t.tag_ in ("VBD", "VBN") and t.dep_ in (
+        "advcl", "conj", "ccomp") and doc[t.i - 1].text == "," and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in t.children)), None)
+    if main is None:
+        return
+    movers = [c for c in first.children if c.i > main.i]
+    main.head, main.dep_, main.tag_ = main, "ROOT", "VBD"
+    subject.head = main
+    first.head, first.dep_ = main, "advcl"
+    for c in movers:
+        c.head = main
+
+
 def _name_calling_read_as_one_phrase(sent: Any) -> None:
     """'The president called Sweden's ambassador to Turkey a very bad man': the one called names read as the verb's
     predicate and the name as its apposition; the one called is the object and the name (with its 'a') the
@@ -1301,6 +1333,7 @@ def repair_lost_verbs(doc: Any) -> Any:
         _headline_pair_read_as_apposition(sent)
         _asked_for_read_as_purpose(sent)
         _subject_taken_by_description(sent)
+        _verb_taken_by_participle_phrase(sent)
         _name_calling_read_as_one_phrase(sent)
         _call_to_act_read_as_naming(sent)
         _from_phrase_on_away(sent)

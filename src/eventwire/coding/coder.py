@@ -76,6 +76,7 @@ from .semantics import (
     Modality,
     adjust_code,
     anyone_subject,
+    commentator,
     in_quote,
     is_question,
     modal_carrier,
@@ -402,7 +403,7 @@ class EventCoder:
             speaker = subject(tok.head)
             if speaker is None or child(tok, "expl") is not None:
                 continue  # 'there must be an understanding': a view of what should be, asked of no one
-            if tok.lemma_.lower() in EXPECTATION_VERBS or _commentator(speaker):
+            if tok.lemma_.lower() in EXPECTATION_VERBS or commentator(speaker):
                 continue
             # 'the detainees should be treated humanely': a passive's subject undergoes what is asked, and only a
             # by-phrase names who is to do it ('military intervention must be avoided' asks it of no one named)
@@ -484,7 +485,10 @@ class EventCoder:
                     # 'threatened to impose sanctions': a light verb passes the frame on to its noun, and 'intends to
                     # continue supplying grain' an aspect verb to its complement.
                     for o in c.children:
-                        if o.dep_ == "xcomp" and c.lemma_.lower() in CARRYING_ON_VERBS:
+                        if o.dep_ == "xcomp" and (c.lemma_.lower() in CARRYING_ON_VERBS or (
+                                c.lemma_.lower() in self.frames.object_control and child(c, "dobj") is not None)):
+                            # ('appealed to Washington to persuade the banks to lend Mexico money': the lending is
+                            # asked through another)
                             add(o)
                         elif o.dep_ in ("dobj", "obj"):
                             add(o, 1)
@@ -1080,12 +1084,6 @@ class EventCoder:
                     )
                 )
         return out
-
-
-def _commentator(speaker: Token) -> bool:
-    """'Energy analyst Edward Krapels', 'Smith, an economist at X': the speaker's title says commentator."""
-    words = [speaker, *(c for c in speaker.children if c.dep_ in ("compound", "appos"))]
-    return any(w.lemma_.lower() in COMMENTATOR_NOUNS for w in words)
 
 
 def _shared_targets(found: list[Candidate], roots: frozenset[str]) -> list[Candidate]:

@@ -503,6 +503,9 @@ def satisfies(
                 return False
         elif key.startswith("pobj:"):
             found = _pobj_lemmas(tok, key[5:], gov)
+            if PLACE_MARK in values and any(
+                    _named_place(p) for c in preps(tok) if c.lower_ == key[5:] for p in children(c, "pobj")):
+                continue  # 'left for Moscow': a named place
             if found is None or ("*" not in values and not (found & values)):
                 return False
     return True

@@ -152,7 +152,8 @@ def _check_code(code: str, known: frozenset[str] | None, path: str, where: str) 
 
 
 WORD_SETS_FILE = PATTERN_DIR / "word_sets.json"
-# 'obj=town|city|@place': '@place' also accepts an object the parser tags as a named place ('captured Kidal');
+# 'obj=town|city|@place': '@place' also accepts an object the parser tags as a named place ('captured Kidal'), and
+# 'pobj:for=@place' such an object of the preposition ('left for Moscow');
 # the matcher reads it, it names no word set.
 PLACE_MARK = "@place"
 

@@ -29,6 +29,7 @@ from .syntax import (
     direct_object,
     infinitive_to,
     inversion,
+    prep_objects,
     reduced_passive,
     subject,
 )
@@ -112,7 +113,9 @@ def _conditional(tok: Token, frames: Frames) -> bool:
     """tok sits inside an if/unless/whether clause (walking up to the root)."""
     t = tok
     for _ in range(12):
-        if t.dep_ in ("advcl", "ccomp", "csubj"):
+        # (a root with a mark of its own is a subject clause the parser cut off: 'Whether Japan will ease its ban
+        # remained unclear')
+        if t.dep_ in ("advcl", "ccomp", "csubj", "ROOT"):
             for c in t.children:
                 if c.dep_ == "mark" and c.lower_ in frames.conditional_marks:
                     return True
@@ -167,6 +170,20 @@ def _background(tok: Token) -> str | None:
     return None
 
 
+def _poll_finding(tok: Token) -> bool:
+    """'62 percent of Germans support sending more arms': a share of a public doing something in the present (and
+    what it is said to do) is a poll's finding, no act."""
+    t = tok
+    for _ in range(3):
+        if t.tag_ in ("VBZ", "VBP") and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in POLL_SHARES and prep_objects(c, "of") for c in t.children):
+            return True
+        if t.dep_ != "xcomp" or t.head.i == t.i:
+            return False  # ('a majority of the guards say they will not end the strike': what they say is theirs)
+        t = t.head
+    return False
+
+
 def _describing(tok: Token) -> bool:
     """'forces fighting Isis', 'the coalition battling the militants': a present participle of a lasting
     relation after a noun says what its party does over time, to say who they are; it reports no act of this
@@ -182,8 +199,18 @@ def _describing(tok: Token) -> bool:
         # 'Volcker works very closely with Baker', 'already cooperated closely': how two parties stand, not a
         # day's act ('worked closely through the talks to de-escalate' is one)
         return True
-    if tok.tag_ in ("VBZ", "VBP") and any(c.dep_ == "advmod" and c.lower_ in HABIT_MARKS for c in tok.children):
-        return True  # 'Western leaders who regularly excoriate the regimes', 'the army routinely detains': a habit
+    if tok.tag_ in ("VBZ", "VBP") and any(
+            (c.dep_ == "advmod" and c.lower_ in HABIT_MARKS)
+            or (c.dep_ == "npadvmod" and any(d.dep_ == "det" and d.lower_ in ("every", "each") for d in c.children))
+            for c in tok.children):
+        # 'Western leaders who regularly excoriate the regimes', 'the army routinely detains', 'leaders meet every
+        # September': a habit
+        return True
+    if _poll_finding(tok):
+        return True
+    if tok.dep_ == "relcl" and tok.tag_ == "VBP" and tok.head.tag_ == "NNS" and not any(
+            c.dep_ in ("det", "nummod", "poss", "compound") for c in tok.head.children):
+        return True  # 'detains bloggers who criticise the party': what any of a kind does says who they are
     if _lemma(tok) not in STANDING_VERBS:
         return False
     if t.dep_ == "relcl" and _lasting(t):
@@ -235,6 +262,7 @@ STANDING_VERBS = _words("standing_verbs")
 RELATIONSHIP_VERBS = _words("relationship_verbs")
 RELATIONSHIP_MARKS = _words("relationship_marks")
 HABIT_MARKS = _words("habit_marks")  # 'who regularly excoriate the regimes': what a party does as a habit
+POLL_SHARES = _words("poll_shares")  # '62 percent of Germans support': the share of a public a poll found
 LASTING_MARKS = _words("lasting_marks")
 ASSENT_VERBS = _words("assent_verbs")
 FORCE_MEANS = _words("force_means")
@@ -589,6 +617,23 @@ OPINION = _words("opinion")
 EXPECTATION_VERBS = _words("expectation_verbs")
 # 'analyst X said the US should consider a tariff': a commentator's view of what should be done, no demand.
 COMMENTATOR_NOUNS = _words("commentator_nouns")
+# 'scholars say the president would veto it': a commentator's forecast of another's act, no one's intent.
+FORECASTERS = _words("forecasters")
+
+
+def _of_another(tok: Token) -> bool:
+    """tok's clause has a subject of its own, named, not one that may point back to the speaker ('he', 'it')."""
+    t = tok
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    own = child(t, "nsubj") or child(t, "nsubjpass")
+    return own is not None and own.pos_ != "PRON"
+
+
+def commentator(speaker: Token, titles: frozenset[str] = COMMENTATOR_NOUNS) -> bool:
+    """'Energy analyst Edward Krapels', 'Smith, an economist at X': the speaker's title says commentator."""
+    words = [speaker, *(c for c in speaker.children if c.dep_ in ("compound", "appos"))]
+    return any(w.lemma_.lower() in titles for w in words)
 
 
 def _obliged_above(tok: Token, frames: Frames) -> bool:
@@ -794,6 +839,41 @@ def _ahead(anchor: Token) -> bool:
     return False
 
 
+# Days and spans that, on a verb told in the present, set a timetable: 'travels to Moscow on Thursday'.
+SCHEDULE_DAYS = _words("schedule_days")
+
+
+def _scheduled_present(anchor: Token) -> bool:
+    """'The foreign minister travels to Moscow on Thursday for talks': news tells a day's past act in the past
+    tense, so a present one with its day is a timetable, still to come. A headline's
+    present ('Putin meets Erdogan') tells what happened; a noun takes the tense of the verb it hangs on ('holds
+    talks on Monday')."""
+    verb = anchor
+    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("dobj", "pobj", "prep", "nsubj", "attr") \
+            and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    # ('is hosting a summit on Tuesday' may be under way that day; 'petitioned' tagged as a present is a past)
+    present = verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) and not (
+        verb.lower_.endswith("ed") and not verb.lower_.endswith("eed"))
+    if not present or headline_line(verb.sent):
+        return False
+
+    def day(t: Token) -> bool:
+        if t.lower_ in SCHEDULE_DAYS:
+            return True
+        # 'meets Xi this week': the span the timetable falls in
+        return t.lemma_.lower() in AHEAD_UNITS and any(c.dep_ == "det" and c.lower_ == "this" for c in t.children)
+
+    for c in verb.children:
+        if c.dep_ == "npadvmod" and day(c):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "on" and any(g.dep_ == "pobj" and day(g) for g in c.children):
+            return True
+    return False
+
+
 def _to_be_done(tok: Token) -> bool:
     """'Germany is to impose sanctions', the headline's 'EU to send aid to Gaza' and 'Armenia, Azerbaijan to sign
     treaty, says Michel': an infinitive with a subject of its own, or one that 'be' carries, tells what is still
@@ -907,8 +987,13 @@ def modality(anchor: Token, frames: Frames) -> Modality:
         m.future = True  # 'the next summit is scheduled for February': still to come
     if not m.future and _purpose_of_future(anchor, frames):
         m.future = True  # 'are due to meet on Friday to discuss Idlib': the talks are still to come
-    m.future = m.future or _ahead(anchor) or _to_be_done(modal_carrier(anchor))
+    m.future = m.future or _ahead(anchor) or _to_be_done(modal_carrier(anchor)) or _scheduled_present(anchor)
     m.speaker, m.speech_verb = speech_frame(anchor, frames)
+    if m.future and m.speaker is not None and _of_another(anchor) and (
+            commentator(m.speaker, FORECASTERS) or m.speech_verb.lemma_.lower() in OPINION):
+        # 'scholars say the president would veto any such bill', 'Britain believed an IMF programme would help': a
+        # forecast of another's act, no one's intent ('Chile expects to sign' is its own)
+        m.hypothetical = True
     # 'have yet to endorse the plan': not done so far, and no refusal either
     yet = anchor.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in anchor.head.children)
     m.denied = yet or _nobody_did(anchor) or _denied(anchor)
