@@ -335,6 +335,17 @@ def _named_place(tok: Token) -> bool:
     return tok.ent_type_ in PLACE_ENTS and tok.pos_ == "PROPN"
 
 
+def _stakes_told(clause: Token) -> bool:
+    """A warning's that-clause tells what the one warned stands to suffer: a condition ('would expel him if he
+    continued'), a party as its subject ('that it would pay'), or words of force or a penalty ('that a military
+    operation is near')."""
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ in ("PRON", "PROPN"):
+        return True
+    stakes = word_sets()["warning_stakes"]
+    return any((t.dep_ == "mark" and t.lower_ in ("if", "unless")) or _lemma(t) in stakes for t in clause.subtree)
+
+
 def satisfies(
     tok: Token, pattern: Pattern, gov: Token | None, *, frame_lemmas: frozenset[str] = frozenset(),
     asked_nouns: frozenset[str] = frozenset(),
@@ -481,6 +492,10 @@ def satisfies(
         elif key == "noclause":
             if children(tok, "ccomp"):
                 return False  # 'the strike demonstrated that the US will act': shown, not protested
+        elif key == "ifclause" and not all(_stakes_told(c) for c in children(tok, "ccomp")):
+            # 'warned Congress that such action would undercut his ability': a prediction, no threat (an act the
+            # clause holds is the frame's to code: 'warned X that the army would strike them')
+            return False
         elif key == "oprd":
             if "*" in values:
                 if not _predicated(tok):

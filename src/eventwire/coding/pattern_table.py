@@ -22,8 +22,10 @@ COLUMNS = ("id", "trigger", "pos", "cameo", "target", "when", "flags")
 POS = {"V": ("VERB", "AUX"), "N": ("NOUN", "PROPN"), "A": ("ADJ",)}
 # Constraint keys the matcher understands (matcher.satisfies); `pobj:PREP` and `nopobj` take a preposition.
 # Keys that take no values ('noclause'): they say only that something is absent.
-# ('traded': made under a deal of trade or in exchange for something, trade.traded)
-BARE_KEYS = frozenset({"nooprd", "noxcomp", "noclause", "noparticiple", "noinf", "pairsubj", "nopairsubj", "traded"})
+# ('traded': made under a deal of trade or in exchange for something, trade.traded; 'ifclause': a that-clause, if
+# there is one, holds a condition: 'warned Kampala that it would act if ...')
+BARE_KEYS = frozenset({"nooprd", "noxcomp", "noclause", "noparticiple", "noinf", "pairsubj", "nopairsubj", "traded",
+                       "ifclause"})
 WHEN_KEYS = {
     "obj", "notobj", "prt", "noprt", "mod", "nomod", "head", "statehead", "xcomp", "notxcomp", "oprd", "nopobj",
     "objpos", "subj", "notsubj", "stock", "via", "purpose", *BARE_KEYS,
@@ -62,9 +64,9 @@ class Pattern:
         # More constraints first, then the more specific (longer) CAMEO code.
         # A governing-verb list ('head') is the weakest constraint: 'humanitarian aid' beats 'provide aid'.
         # A row that takes its source from a by/from phrase must win where it applies ('received aid from').
-        # 'noparticiple' only narrows where a row applies, and says nothing of what was done.
+        # 'noparticiple' and 'ifclause' only narrow where a row applies, and say nothing of what was done.
         return (
-            len([k for k in self.when if k not in ("head", "statehead", "noparticiple")])
+            len([k for k in self.when if k not in ("head", "statehead", "noparticiple", "ifclause")])
             + int(self.source_role is not None),
             len(self.cameo),
             int("head" in self.when or "statehead" in self.when),

@@ -208,6 +208,9 @@ def _describing(tok: Token) -> bool:
         return True
     if _poll_finding(tok):
         return True
+    if tok.tag_ == "VBG" and _lemma(tok.head) == "spend" and any(
+            c.dep_ in ("dobj", "npadvmod") and _lemma(c) in LASTING_UNITS for c in tok.head.children):
+        return True  # 'parties it has spent three decades denouncing': a long campaign, not the day's act
     if tok.dep_ == "relcl" and tok.tag_ == "VBP" and tok.head.tag_ == "NNS" and not any(
             c.dep_ in ("det", "nummod", "poss", "compound") for c in tok.head.children):
         return True  # 'detains bloggers who criticise the party': what any of a kind does says who they are
@@ -508,6 +511,31 @@ def _unreal_noun(tok: Token) -> bool:
     if holder.pos_ == "ADJ" and holder.lemma_.lower() in CAPACITY_ADJECTIVES:
         return True
     return tok.head.lower_ == "of" and holder.lower_ in ("event", "case") and holder.head.lower_ == "in"
+
+
+# Nouns whose phrase holds events that are no acts of the day: the subject of a work ('a film about rebel armies
+# marching on Washington'), options weighed ('Iran's options, from missile salvos to attacks by militias'), and a
+# cost counted ('the cost of hosting refugees').
+WORK_NOUNS = _words("work_nouns")
+OPTION_NOUNS = _words("option_nouns")
+COST_NOUNS = _words("cost_nouns")
+
+
+def _told_of(tok: Token) -> bool:
+    """tok is an event told of inside a work's subject, a list of options or a cost (see WORK_NOUNS)."""
+    t = tok
+    for _ in range(6):
+        if t.dep_ not in ("pobj", "pcomp", "prep", "acl", "conj", "appos", "compound", "dobj") or t.head.i == t.i:
+            return False
+        head = t.head
+        if t.dep_ in ("pobj", "pcomp") and head.dep_ == "prep":
+            holder = _lemma(head.head)
+            if (head.lower_ == "about" and holder in WORK_NOUNS) or (head.lower_ == "of" and holder in COST_NOUNS):
+                return True
+        if head.pos_ == "NOUN" and _lemma(head) in OPTION_NOUNS and t.dep_ in ("prep", "appos", "acl"):
+            return True
+        t = head
+    return False
 
 
 # 'I would expect X to urge Y', 'we would like them to visit': a wish under 'would', not an act.
@@ -997,7 +1025,8 @@ def modality(anchor: Token, frames: Frames) -> Modality:
     # 'have yet to endorse the plan': not done so far, and no refusal either
     yet = anchor.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in anchor.head.children)
     m.denied = yet or _nobody_did(anchor) or _denied(anchor)
-    m.hypothetical = m.hypothetical or _purpose(anchor) or _hypothetical_event_noun(anchor, frames) or (
+    m.hypothetical = m.hypothetical or _purpose(anchor) or _hypothetical_event_noun(anchor, frames) or _told_of(
+        anchor) or (
         _wished(anchor) or _generic(anchor) or _anyone_who(anchor) or _unreal_noun(anchor) or _graded_readiness(anchor)
         or _expected_of_another(anchor))
     m.obligation = m.obligation or _obliged_above(anchor, frames)
