@@ -1116,10 +1116,14 @@ def _verb_taken_by_participle_phrase(sent: Any) -> None:
     """'Kantor, warning that Japan's surplus was untenable, threatened on Tuesday to impose sanctions': a participle's
     phrase set off by commas after the subject read as the main verb, and the main verb, after the second comma, as
     a clause inside the participle's; the main verb takes the subject back and the participle is its adverbial."""
-    first = sent.root
+    root = sent.root
     doc = sent.doc
-    subject = next((c for c in first.lefts if c.dep_ == "nsubj"), None)
-    if first.tag_ != "VBG" or subject is None or doc[first.i - 1].text != "," or any(
+    if root.tag_ == "VBG":
+        first, subject = root, next((c for c in root.lefts if c.dep_ == "nsubj"), None)
+    else:  # ("Kosovo's prime minister, saying ..., threatened": or the participle hung on the subject, the root)
+        first = next((c for c in root.rights if c.dep_ == "acl" and c.tag_ == "VBG"), None)
+        subject = root if root.pos_ in ("NOUN", "PROPN") else None
+    if first is None or subject is None or doc[first.i - 1].text != "," or any(
             c.dep_ == "aux" for c in first.children):
         return
     main = next((t for t in first.subtree if t.i > first.i and t.tag_ in ("VBD", "VBN") and t.dep_ in (
@@ -1127,9 +1131,9 @@ def _verb_taken_by_participle_phrase(sent: Any) -> None:
         c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in t.children)), None)
     if main is None:
         return
-    movers = [c for c in first.children if c.i > main.i]
+    movers = [c for c in (*first.children, *(root.children if root is subject else ())) if c.i > main.i]
     main.head, main.dep_, main.tag_ = main, "ROOT", "VBD"
-    subject.head = main
+    subject.head, subject.dep_ = main, "nsubj"
     first.head, first.dep_ = main, "advcl"
     for c in movers:
         c.head = main

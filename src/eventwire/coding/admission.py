@@ -375,6 +375,9 @@ def admit(p: Pair, actors: Any) -> Actor | None | _Refused:
                 s_actor.sector in PRIVATE_SECTORS - {"BUS"}))):
         # 'Smith travelled to Syria', 'he visited Juba', '300 Belgians went', 'three pupils travelled': private people
         return REFUSED
+    if code[:3] in VISIT_CODES and s.tag_ == "NN" and not (s_actor.code or s_actor.country or s_actor.sector) and (
+            s.lemma_.lower() not in word_sets()["visiting_bodies"]):
+        return REFUSED  # 'the schoolteacher left for Bogota': one private person no dictionary knows
     if code[:2] == "04" and t_actor is not None and not (
             s_actor.code or s_actor.sector or t_actor.code or t_actor.sector or body_named(s) or body_named(t)):
         return REFUSED  # 'she met Campbell at a party': people no dictionary knows, meeting privately

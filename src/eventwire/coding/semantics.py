@@ -170,6 +170,14 @@ def _background(tok: Token) -> str | None:
     return None
 
 
+def _habit(tok: Token) -> bool:
+    """A verb in the present with a mark of habit: 'routinely detains', 'meet every September'."""
+    return tok.tag_ in ("VBZ", "VBP") and any(
+        (c.dep_ == "advmod" and c.lower_ in HABIT_MARKS)
+        or (c.dep_ == "npadvmod" and any(d.dep_ == "det" and d.lower_ in ("every", "each") for d in c.children))
+        for c in tok.children)
+
+
 def _poll_finding(tok: Token) -> bool:
     """'62 percent of Germans support sending more arms': a share of a public doing something in the present (and
     what it is said to do) is a poll's finding, no act."""
@@ -199,12 +207,9 @@ def _describing(tok: Token) -> bool:
         # 'Volcker works very closely with Baker', 'already cooperated closely': how two parties stand, not a
         # day's act ('worked closely through the talks to de-escalate' is one)
         return True
-    if tok.tag_ in ("VBZ", "VBP") and any(
-            (c.dep_ == "advmod" and c.lower_ in HABIT_MARKS)
-            or (c.dep_ == "npadvmod" and any(d.dep_ == "det" and d.lower_ in ("every", "each") for d in c.children))
-            for c in tok.children):
+    if _habit(tok) or (tok.dep_ in ("advcl", "xcomp") and infinitive_to(tok) is not None and _habit(tok.head)):
         # 'Western leaders who regularly excoriate the regimes', 'the army routinely detains', 'leaders meet every
-        # September': a habit
+        # September', and what they do it for ('meet every month to swap data'): a habit
         return True
     if _poll_finding(tok):
         return True
