@@ -50,6 +50,11 @@ non-events, fails here.
   CONSULT and their neighbours) in the styles of wire services, official releases, papers outside the US and UK,
   and analysis and live blogs; 71 event rows and 30 no-event traps (private giving, business partnerships, sport,
   family visits, aid counted) each; an evenly spaced 30% of each label's rows held out.
+- stakes (400, round 28): four writers asked for news that tests whether an act happened and to whom (warnings that
+  only predict, commentary, advice and rules read as demands, acts only scheduled or hypothetical, business and markets
+  in political words, policies and places as the party acted on, habits and history) in the styles of wire services,
+  1980s-1990s economic wire copy, broadsheets, and live blogs and state media; 4 event rows per type and 40 no-event
+  traps each; an evenly spaced 30% of each label's rows held out.
 """
 
 from __future__ import annotations
@@ -118,6 +123,9 @@ SETS = {
     # the weakest types' wordings and traps for them: the false alarms are the hard part
     "ties": DevSet("ties.jsonl", 284, 120, {"type_recall": 0.80, "event_precision": 0.76,
                                             "actor_matched_type_accuracy": 0.79}, 0.30, types=15),
+    # whether an act happened and to whom: its traps (forecasts, warnings, timetables, papers' views) are the point
+    "stakes": DevSet("stakes.jsonl", 240, 160, {"type_recall": 0.86, "event_precision": 0.72,
+                                                "actor_matched_type_accuracy": 0.84}, 0.16, types=15),
 }
 
 

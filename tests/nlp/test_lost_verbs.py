@@ -448,3 +448,36 @@ def test_participle_after_comma_read_as_modifier_of_second_object(nlp):
                           "ADP", "NOUN", "PUNCT"])
     assert (doc[9].dep_, doc[9].head.text, doc[9].pos_) == ("advcl", "ordered", "VERB")
     assert (doc[10].dep_, doc[10].head.text) == ("dobj", "halting")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # the participle's phrase read as the main verb, the main verb as a clause inside it
+        ("Chile's trade minister, warning that the surplus was untenable, threatened on Tuesday to impose duties.",
+         "minister"),
+        # the participle hung on the subject as the sentence's root, the main verb inside its phrase
+        ("Kosovo's prime minister, saying the talks had collapsed, threatened on Monday to expel Serbian police.",
+         "minister"),
+    ],
+)
+def test_main_verb_taken_back_from_participle_phrase(nlp, text, subject):
+    doc = nlp(text)
+    threatened = next(t for t in doc if t.text == "threatened")
+    assert threatened.dep_ == "ROOT"
+    assert [c.text for c in threatened.children if c.dep_ == "nsubj"] == [subject]
+    assert next(t for t in doc if t.lower_ in ("warning", "saying")).dep_ == "advcl"
+
+
+def test_participle_main_verb_keeps_its_own_subordinate_clause(nlp):
+    # a finite verb inside the participle's own clauses does not stop it being the main verb ...
+    doc = nlp("The main Bosnian Croat party, HDZ 1990, threatened on Monday to walk out of the cabinet in Sarajevo "
+              "unless the electoral rule was changed.")
+    assert next(t for t in doc if t.text == "threatened").dep_ == "ROOT"
+
+
+def test_participle_deep_in_subject_is_no_main_verb(nlp):
+    # ... but a participle deep inside the subject's phrase stays a modifier, whatever its clauses hold
+    doc = nlp("The widow of a Dutch engineer killed while clearing mines in the liberated city of Mosul has paid "
+              "tribute to her husband.")
+    assert next(t for t in doc if t.text == "killed").dep_ != "ROOT"
