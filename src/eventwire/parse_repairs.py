@@ -304,9 +304,9 @@ def _participle_as_main_verb(sent: Any) -> None:
     candidates = [t for t in root.subtree if t.dep_ == "acl" and t.i > root.i and not _in_relative_clause(t.head, root)]
     verb = next((t for t in candidates if t.tag_ == "VBD"), None)
     if verb is None:
-        # (a finite verb inside the participle's own clauses is its own: 'The party, Srpska Lista, threatened to
-        # pull out unless the ban was scrapped'; not where the participle sits deeper in the subject's phrase: 'The
-        # mother of a man killed while clearing mines has paid tribute')
+        # (a finite verb inside the participle's own clauses is its own: 'The party, HDZ 1990, threatened to
+        # walk out unless the rule was changed'; not where the participle sits deeper in the subject's phrase: 'The
+        # widow of a man killed while defusing bombs has paid tribute')
         verb = next((t for t in candidates if t.tag_ == "VBN" and not any(
             f.tag_ in FINITE_TAGS and not _in_relative_clause(f, root) and not (t.head.i == root.i and _within(f, t))
             for f in sent)), None)
@@ -1113,7 +1113,7 @@ def _subject_taken_by_description(sent: Any) -> None:
 
 
 def _verb_taken_by_participle_phrase(sent: Any) -> None:
-    """'Kantor, warning that Japan's surplus was untenable, threatened on Tuesday to impose sanctions': a participle's
+    """'The secretary, arguing that the levies were illegal, threatened on Friday to impose duties': a participle's
     phrase set off by commas after the subject read as the main verb, and the main verb, after the second comma, as
     a clause inside the participle's; the main verb takes the subject back and the participle is its adverbial."""
     root = sent.root

@@ -454,8 +454,8 @@ def test_participle_after_comma_read_as_modifier_of_second_object(nlp):
     ("text", "subject"),
     [
         # the participle's phrase read as the main verb, the main verb as a clause inside it
-        ("Chile's trade minister, warning that the surplus was untenable, threatened on Tuesday to impose duties.",
-         "minister"),
+        ("India's commerce secretary, arguing that Dhaka's levies were illegal, threatened on Friday to impose duties "
+         "on its jute.", "secretary"),
         # the participle hung on the subject as the sentence's root, the main verb inside its phrase
         ("Kosovo's prime minister, saying the talks had collapsed, threatened on Monday to expel Serbian police.",
          "minister"),
@@ -466,7 +466,7 @@ def test_main_verb_taken_back_from_participle_phrase(nlp, text, subject):
     threatened = next(t for t in doc if t.text == "threatened")
     assert threatened.dep_ == "ROOT"
     assert [c.text for c in threatened.children if c.dep_ == "nsubj"] == [subject]
-    assert next(t for t in doc if t.lower_ in ("warning", "saying")).dep_ == "advcl"
+    assert next(t for t in doc if t.lower_ in ("arguing", "saying")).dep_ == "advcl"
 
 
 def test_participle_main_verb_keeps_its_own_subordinate_clause(nlp):
@@ -478,6 +478,6 @@ def test_participle_main_verb_keeps_its_own_subordinate_clause(nlp):
 
 def test_participle_deep_in_subject_is_no_main_verb(nlp):
     # ... but a participle deep inside the subject's phrase stays a modifier, whatever its clauses hold
-    doc = nlp("The widow of a Dutch engineer killed while clearing mines in the liberated city of Mosul has paid "
+    doc = nlp("The widow of a Dutch engineer killed while defusing bombs in the liberated city of Mosul has paid "
               "tribute to her husband.")
     assert next(t for t in doc if t.text == "killed").dep_ != "ROOT"

@@ -405,7 +405,7 @@ class EventCoder:
                 continue  # 'there must be an understanding': a view of what should be, asked of no one
             if tok.lemma_.lower() in EXPECTATION_VERBS or commentator(speaker) or (
                     actors.resolve(noun_phrase(speaker)).sector == "MED"):
-                continue  # ('a Chinese newspaper said the country should open its markets': a paper's view)
+                continue  # ('a Kenyan newspaper said the government should cut fuel taxes': a paper's view)
             # 'the detainees should be treated humanely': a passive's subject undergoes what is asked, and only a
             # by-phrase names who is to do it ('military intervention must be avoided' asks it of no one named)
             undergoer = child(tok, "nsubjpass")

@@ -336,8 +336,8 @@ def _named_place(tok: Token) -> bool:
 
 
 def _stakes_told(clause: Token) -> bool:
-    """A warning's that-clause tells what the one warned stands to suffer: a condition ('would expel him if he
-    continued'), a party as its subject ('that it would pay'), or words of force or a penalty ('that a military
+    """A warning's that-clause tells what the one warned stands to suffer: a condition ('would expel the envoy if he
+    kept meddling'), a party as its subject ('that it would pay'), or words of force or a penalty ('that a military
     operation is near')."""
     subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.pos_ in ("PRON", "PROPN"):
@@ -493,8 +493,8 @@ def satisfies(
             if children(tok, "ccomp"):
                 return False  # 'the strike demonstrated that the US will act': shown, not protested
         elif key == "ifclause" and not all(_stakes_told(c) for c in children(tok, "ccomp")):
-            # 'warned Congress that such action would undercut his ability': a prediction, no threat (an act the
-            # clause holds is the frame's to code: 'warned X that the army would strike them')
+            # 'warned parliament that the cuts would slow growth': a prediction, no threat (an act the
+            # clause holds is the frame's to code: 'warned X that its gunners would shell them')
             return False
         elif key == "oprd":
             if "*" in values:

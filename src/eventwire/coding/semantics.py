@@ -113,8 +113,8 @@ def _conditional(tok: Token, frames: Frames) -> bool:
     """tok sits inside an if/unless/whether clause (walking up to the root)."""
     t = tok
     for _ in range(12):
-        # (a root with a mark of its own is a subject clause the parser cut off: 'Whether Japan will ease its ban
-        # remained unclear')
+        # (a root with a mark of its own is a subject clause the parser cut off: 'Whether the junta will free the
+        # ministers remained unclear')
         if t.dep_ in ("advcl", "ccomp", "csubj", "ROOT"):
             for c in t.children:
                 if c.dep_ == "mark" and c.lower_ in frames.conditional_marks:
@@ -179,7 +179,7 @@ def _habit(tok: Token) -> bool:
 
 
 def _poll_finding(tok: Token) -> bool:
-    """'62 percent of Germans support sending more arms': a share of a public doing something in the present (and
+    """'70 percent of Swedes support joining the alliance': a share of a public doing something in the present (and
     what it is said to do) is a poll's finding, no act."""
     t = tok
     for _ in range(3):
@@ -187,7 +187,7 @@ def _poll_finding(tok: Token) -> bool:
                 c.dep_ == "nsubj" and c.lemma_.lower() in POLL_SHARES and prep_objects(c, "of") for c in t.children):
             return True
         if t.dep_ != "xcomp" or t.head.i == t.i:
-            return False  # ('a majority of the guards say they will not end the strike': what they say is theirs)
+            return False  # ('a majority of the miners say they will reject the offer': what they say is theirs)
         t = t.head
     return False
 
@@ -215,7 +215,7 @@ def _describing(tok: Token) -> bool:
         return True
     if tok.tag_ == "VBG" and _lemma(tok.head) == "spend" and any(
             c.dep_ in ("dobj", "npadvmod") and _lemma(c) in LASTING_UNITS for c in tok.head.children):
-        return True  # 'parties it has spent three decades denouncing': a long campaign, not the day's act
+        return True  # 'a party it has spent decades attacking in speeches': a long campaign, not the day's act
     if tok.dep_ == "relcl" and tok.tag_ == "VBP" and tok.head.tag_ == "NNS" and not any(
             c.dep_ in ("det", "nummod", "poss", "compound") for c in tok.head.children):
         return True  # 'detains bloggers who criticise the party': what any of a kind does says who they are
@@ -270,7 +270,7 @@ STANDING_VERBS = _words("standing_verbs")
 RELATIONSHIP_VERBS = _words("relationship_verbs")
 RELATIONSHIP_MARKS = _words("relationship_marks")
 HABIT_MARKS = _words("habit_marks")  # 'who regularly excoriate the regimes': what a party does as a habit
-POLL_SHARES = _words("poll_shares")  # '62 percent of Germans support': the share of a public a poll found
+POLL_SHARES = _words("poll_shares")  # '70 percent of Swedes support': the share of a public a poll found
 LASTING_MARKS = _words("lasting_marks")
 ASSENT_VERBS = _words("assent_verbs")
 FORCE_MEANS = _words("force_means")
@@ -518,8 +518,8 @@ def _unreal_noun(tok: Token) -> bool:
     return tok.head.lower_ == "of" and holder.lower_ in ("event", "case") and holder.head.lower_ == "in"
 
 
-# Nouns whose phrase holds events that are no acts of the day: the subject of a work ('a film about rebel armies
-# marching on Washington'), options weighed ('Iran's options, from missile salvos to attacks by militias'), and a
+# Nouns whose phrase holds events that are no acts of the day: the subject of a work ('a documentary about soldiers
+# shelling a border town'), options weighed ('Warsaw's options, from grain sanctions to a border closure'), and a
 # cost counted ('the cost of hosting refugees').
 WORK_NOUNS = _words("work_nouns")
 OPTION_NOUNS = _words("option_nouns")
