@@ -75,7 +75,7 @@ from .errors import DataFileError
 # - 'Police arrested dozens of protesters demanding ...': the protesters' participle read as a clause of the arrest;
 # - 'The chancellor called Macron to congratulate him': the one phoned read as a name given ('a man called X');
 # - 'walked away from the talks': the from-phrase hung on 'away';
-# - 'Kantor, warning that ..., threatened to impose sanctions': the participle's phrase read as the main verb.
+# - 'The secretary, arguing that ..., threatened to impose duties': the participle's phrase read as the main verb.
 SUBJECT_DEPS = frozenset({"npadvmod", "nsubj", "compound", "nmod"})
 # Phrases of the noun that describe it, not the act: 'relations with Belarus', 'troops of the army'.
 NOUN_PREPS = frozenset({"of", "with", "between", "against"})
@@ -317,6 +317,7 @@ def _participle_as_main_verb(sent: Any) -> None:
 
 
 def _within(tok: Any, head: Any) -> bool:
+    """tok is in head's subtree."""
     return head.left_edge.i <= tok.i <= head.right_edge.i and any(a.i == head.i for a in tok.ancestors)
 
 

@@ -23,7 +23,8 @@ POS = {"V": ("VERB", "AUX"), "N": ("NOUN", "PROPN"), "A": ("ADJ",)}
 # Constraint keys the matcher understands (matcher.satisfies); `pobj:PREP` and `nopobj` take a preposition.
 # Keys that take no values ('noclause'): they say only that something is absent.
 # ('traded': made under a deal of trade or in exchange for something, trade.traded; 'ifclause': a that-clause, if
-# there is one, holds a condition: 'warned Kampala that it would act if ...')
+# there is one, tells what the one warned stands to suffer, matcher._stakes_told: 'warned Kampala that it would act
+# if ...')
 BARE_KEYS = frozenset({"nooprd", "noxcomp", "noclause", "noparticiple", "noinf", "pairsubj", "nopairsubj", "traded",
                        "ifclause"})
 WHEN_KEYS = {
