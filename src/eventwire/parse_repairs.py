@@ -308,17 +308,12 @@ def _participle_as_main_verb(sent: Any) -> None:
         # walk out unless the rule was changed'; not where the participle sits deeper in the subject's phrase: 'The
         # widow of a man killed while defusing bombs has paid tribute')
         verb = next((t for t in candidates if t.tag_ == "VBN" and not any(
-            f.tag_ in FINITE_TAGS and not _in_relative_clause(f, root) and not (t.head.i == root.i and _within(f, t))
+            f.tag_ in FINITE_TAGS and not _in_relative_clause(f, root) and not (t.head.i == root.i and t.is_ancestor(f))
             for f in sent)), None)
     if verb is None or any(c.dep_ in ("agent", "nsubjpass") for c in verb.children):
         return  # 'weapons seized by the army': a true passive participle
     movers = [c for c in root.rights if c.i > verb.i]
     _rehang(verb, root, None, movers)
-
-
-def _within(tok: Any, head: Any) -> bool:
-    """tok is in head's subtree."""
-    return head.left_edge.i <= tok.i <= head.right_edge.i and any(a.i == head.i for a in tok.ancestors)
 
 
 def _name_read_as_verb(sent: Any) -> None:
@@ -1133,11 +1128,9 @@ def _verb_taken_by_participle_phrase(sent: Any) -> None:
     if main is None:
         return
     movers = [c for c in (*first.children, *(root.children if root is subject else ())) if c.i > main.i]
-    main.head, main.dep_, main.tag_ = main, "ROOT", "VBD"
-    subject.head, subject.dep_ = main, "nsubj"
-    first.head, first.dep_ = main, "advcl"
-    for c in movers:
-        c.head = main
+    first.dep_ = "advcl"  # (_rehang hangs it on the main verb with the phrases after it)
+    _rehang(main, subject, None, [first, *movers])
+    main.tag_ = "VBD"
 
 
 def _name_calling_read_as_one_phrase(sent: Any) -> None:
